@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace PreferenceFunctions.Testing;
+
+/// <summary>
+/// Azure Storage for tests: the Azurite on the default ports if one runs (CI starts one), else a private
+/// in-memory Azurite on free ports, started once per test assembly and stopped by its process id at exit.
+/// Starting a private one keeps parallel test assemblies from stopping each other's storage.
+/// </summary>
+public static class Azurite
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? _connectionString;
+    private static Process? _process;
+
+    /// <summary>Connection string of a running Azurite, starting one if needed.</summary>
+    public static async Task<string> GetConnectionStringAsync()
+    {
+        if (_connectionString is not null) return _connectionString;
+        await Gate.WaitAsync();
+        try
+        {
+            if (_connectionString is not null) return _connectionString;
+            if (await PortsOpenAsync(10000, 10001, 10002))
+            {
+                _connectionString = ConnectionString(10000, 10001, 10002);
+                return _connectionString;
+            }
+            _connectionString = await StartPrivateAsync();
+            return _connectionString;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static string ConnectionString(int blobPort, int queuePort, int tablePort) =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        $"AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+
+    private static async Task<string> StartPrivateAsync()
+    {
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var root = RepositoryRoot();
+        var local = Path.Combine(root, "node_modules", ".bin", "azurite");
+        var start = File.Exists(local)
+            ? new ProcessStartInfo(local)
+            : new ProcessStartInfo("npx", "--yes azurite@3.37.0");
+        foreach (var arg in new[]
+        {
+            "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
+            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.WorkingDirectory = root;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite (is Node.js installed?).");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+
+        var deadline = DateTime.UtcNow.AddSeconds(120); // npx may download Azurite first
+        while (!await PortsOpenAsync(blob, queue, table))
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before its ports opened.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("Azurite did not open its ports within 120 s.");
+            await Task.Delay(100);
+        }
+        return ConnectionString(blob, queue, table);
+    }
+
+    private static void Stop()
+    {
+        try
+        {
+            if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static async Task<bool> PortsOpenAsync(params int[] ports)
+    {
+        foreach (var port in ports)
+        {
+            using var client = new TcpClient();
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+                await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            }
+            catch (Exception e) when (e is SocketException or OperationCanceledException)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The folder holding PreferenceFunctions.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PreferenceFunctions.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("PreferenceFunctions.sln not found above " + AppContext.BaseDirectory);
+    }
+}
