@@ -1,0 +1,5 @@
+using PreferenceFunctions.Pipeline.Datasets;
+
+namespace PreferenceFunctions.Pipeline.Activities;
+
+public sealed record CreateOrderInput(string RunId, OrderSettings Settings);

@@ -1,0 +1,28 @@
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Rapidata;
+
+namespace PreferenceFunctions.Pipeline.Activities;
+
+/// <summary>
+/// Streams the raw results document into <c>{runId}/results.json</c> as downloaded, so it is never lost and can be
+/// aggregated again. Returns the blob name; an existing blob is kept (the order's results do not change).
+/// </summary>
+public sealed class DownloadResultsActivity(RapidataClient rapidata, StorageConnection storage, RunStore runs, IOptions<PreferenceOptions> options)
+    : TaskActivity<OrderStep, string>
+{
+    public override async Task<string> RunAsync(TaskActivityContext context, OrderStep step)
+    {
+        var container = storage.Blobs.GetBlobContainerClient(options.Value.RunsContainer);
+        var blob = container.GetBlobClient(RunBlobs.Results(step.RunId));
+        if (!await blob.ExistsAsync())
+        {
+            await using var document = await rapidata.DownloadResultsAsync(step.OrderId);
+            await blob.UploadAsync(document, overwrite: true);
+        }
+        await runs.MergeAsync(step.RunId, new Dictionary<string, object?> { [nameof(PreferenceRunEntity.ResultsBlob)] = blob.Name });
+        return blob.Name;
+    }
+}

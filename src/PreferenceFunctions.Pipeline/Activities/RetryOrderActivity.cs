@@ -1,0 +1,15 @@
+using Microsoft.DurableTask;
+using PreferenceFunctions.Rapidata;
+
+namespace PreferenceFunctions.Pipeline.Activities;
+
+/// <summary>Asks Rapidata to regenerate stale results (only while the order is still in StaleResults).</summary>
+public sealed class RetryOrderActivity(RapidataClient rapidata) : TaskActivity<OrderStep, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, OrderStep step)
+    {
+        var order = await rapidata.GetOrderAsync(step.OrderId);
+        if (order.State == OrderState.StaleResults) await rapidata.RetryOrderAsync(step.OrderId);
+        return true;
+    }
+}

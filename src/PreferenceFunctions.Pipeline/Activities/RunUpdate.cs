@@ -1,0 +1,11 @@
+using PreferenceFunctions.Pipeline.Runs;
+
+namespace PreferenceFunctions.Pipeline.Activities;
+
+/// <summary>A change to a run's row in PreferenceRuns; null fields are left as they are.</summary>
+public sealed record RunUpdate(
+    string RunId,
+    RunPhase Phase,
+    string? OrderState = null,
+    string? Error = null,
+    DateTimeOffset? At = null);

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Datasets;
+using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Rapidata;
+
+namespace PreferenceFunctions.Pipeline.Activities;
+
+/// <summary>
+/// Uploads one manifest chunk: each distinct image once (content already known to MediaAssets is reused), then one
+/// datapoint per matchup carrying its matchup id as private metadata. Safe to run twice: a finished chunk is
+/// recorded in <c>{runId}/uploads/</c>, and a chunk that was interrupted first asks Rapidata which of its datapoints
+/// already exist, so a retry never duplicates one.
+/// </summary>
+public sealed class UploadChunkActivity(
+    RapidataClient rapidata,
+    ManifestStore manifests,
+    DatasetImageReader images,
+    MediaAssetCache assets,
+    UploadRecordStore uploads,
+    IOptions<PreferenceOptions> options) : TaskActivity<UploadChunkInput, UploadChunkResult>
+{
+    public const string MatchupIdMetadataKey = "matchupId";
+
+    public override async Task<UploadChunkResult> RunAsync(TaskActivityContext context, UploadChunkInput input)
+    {
+        if (await uploads.ReadAsync(input.RunsContainer, input.RunId, input.ChunkIndex) is { } finished)
+            return finished.Result;
+
+        var chunk = await manifests.ReadChunkAsync(input.RunsContainer, input.ChunkBlobName);
+        var existing = await uploads.MarkStartedAsync(input.RunsContainer, input.RunId, input.ChunkIndex)
+            ? new HashSet<string>()
+            : await ExistingDatapointsAsync(input.RapidataDatasetId);
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.RequestsPerChunk };
+        var uploadedAssets = new ConcurrentDictionary<string, MediaAssetEntity>();
+        var freshUploads = new ConcurrentDictionary<string, bool>();
+        var uploadedNow = 0;
+        var distinctImages = chunk.Matchups.SelectMany(m => new[] { m.Image1, m.Image2 }).DistinctBy(i => i.Sha256);
+        async Task<MediaAssetEntity> Upload(ManifestImage image, bool force, CancellationToken ct)
+        {
+            var (asset, uploaded) = await assets.GetOrUploadAsync(image,
+                () => images.OpenAsync(input.DatasetsContainer, input.DatasetFolder, image, ct), force, ct);
+            uploadedAssets[image.Sha256] = asset;
+            if (!uploaded) return asset;
+            freshUploads[image.Sha256] = true;
+            Interlocked.Increment(ref uploadedNow);
+            return asset;
+        }
+        await Parallel.ForEachAsync(distinctImages, parallel, async (image, ct) => await Upload(image, force: false, ct));
+
+        var created = 0;
+        var records = new ConcurrentBag<UploadedMatchup>();
+        await Parallel.ForEachAsync(chunk.Matchups, parallel, async (matchup, ct) =>
+        {
+            var first = uploadedAssets[matchup.Image1.Sha256];
+            var second = uploadedAssets[matchup.Image2.Sha256];
+            if (existing.Contains(DatapointKey(first.AssetName, second.AssetName, matchup.Prompt)))
+            {
+                records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName));
+                return;
+            }
+            var metadata = new Dictionary<string, string>(matchup.PrivateMetadata) { [MatchupIdMetadataKey] = matchup.MatchupId };
+            try
+            {
+                await rapidata.CreateDatapointAsync(input.RapidataDatasetId,
+                    new CompareDatapoint(first.AssetName, second.AssetName, matchup.Prompt, matchup.SortIndex, metadata), ct);
+            }
+            catch (RapidataRequestException e) when (e.StatusCode is 400 or 404 &&
+                !(freshUploads.ContainsKey(matchup.Image1.Sha256) && freshUploads.ContainsKey(matchup.Image2.Sha256)))
+            {
+                // A cached asset Rapidata no longer knows (for example an emulator restarted without persistence): upload again once.
+                first = await Upload(matchup.Image1, force: true, ct);
+                second = await Upload(matchup.Image2, force: true, ct);
+                await rapidata.CreateDatapointAsync(input.RapidataDatasetId,
+                    new CompareDatapoint(first.AssetName, second.AssetName, matchup.Prompt, matchup.SortIndex, metadata), ct);
+            }
+            records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName));
+            Interlocked.Increment(ref created);
+        });
+
+        var distinctCount = uploadedAssets.Count;
+        var result = new UploadChunkResult(input.ChunkIndex, chunk.Matchups.Count, uploadedNow, distinctCount - uploadedNow, created);
+        await uploads.WriteAsync(input.RunsContainer, input.RunId, new UploadedChunk(result, records.OrderBy(r => r.MatchupId).ToList()));
+        return result;
+    }
+
+    private async Task<HashSet<string>> ExistingDatapointsAsync(string datasetId)
+    {
+        var keys = new HashSet<string>();
+        await foreach (var datapoint in rapidata.ListDatapointsAsync(datasetId))
+        {
+            if (datapoint.AssetNames.Count == 2)
+                keys.Add(DatapointKey(datapoint.AssetNames[0], datapoint.AssetNames[1], datapoint.Context));
+        }
+        return keys;
+    }
+
+    private static string DatapointKey(string firstAsset, string secondAsset, string? context) => $"{firstAsset}\n{secondAsset}\n{context}";
+}

@@ -1,0 +1,54 @@
+using Microsoft.DurableTask;
+using PreferenceFunctions.Pipeline.Datasets.Manifest;
+using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Rapidata.Results;
+
+namespace PreferenceFunctions.Pipeline.Activities;
+
+/// <summary>
+/// Aggregates the downloaded results document: joins every entry to its matchup, analyses votes and rankings,
+/// upserts MatchupResults and ModelScores in batched transactions, renders the report, and summarises the run.
+/// Upserts and overwrites make it safe to run twice.
+/// </summary>
+public sealed class WriteResultsActivity(StorageConnection storage, ManifestStore manifests, RunStore runs, RunReportWriter reports)
+    : TaskActivity<WriteResultsInput, ResultsSummary>
+{
+    private static readonly CompareResultsParseOptions ParseOptions = new() { IncludeDetailedResults = false };
+
+    public override async Task<ResultsSummary> RunAsync(TaskActivityContext context, WriteResultsInput input)
+    {
+        var known = new List<KnownMatchup>();
+        foreach (var chunkBlob in input.ChunkBlobNames)
+        {
+            var chunk = await manifests.ReadChunkAsync(input.RunsContainer, chunkBlob);
+            known.AddRange(chunk.Matchups.Select(m => new KnownMatchup(
+                m.MatchupId, m.Prompt, m.Image1.Path, m.Image2.Path, m.Image1.Model, m.Image2.Model)));
+        }
+
+        var resultsBlob = storage.Blobs.GetBlobContainerClient(input.RunsContainer).GetBlobClient(input.ResultsBlobName);
+        CompareResultsDocument document;
+        await using (var stream = await resultsBlob.OpenReadAsync())
+        {
+            document = await CompareResultsDocument.ParseAsync(stream, ParseOptions);
+        }
+        var analysis = PreferenceAnalyzer.Analyze(MatchupOutcomeBuilder.Build(document, known));
+
+        var matchupTable = storage.Tables.GetTableClient(TableNames.MatchupResults);
+        await TableBatchWriter.UpsertAsync(matchupTable, analysis.Matchups.Select(m => ResultRows.ToEntity(input.RunId, m)));
+        var modelTable = storage.Tables.GetTableClient(TableNames.ModelScores);
+        await TableBatchWriter.UpsertAsync(modelTable, analysis.Models.Select(m => ResultRows.ToEntity(input.RunId, m)));
+
+        var reportBlob = await reports.WriteAsync(input.RunId, analysis);
+        var totalVotes = analysis.Matchups.Sum(m => m.TotalVotes);
+        var winner = analysis.Components == 1 ? analysis.Models.FirstOrDefault(m => m.Rank == 1)?.Model : null;
+        await runs.MergeAsync(input.RunId, new Dictionary<string, object?>
+        {
+            [nameof(PreferenceRunEntity.TotalVotes)] = totalVotes,
+            [nameof(PreferenceRunEntity.Winner)] = winner,
+            [nameof(PreferenceRunEntity.ReportBlob)] = reportBlob,
+            [nameof(PreferenceRunEntity.Models)] = string.Join(", ", analysis.Models.Select(m => m.Model)),
+        });
+        return new ResultsSummary(analysis.Matchups.Count, totalVotes, winner, reportBlob);
+    }
+}

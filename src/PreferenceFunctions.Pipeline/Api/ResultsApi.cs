@@ -1,0 +1,84 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Exports;
+using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Storage;
+
+namespace PreferenceFunctions.Pipeline.Api;
+
+/// <summary>
+/// Reading a run's results: <c>GET /api/runs/{runId}/results</c> (JSON, or <c>?format=csv</c> with
+/// <c>&amp;table=models</c> for the models) and <c>GET /api/runs/{runId}/report</c> (HTML).
+/// </summary>
+public sealed class ResultsApi(RunStore runs, StorageConnection storage, IOptions<PreferenceOptions> options)
+{
+    public async Task<IResult> GetResultsAsync(string runId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetAsync(runId, cancellationToken);
+        if (run is null) return Problems.NotFound(runId);
+        var format = request.Query["format"].ToString();
+        var table = request.Query["table"].ToString();
+        if (format is not ("" or "json" or "csv"))
+            return Problems.Validation("format", $"Unknown format '{format}'; use json or csv.");
+        if (table is not ("" or "matchups" or "models"))
+            return Problems.Validation("table", $"Unknown table '{table}'; use matchups or models.");
+        if (run.Status != "Completed")
+            return Problems.Conflict($"Run {runId} has no results yet (status {run.Status}, phase {run.Phase}).");
+
+        var models = await ReadModelsAsync(runId, cancellationToken);
+        var matchups = await ReadMatchupsAsync(runId, cancellationToken);
+        if (format == "csv")
+        {
+            var csv = table == "models" ? ResultsCsv.Models(models) : ResultsCsv.Matchups(matchups);
+            return Results.Text(csv, "text/csv; charset=utf-8");
+        }
+        return Results.Json(new
+        {
+            runId,
+            status = run.Status,
+            orderId = run.OrderId,
+            totalVotes = run.TotalVotes,
+            winner = run.Winner,
+            models,
+            matchups,
+        }, ApiJson.Options);
+    }
+
+    public async Task<IResult> GetReportAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetAsync(runId, cancellationToken);
+        if (run is null) return Problems.NotFound(runId);
+        var blob = storage.Blobs.GetBlobContainerClient(options.Value.RunsContainer).GetBlobClient(RunBlobs.Report(runId));
+        try
+        {
+            var content = await blob.DownloadContentAsync(cancellationToken);
+            return Results.Bytes(content.Value.Content.ToArray(), "text/html; charset=utf-8");
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return Problems.Conflict($"Run {runId} has no report yet (status {run.Status}, phase {run.Phase}).");
+        }
+    }
+
+    /// <summary>Models in rank order.</summary>
+    public async Task<IReadOnlyList<ModelScore>> ReadModelsAsync(string runId, CancellationToken cancellationToken)
+    {
+        var rows = storage.Tables.GetTableClient(TableNames.ModelScores).QueryAsync<ModelScoreEntity>(e => e.PartitionKey == runId,
+            cancellationToken: cancellationToken);
+        var list = new List<ModelScore>();
+        await foreach (var row in rows) list.Add(ResultRows.FromEntity(row));
+        return list.OrderBy(m => m.Component).ThenBy(m => m.Rank).ThenByDescending(m => m.Score).ToList();
+    }
+
+    /// <summary>Matchups sorted by ratio, most one-sided first (the seed post's order).</summary>
+    public async Task<IReadOnlyList<MatchupResult>> ReadMatchupsAsync(string runId, CancellationToken cancellationToken)
+    {
+        var rows = storage.Tables.GetTableClient(TableNames.MatchupResults).QueryAsync<MatchupResultEntity>(e => e.PartitionKey == runId,
+            maxPerPage: 1000, cancellationToken: cancellationToken);
+        var list = new List<MatchupResult>();
+        await foreach (var row in rows) list.Add(ResultRows.FromEntity(row));
+        return list.OrderByDescending(m => m.Ratio).ThenByDescending(m => m.TotalVotes).ThenBy(m => m.MatchupId, StringComparer.Ordinal).ToList();
+    }
+}

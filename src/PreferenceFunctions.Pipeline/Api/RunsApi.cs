@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Runs;
+using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Rapidata;
+
+namespace PreferenceFunctions.Pipeline.Api;
+
+/// <summary>
+/// The run endpoints of the HTTP API, shared by the Functions app and the local host: each method takes the request
+/// and a DurableTaskClient and returns an <see cref="IResult"/>. Bad input gets 400 problem+json.
+/// </summary>
+public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection storage, RapidataClient rapidata,
+    IOptions<PreferenceOptions> options, TimeProvider clock)
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        StartRunBody? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<StartRunBody>(ApiJson.Options, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Problems.BadRequest("The request body is not valid JSON.", e.Message);
+        }
+        var container = options.Value.DatasetsContainer;
+        var folder = body?.Dataset?.Trim('/') ?? (body?.CsvPath is { } csv ? RunStarter.DatasetFolderOf(StripContainer(csv, container)) : null);
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            return Problems.Validation("dataset",
+                "Give \"dataset\" (a folder in the datasets container) or \"csvPath\" (<folder>/matchups.csv).");
+        }
+        var csvBlob = storage.Blobs.GetBlobContainerClient(container).GetBlobClient($"{folder}/{RunStarter.CsvFileName}");
+        ETag etag;
+        try
+        {
+            etag = (await csvBlob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return Problems.Validation("dataset", $"No {container}/{folder}/{RunStarter.CsvFileName} found. Upload the images, then matchups.csv.");
+        }
+        var key = request.Headers[IdempotencyKeyHeader].ToString();
+        var runId = string.IsNullOrEmpty(key)
+            ? RunIds.ForDatasetVersion(container, folder, etag.ToString())
+            : RunIds.ForIdempotencyKey(folder, key);
+        var start = await starter.StartAsync(client, runId, container, folder, body?.Settings, cancellationToken);
+        var links = RunLinks.For(start.RunId);
+        return Results.Json(new { runId = start.RunId, started = start.Started, links }, ApiJson.Options,
+            statusCode: StatusCodes.Status202Accepted).WithLocation(links.Status);
+    }
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var limit = int.TryParse(request.Query["limit"], out var n) ? Math.Clamp(n, 1, 1000) : 100;
+        var list = new List<RunView>();
+        await foreach (var run in runs.ListAsync(Math.Min(limit, 1000), cancellationToken))
+        {
+            list.Add(ToView(run, progress: null));
+            if (list.Count >= limit) break;
+        }
+        return Results.Json(list.OrderByDescending(r => r.StartedAt), ApiJson.Options);
+    }
+
+    public async Task<IResult> GetAsync(string runId, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetAsync(runId, cancellationToken);
+        if (run is null) return Problems.NotFound(runId);
+        var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
+        RunProgress? progress = null;
+        if (instance?.SerializedCustomStatus is { } status)
+            progress = JsonSerializer.Deserialize<RunProgress>(status, ApiJson.Options);
+        return Results.Json(ToView(run, progress), ApiJson.Options);
+    }
+
+    /// <summary>Stops a run: the Rapidata order is deleted (or paused with <c>?mode=pause</c>) and the orchestration terminated.</summary>
+    public async Task<IResult> CancelAsync(string runId, HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetAsync(runId, cancellationToken);
+        if (run is null) return Problems.NotFound(runId);
+        var pause = string.Equals(request.Query["mode"], "pause", StringComparison.OrdinalIgnoreCase);
+        if (run.Status is "Completed" or "Failed" or "Rejected" or "Cancelled")
+            return Problems.Conflict($"Run {runId} has already ended ({run.Status}).");
+        var instance = await client.GetInstanceAsync(runId, cancellationToken);
+        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+            await client.TerminateInstanceAsync(runId, "Cancelled over the HTTP API", cancellationToken);
+        if (run.OrderId is { } orderId)
+        {
+            if (pause) await rapidata.PauseOrderAsync(orderId, cancellationToken);
+            else await rapidata.DeleteOrderAsync(orderId, cancellationToken);
+        }
+        await runs.MergeAsync(runId, new Dictionary<string, object?>
+        {
+            [nameof(PreferenceRunEntity.Status)] = nameof(RunPhase.Cancelled),
+            [nameof(PreferenceRunEntity.Phase)] = nameof(RunPhase.Cancelled),
+            [nameof(PreferenceRunEntity.Error)] = pause ? "Cancelled; the Rapidata order was paused." : "Cancelled; the Rapidata order was deleted.",
+            [nameof(PreferenceRunEntity.CompletedAt)] = clock.GetUtcNow(),
+        }, cancellationToken);
+        return Results.Json(new { runId, status = nameof(RunPhase.Cancelled), orderId = run.OrderId, order = pause ? "paused" : "deleted" },
+            ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static RunView ToView(PreferenceRunEntity run, RunProgress? progress) => new(
+        run.RowKey, run.Status, run.Phase, progress, $"{run.DatasetsContainer}/{run.DatasetFolder}", run.OrderId, run.OrderState,
+        run.MatchupCount, run.TotalVotes, run.Winner, run.Error, run.NotificationFailures, run.StartedAt, run.CompletedAt,
+        RunLinks.For(run.RowKey));
+
+    private static string StripContainer(string path, string container)
+    {
+        var trimmed = path.Trim('/');
+        return trimmed.StartsWith(container + "/", StringComparison.Ordinal) ? trimmed[(container.Length + 1)..] : trimmed;
+    }
+}

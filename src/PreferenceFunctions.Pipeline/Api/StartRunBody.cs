@@ -1,0 +1,9 @@
+using PreferenceFunctions.Pipeline.Datasets;
+
+namespace PreferenceFunctions.Pipeline.Api;
+
+/// <summary>
+/// Body of <c>POST /api/runs</c>: the dataset folder (or the path of its matchups.csv) and optional settings that
+/// override the dataset's order.json.
+/// </summary>
+public sealed record StartRunBody(string? Dataset, string? CsvPath, OrderSettingsOverrides? Settings);

@@ -1,0 +1,72 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Datasets;
+using PreferenceFunctions.Pipeline.Orchestrations;
+using PreferenceFunctions.Pipeline.Storage;
+
+namespace PreferenceFunctions.Pipeline.Runs;
+
+/// <summary>
+/// Starts runs, exactly once per run id: the blob trigger, the local watcher and the HTTP API all come through here.
+/// </summary>
+public sealed partial class RunStarter(RunStore runs, IOptions<PreferenceOptions> options, TimeProvider clock, ILogger<RunStarter> logger)
+{
+    public const string CsvFileName = "matchups.csv";
+
+    /// <summary>The dataset folder of a <c>&lt;folder&gt;/matchups.csv</c> blob name, or null for any other blob.</summary>
+    public static string? DatasetFolderOf(string blobName)
+    {
+        var name = blobName.Replace('\\', '/').TrimStart('/');
+        if (!name.EndsWith("/" + CsvFileName, StringComparison.Ordinal)) return null;
+        var folder = name[..^(CsvFileName.Length + 1)];
+        return folder.Length == 0 ? null : folder;
+    }
+
+    /// <summary>A new or changed <c>matchups.csv</c>: one run per blob version (its ETag).</summary>
+    public Task<RunStart> StartForBlobAsync(DurableTaskClient client, string container, string datasetFolder, string csvETag,
+        CancellationToken cancellationToken = default) =>
+        StartAsync(client, RunIds.ForDatasetVersion(container, datasetFolder, csvETag), container, datasetFolder, null, cancellationToken);
+
+    public async Task<RunStart> StartAsync(DurableTaskClient client, string runId, string container, string datasetFolder,
+        OrderSettingsOverrides? overrides, CancellationToken cancellationToken = default)
+    {
+        var existing = await client.GetInstanceAsync(runId, cancellationToken);
+        if (existing is not null)
+        {
+            LogAlreadyStarted(runId);
+            return new RunStart(runId, Started: false);
+        }
+        var settings = options.Value;
+        await runs.TryCreateAsync(new PreferenceRunEntity
+        {
+            RowKey = runId,
+            DatasetsContainer = container,
+            DatasetFolder = datasetFolder,
+            Status = "Pending",
+            Phase = nameof(RunPhase.Pending),
+            StartedAt = clock.GetUtcNow(),
+        }, cancellationToken);
+        var request = new RunRequest(runId, container, datasetFolder, settings.RunsContainer, overrides,
+            settings.PollInterval, settings.MaxPollInterval, settings.Deadline, settings.UploadConcurrency);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(PreferenceRunOrchestrator), request,
+                new StartOrchestrationOptions(runId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && await client.GetInstanceAsync(runId, cancellationToken) is not null)
+        {
+            // Another host or a redelivered event won the race for this run id.
+            LogAlreadyStarted(runId);
+            return new RunStart(runId, Started: false);
+        }
+        LogStarted(runId, container, datasetFolder);
+        return new RunStart(runId, Started: true);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started run {RunId} for {Container}/{DatasetFolder}")]
+    private partial void LogStarted(string runId, string container, string datasetFolder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} already exists; nothing started")]
+    private partial void LogAlreadyStarted(string runId);
+}

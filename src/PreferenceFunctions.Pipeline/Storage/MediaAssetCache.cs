@@ -1,0 +1,42 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Datasets;
+using PreferenceFunctions.Rapidata;
+
+namespace PreferenceFunctions.Pipeline.Storage;
+
+/// <summary>
+/// Uploads an image to Rapidata unless its content (SHA-256) was uploaded before, by any run or host; the MediaAssets
+/// table remembers what Rapidata named it, and for which API (an asset of another endpoint does not count).
+/// </summary>
+public sealed class MediaAssetCache(StorageConnection storage, RapidataClient rapidata, IOptions<RapidataClientOptions> rapidataOptions)
+{
+    private readonly TableClient _table = storage.Tables.GetTableClient(TableNames.MediaAssets);
+    private readonly string _apiBaseUrl = rapidataOptions.Value.ApiBaseUrl.ToString();
+
+    /// <param name="forceUpload">Upload even when known (Rapidata no longer knows the cached asset).</param>
+    public async Task<(MediaAssetEntity Asset, bool Uploaded)> GetOrUploadAsync(ManifestImage image, Func<Task<Stream>> open,
+        bool forceUpload, CancellationToken cancellationToken)
+    {
+        if (!forceUpload)
+        {
+            var known = await _table.GetEntityIfExistsAsync<MediaAssetEntity>(MediaAssetEntity.PartitionFor(image.Sha256), image.Sha256,
+                cancellationToken: cancellationToken);
+            if (known.HasValue && known.Value is { } cached && cached.ApiBaseUrl == _apiBaseUrl) return (cached, false);
+        }
+
+        await using var content = await open();
+        var uploaded = await rapidata.UploadAssetAsync(content, image.FileName, cancellationToken);
+        var asset = new MediaAssetEntity
+        {
+            PartitionKey = MediaAssetEntity.PartitionFor(image.Sha256),
+            RowKey = image.Sha256,
+            AssetName = uploaded.FileName,
+            OriginalFileName = image.FileName,
+            SizeBytes = image.SizeBytes,
+            ApiBaseUrl = _apiBaseUrl,
+        };
+        await _table.UpsertEntityAsync(asset, TableUpdateMode.Replace, cancellationToken);
+        return (asset, true);
+    }
+}

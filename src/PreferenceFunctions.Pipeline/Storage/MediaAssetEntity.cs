@@ -1,0 +1,29 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace PreferenceFunctions.Pipeline.Storage;
+
+/// <summary>
+/// <c>MediaAssets</c>: content already uploaded to Rapidata (PartitionKey = first two hex digits of the SHA-256,
+/// RowKey = the SHA-256), so identical images upload once across chunks, runs and hosts.
+/// </summary>
+public sealed class MediaAssetEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    /// <summary>The <c>fileName</c> Rapidata returned; datapoints reference it.</summary>
+    public string AssetName { get; set; } = "";
+
+    /// <summary>The file name sent with the upload; Rapidata's results key votes by it.</summary>
+    public string OriginalFileName { get; set; } = "";
+
+    public long SizeBytes { get; set; }
+
+    /// <summary>The Rapidata API the asset lives in; the emulator and the real API do not share assets.</summary>
+    public string ApiBaseUrl { get; set; } = "";
+
+    public static string PartitionFor(string sha256) => sha256[..2];
+}

@@ -1,0 +1,75 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using PreferenceFunctions.Pipeline.Activities;
+using PreferenceFunctions.Pipeline.Datasets;
+using PreferenceFunctions.Pipeline.Orchestrations;
+using PreferenceFunctions.Pipeline.Runs;
+
+namespace PreferenceFunctions.Functions;
+
+/// <summary>
+/// Registers the Pipeline's class-based orchestrator and activities as functions. This is what the Durable source
+/// generator would emit; it is not served here, so the shims are written by hand. The task classes live in the
+/// Pipeline assembly (the DurableTask analyzer fails when a task class and its shim share an assembly).
+/// </summary>
+public static class DurableShims
+{
+    [Function(nameof(PreferenceRunOrchestrator))]
+    public static async Task<RunResult> PreferenceRunOrchestratorFunction([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        await new PreferenceRunOrchestrator().RunAsync(context, context.GetInput<RunRequest>()!);
+
+    [Function(nameof(LoadDatasetActivity))]
+    public static Task<StagedDataset> LoadDataset([ActivityTrigger] RunRequest input, FunctionContext context) =>
+        Run<LoadDatasetActivity, RunRequest, StagedDataset>(input, context);
+
+    [Function(nameof(CreateOrderActivity))]
+    public static Task<OrderReference> CreateOrder([ActivityTrigger] CreateOrderInput input, FunctionContext context) =>
+        Run<CreateOrderActivity, CreateOrderInput, OrderReference>(input, context);
+
+    [Function(nameof(UploadChunkActivity))]
+    public static Task<UploadChunkResult> UploadChunk([ActivityTrigger] UploadChunkInput input, FunctionContext context) =>
+        Run<UploadChunkActivity, UploadChunkInput, UploadChunkResult>(input, context);
+
+    [Function(nameof(SubmitOrderActivity))]
+    public static Task<bool> SubmitOrder([ActivityTrigger] OrderStep input, FunctionContext context) =>
+        Run<SubmitOrderActivity, OrderStep, bool>(input, context);
+
+    [Function(nameof(GetOrderStatusActivity))]
+    public static Task<OrderStatus> GetOrderStatus([ActivityTrigger] OrderStep input, FunctionContext context) =>
+        Run<GetOrderStatusActivity, OrderStep, OrderStatus>(input, context);
+
+    [Function(nameof(RetryOrderActivity))]
+    public static Task<bool> RetryOrder([ActivityTrigger] OrderStep input, FunctionContext context) =>
+        Run<RetryOrderActivity, OrderStep, bool>(input, context);
+
+    [Function(nameof(DownloadResultsActivity))]
+    public static Task<string> DownloadResults([ActivityTrigger] OrderStep input, FunctionContext context) =>
+        Run<DownloadResultsActivity, OrderStep, string>(input, context);
+
+    [Function(nameof(WriteResultsActivity))]
+    public static Task<ResultsSummary> WriteResults([ActivityTrigger] WriteResultsInput input, FunctionContext context) =>
+        Run<WriteResultsActivity, WriteResultsInput, ResultsSummary>(input, context);
+
+    [Function(nameof(RecordRunActivity))]
+    public static Task<bool> RecordRun([ActivityTrigger] RunUpdate input, FunctionContext context) =>
+        Run<RecordRunActivity, RunUpdate, bool>(input, context);
+
+    [Function(nameof(NotifyActivity))]
+    public static Task<int> Notify([ActivityTrigger] NotifyInput input, FunctionContext context) =>
+        Run<NotifyActivity, NotifyInput, int>(input, context);
+
+    private static async Task<TOut> Run<TActivity, TIn, TOut>(TIn input, FunctionContext context)
+        where TActivity : TaskActivity<TIn, TOut>
+    {
+        ITaskActivity activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(context.InstanceServices);
+        var output = await activity.RunAsync(new ShimActivityContext(typeof(TActivity).Name, context.InvocationId), input);
+        return (TOut)output!;
+    }
+
+    private sealed class ShimActivityContext(TaskName name, string instanceId) : TaskActivityContext
+    {
+        public override TaskName Name { get; } = name;
+        public override string InstanceId { get; } = instanceId;
+    }
+}
