@@ -1,0 +1,47 @@
+using System.Text.Json;
+using PreferenceFunctions.Pipeline.Results;
+
+namespace PreferenceFunctions.Pipeline.Exports;
+
+/// <summary>
+/// Preference-training pairs (DPO style), one JSON object per line: prompt, chosen, rejected (image references),
+/// chosen_model, rejected_model, chosen_votes, rejected_votes, margin. Matchups below the minimum margin are left out.
+/// </summary>
+public static class DpoPairsJsonl
+{
+    /// <returns>How many pairs were written.</returns>
+    public static int Write(IEnumerable<MatchupOutcome> outcomes, Stream output, DpoExportOptions? options = null)
+    {
+        options ??= new DpoExportOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MinMargin);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MinMargin, 1);
+        using var json = new Utf8JsonWriter(output);
+        var written = 0;
+        foreach (var o in outcomes)
+        {
+            double first = options.UseWeightedVotes ? o.WeightedVotes1 : o.Votes1;
+            double second = options.UseWeightedVotes ? o.WeightedVotes2 : o.Votes2;
+            var firstWins = first > second;
+            double chosen = Math.Max(first, second), rejected = Math.Min(first, second);
+            if (chosen == rejected || o.Votes1 + o.Votes2 < options.MinVotes) continue;
+            var margin = (chosen - rejected) / (chosen + rejected);
+            if (margin < options.MinMargin) continue;
+
+            json.WriteStartObject();
+            json.WriteString("prompt", o.Prompt);
+            json.WriteString("chosen", firstWins ? o.Image1 : o.Image2);
+            json.WriteString("rejected", firstWins ? o.Image2 : o.Image1);
+            json.WriteString("chosen_model", firstWins ? o.Model1 : o.Model2);
+            json.WriteString("rejected_model", firstWins ? o.Model2 : o.Model1);
+            json.WriteNumber("chosen_votes", chosen);
+            json.WriteNumber("rejected_votes", rejected);
+            json.WriteNumber("margin", margin);
+            json.WriteEndObject();
+            json.Flush();
+            output.WriteByte((byte)'\n');
+            json.Reset(output);
+            written++;
+        }
+        return written;
+    }
+}

@@ -1,0 +1,52 @@
+using nietras.SeparatedValues;
+using PreferenceFunctions.Pipeline.Exports;
+using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Tests.Results;
+
+namespace PreferenceFunctions.Pipeline.Tests.Exports;
+
+public sealed class CsvExportTests
+{
+    [Fact]
+    public void Write_MatchupResults_StartsWithTheDesignHeaderAndRoundTripsAwkwardText()
+    {
+        var outcome = Outcomes.Of("m1", "flux", "sd3", 9, 6) with { Prompt = "a \"red\" fox, at night\non two lines" };
+        var analysis = PreferenceAnalyzer.Analyze([outcome], new AnalysisOptions(BootstrapRounds: 0));
+        var text = new StringWriter();
+
+        MatchupResultsCsv.Write(analysis.Matchups, text);
+
+        Assert.StartsWith("matchupId,prompt,image1,image2,model1,model2,votes1,votes2,ratio,weightedVotes1,weightedVotes2,winner,weightedWinner,",
+            text.ToString());
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(text.ToString());
+        var rows = reader.Enumerate(row => (Prompt: row["prompt"].ToString(), Ratio: row["ratio"].Parse<double>(), Winner: row["winner"].ToString())).ToList();
+        var single = Assert.Single(rows);
+        Assert.Equal(outcome.Prompt, single.Prompt);
+        Assert.Equal(0.6, single.Ratio, 12);
+        Assert.Equal("flux", single.Winner);
+    }
+
+    [Fact]
+    public void Write_ModelScores_StartsWithTheDesignHeaderAndHasOneLinePerModel()
+    {
+        var analysis = PreferenceAnalyzer.Analyze([.. Outcomes.Pair("flux", "sd3", 30, 10)], new AnalysisOptions(BootstrapRounds: 20));
+        var text = new StringWriter();
+
+        ModelScoresCsv.Write(analysis.Models, text);
+
+        var lines = text.ToString().TrimEnd().Split('\n');
+        Assert.StartsWith("model,votes,pairsWon,winRate,score,scoreLow,scoreHigh,rank", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("flux,30,5,1,", lines[1]);
+    }
+
+    [Fact]
+    public void Write_NoRows_StillWritesTheHeader()
+    {
+        var text = new StringWriter();
+
+        MatchupResultsCsv.Write([], text);
+
+        Assert.Equal(string.Join(',', MatchupResultsCsv.Columns), text.ToString().TrimEnd());
+    }
+}
