@@ -1,0 +1,65 @@
+namespace PreferenceFunctions.Pipeline.Datasets.Images;
+
+/// <summary>
+/// Every image of a dataset, listed once, looked up per CSV cell without allocating. A reference is tried in each
+/// scope (images.zip first, then loose files) against each of the scope's prefixes: the dataset folder then its
+/// <c>images/</c> folder; the zip root then its single top-level folder.
+/// </summary>
+public sealed class ImageIndex
+{
+    private readonly List<Scope> _scopes = [];
+
+    /// <summary>What was searched, for messages: e.g. "images.zip or the dataset folder".</summary>
+    public string Description => _scopes.Count == 0 ? "the dataset (it has no images)" : string.Join(" or ", _scopes.Select(s => s.Description));
+
+    public int Count => _scopes.Sum(s => s.Entries.Count);
+
+    public IEnumerable<ImageEntry> Entries => _scopes.SelectMany(s => s.Entries.Values);
+
+    public ImageIndex AddScope(string description, IEnumerable<ImageEntry> entries, IReadOnlyList<string> prefixes)
+    {
+        var map = new Dictionary<string, ImageEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries) map.TryAdd(entry.Path, entry);
+        _scopes.Add(new Scope(description, map, map.GetAlternateLookup<ReadOnlySpan<char>>(), prefixes));
+        return this;
+    }
+
+    /// <summary>The image a normalised reference names, or null.</summary>
+    public ImageEntry? Find(ReadOnlySpan<char> reference)
+    {
+        Span<char> buffer = stackalloc char[512];
+        foreach (var scope in _scopes)
+        {
+            foreach (var prefix in scope.Prefixes)
+            {
+                if (prefix.Length == 0)
+                {
+                    if (scope.Lookup.TryGetValue(reference, out var direct)) return direct;
+                    continue;
+                }
+                if (prefix.Length + reference.Length > buffer.Length) continue;
+                prefix.CopyTo(buffer);
+                reference.CopyTo(buffer[prefix.Length..]);
+                if (scope.Lookup.TryGetValue(buffer[..(prefix.Length + reference.Length)], out var found)) return found;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The zip's single top-level folder ("name/"), if every entry is inside one.</summary>
+    public static string? SingleTopFolder(IEnumerable<string> paths)
+    {
+        string? top = null;
+        foreach (var path in paths)
+        {
+            var slash = path.IndexOf('/');
+            if (slash <= 0) return null;
+            var first = path[..(slash + 1)];
+            if (top is null) top = first;
+            else if (top != first) return null;
+        }
+        return top;
+    }
+
+    private sealed record Scope(string Description, Dictionary<string, ImageEntry> Entries, Dictionary<string, ImageEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup, IReadOnlyList<string> Prefixes);
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace PreferenceFunctions.Pipeline.Datasets.Staging;
+
+/// <summary>The stager's recurring log events.</summary>
+internal static partial class StagingLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Staged dataset {Container}/{Folder} for run {RunId}: {Matchups} matchups in {Chunks} chunks, {Warnings} warnings")]
+    public static partial void Staged(ILogger logger, string container, string folder, string runId, int matchups, int chunks, int warnings);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected dataset {Container}/{Folder} for run {RunId}: {Errors} errors, first: {FirstError}")]
+    public static partial void Rejected(ILogger logger, string container, string folder, string runId, int errors, string firstError);
+}

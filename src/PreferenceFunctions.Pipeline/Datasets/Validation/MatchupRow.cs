@@ -1,0 +1,15 @@
+using PreferenceFunctions.Pipeline.Datasets.Images;
+
+namespace PreferenceFunctions.Pipeline.Datasets.Validation;
+
+/// <summary>A valid, de-duplicated CSV row: the prompt, the two images it names and their models.</summary>
+public sealed record MatchupRow(
+    int Row,
+    int Line,
+    string? Id,
+    string Prompt,
+    ImageEntry Image1,
+    ImageEntry Image2,
+    string Model1,
+    string Model2,
+    string[]? Metadata);
