@@ -1,0 +1,54 @@
+using PreferenceFunctions.Rapidata.Results.Parsing;
+
+namespace PreferenceFunctions.Rapidata.Results;
+
+/// <summary>
+/// A Rapidata compare results document (<c>GET /order/{id}/download-results</c>), aggregator 4.x or 3.x shape.
+/// </summary>
+public sealed record CompareResultsDocument(
+    CompareResultsInfo Info,
+    IReadOnlyList<CompareResultEntry> Results,
+    CompareResultsSummary Summary)
+{
+    /// <summary>
+    /// Parses a results document from UTF-8 JSON, reading the stream in chunks: the text is never held as a
+    /// string and at most one result entry (plus one read chunk) is buffered at a time.
+    /// </summary>
+    /// <exception cref="System.Text.Json.JsonException">The document is not valid JSON or not a compare results
+    /// document; the message names the entry (<c>results[i]</c>) and field.</exception>
+    public static async Task<CompareResultsDocument> ParseAsync(
+        Stream utf8Json,
+        CompareResultsParseOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var reader = new CompareResultsStreamReader(utf8Json, options ?? CompareResultsParseOptions.Default);
+        var results = new List<CompareResultEntry>();
+        while (await reader.ReadAsync(results, cancellationToken).ConfigureAwait(false))
+        {
+        }
+        return new CompareResultsDocument(reader.Info, results, reader.Summary);
+    }
+
+    /// <summary>
+    /// Streams the entries of a results document one by one, for callers that aggregate without keeping the
+    /// whole document. <see cref="CompareResultsInfo"/> and the summary are skipped.
+    /// </summary>
+    public static async IAsyncEnumerable<CompareResultEntry> ReadEntriesAsync(
+        Stream utf8Json,
+        CompareResultsParseOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var reader = new CompareResultsStreamReader(utf8Json, options ?? CompareResultsParseOptions.Default);
+        var batch = new List<CompareResultEntry>();
+        bool more;
+        do
+        {
+            more = await reader.ReadAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in batch) yield return entry;
+            batch.Clear();
+        }
+        while (more);
+    }
+}

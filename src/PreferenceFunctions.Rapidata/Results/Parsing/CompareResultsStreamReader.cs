@@ -1,0 +1,154 @@
+using System.Text.Json;
+
+namespace PreferenceFunctions.Rapidata.Results.Parsing;
+
+/// <summary>
+/// Walks a results document over a growing byte buffer filled from the stream. The top level is a small state
+/// machine; each "unit" (<c>info</c>, <c>summary</c>, one <c>results[]</c> entry, an unknown value) is parsed in
+/// one go from the buffer, and when a unit is cut off by the buffer's end the reader rewinds to the unit's start,
+/// reads more and parses it again. So the document is read once and never held whole.
+/// </summary>
+internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsParseOptions options)
+{
+    private enum Phase { Start, Root, RootValue, Results, End }
+
+    private enum RootProperty { Other, Info, Results, Summary }
+
+    private readonly CompareEntryParser _entries = new(options, new StringPool());
+    private byte[] _buffer = new byte[Math.Max(options.BufferSize, 4096)];
+    private int _start, _end;
+    private long _consumedBefore;
+    private bool _final;
+    private JsonReaderState _state;
+    private Phase _phase;
+    private RootProperty _pending;
+    private int _entryIndex;
+
+    public CompareResultsInfo Info { get; private set; } = CompareResultsInfo.Empty;
+
+    public CompareResultsSummary Summary { get; private set; } = CompareResultsSummary.Empty;
+
+    /// <summary>Reads one more buffer's worth, adding complete entries to <paramref name="sink"/>; false once the document has ended.</summary>
+    public async ValueTask<bool> ReadAsync(List<CompareResultEntry> sink, CancellationToken cancellationToken)
+    {
+        if (_phase == Phase.End) return false;
+        await FillAsync(cancellationToken).ConfigureAwait(false);
+        var before = _start;
+        Advance(sink);
+        if (_phase != Phase.End && _final && _start == before)
+            throw new JsonException($"Results document ended early (after {_consumedBefore + _start} bytes, inside results[{_entryIndex}]).");
+        return _phase != Phase.End;
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_final) return;
+        _consumedBefore += _start;
+        Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+        _end -= _start;
+        _start = 0;
+        if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2); // one unit is bigger than the buffer
+        while (_end < _buffer.Length)
+        {
+            var read = await stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                _final = true;
+                return;
+            }
+            _end += read;
+        }
+    }
+
+    private void Advance(List<CompareResultEntry> sink)
+    {
+        var json = _buffer.AsSpan(_start, _end - _start);
+        var reader = new Utf8JsonReader(json, _final, _state);
+        try
+        {
+            Step(ref reader, json, sink);
+        }
+        catch (InvalidFieldException e)
+        {
+            // Callers see a plain JsonException; the internal type only carries the path while it bubbles up.
+            var located = _phase == Phase.Results ? e.Within($"results[{_entryIndex}]") : e;
+            throw new JsonException(located.Message);
+        }
+        catch (JsonException e) when (e is not InvalidFieldException)
+        {
+            throw new JsonException(
+                $"Results document is not valid JSON near byte {_consumedBefore + _start + reader.BytesConsumed} (results[{_entryIndex}]): {e.Message}", e);
+        }
+        _start += (int)reader.BytesConsumed;
+        _state = reader.CurrentState;
+    }
+
+    private void Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<CompareResultEntry> sink)
+    {
+        while (_phase != Phase.End)
+        {
+            var checkpoint = reader;
+            if (!reader.Read()) return;
+            try
+            {
+                Consume(ref reader, json, sink);
+            }
+            catch (NeedMoreDataException) when (!_final)
+            {
+                reader = checkpoint;
+                return;
+            }
+        }
+    }
+
+    /// <summary>Handles the token just read, parsing a whole unit when one starts here.</summary>
+    private void Consume(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<CompareResultEntry> sink)
+    {
+        switch (_phase)
+        {
+            case Phase.Start:
+                JsonTokens.Expect(ref reader, JsonTokenType.StartObject, "the document");
+                _phase = Phase.Root;
+                break;
+            case Phase.Root when reader.TokenType == JsonTokenType.EndObject:
+                _phase = Phase.End;
+                break;
+            case Phase.Root:
+                _pending = reader.ValueTextEquals("info"u8) ? RootProperty.Info
+                    : reader.ValueTextEquals("results"u8) ? RootProperty.Results
+                    : reader.ValueTextEquals("summary"u8) ? RootProperty.Summary
+                    : RootProperty.Other;
+                _phase = Phase.RootValue;
+                break;
+            case Phase.RootValue:
+                ConsumeRootValue(ref reader);
+                break;
+            case Phase.Results when reader.TokenType == JsonTokenType.EndArray:
+                _phase = Phase.Root;
+                break;
+            case Phase.Results:
+                sink.Add(_entries.Parse(ref reader, json));
+                _entryIndex++;
+                break;
+        }
+    }
+
+    /// <summary>Parses the value of a top-level property; the phase moves on only once the value is complete.</summary>
+    private void ConsumeRootValue(ref Utf8JsonReader reader)
+    {
+        switch (_pending)
+        {
+            case RootProperty.Info: Info = HeaderParser.ParseInfo(ref reader); break;
+            case RootProperty.Summary: Summary = HeaderParser.ParseSummary(ref reader); break;
+            case RootProperty.Results when reader.TokenType == JsonTokenType.StartArray:
+                _phase = Phase.Results;
+                return;
+            case RootProperty.Results when reader.TokenType == JsonTokenType.Null: break;
+            case RootProperty.Results:
+                throw new InvalidFieldException("results",
+                    $"must be an array of compare entries, found {reader.TokenType}; this is not a compare results document.");
+            default: JsonTokens.Skip(ref reader); break;
+        }
+        _phase = Phase.Root;
+    }
+}
