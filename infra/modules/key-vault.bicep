@@ -1,0 +1,49 @@
+// Key Vault in RBAC mode holding the Rapidata client secret. The app reads it through a Key Vault
+// reference resolved with its user-assigned identity; nobody reads it through access policies.
+@description('Key Vault name (3-24 characters).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the vault.')
+param tags object
+
+@description('Name of the secret that holds the Rapidata client secret.')
+param rapidataSecretName string
+
+@secure()
+@description('The Rapidata client secret (client credentials flow).')
+param rapidataClientSecret string
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource rapidataSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: rapidataSecretName
+  properties: {
+    value: rapidataClientSecret
+    contentType: 'text/plain'
+  }
+}
+
+output name string = vault.name
+// Versionless URI: the app picks up a rotated secret without a redeployment.
+output rapidataSecretUri string = rapidataSecret.properties.secretUri
