@@ -1,6 +1,9 @@
+using PreferenceFunctions.Emulator;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddRapidataEmulator();
 var app = builder.Build();
-app.MapGet("/_emulator/health", () => Results.Ok(new { status = "ok" }));
+app.MapRapidataEmulator();
 app.Run();
 
 /// <summary>Entry point, public for in-process hosting in tests.</summary>

@@ -1,0 +1,72 @@
+using PreferenceFunctions.Emulator.Auth;
+using PreferenceFunctions.Emulator.Contracts;
+using PreferenceFunctions.Emulator.Orders;
+using PreferenceFunctions.Emulator.State;
+
+namespace PreferenceFunctions.Emulator.Admin;
+
+/// <summary>The emulator-only admin API under /_emulator/ (no token needed): faults, crowd, orders, request log, tokens.</summary>
+internal static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup(EmulatorPaths.Admin);
+        admin.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        admin.MapGet("/faults", (EmulatorOptions options) => Results.Ok(options.Faults));
+        admin.MapPut("/faults", (FaultOptions faults, EmulatorOptions options) =>
+            Replace(new EmulatorOptions { Faults = faults }, () => options.Faults = faults, faults));
+        admin.MapGet("/crowd", (EmulatorOptions options) => Results.Ok(options.Crowd));
+        admin.MapPut("/crowd", (CrowdOptions crowd, EmulatorOptions options) =>
+            Replace(new EmulatorOptions { Crowd = crowd }, () => options.Crowd = crowd, crowd));
+        admin.MapPut("/token-lifetime", (TokenLifetimeInput input, EmulatorOptions options) =>
+            Replace(new EmulatorOptions { TokenLifetime = TimeSpan.FromSeconds(input.Seconds) }, () => options.TokenLifetime = TimeSpan.FromSeconds(input.Seconds), input));
+        admin.MapDelete("/tokens", (TokenStore tokens) =>
+        {
+            tokens.RevokeAll();
+            return Results.NoContent();
+        });
+        admin.MapGet("/orders", (EmulatorState state, OrderLifecycle lifecycle) =>
+            Results.Ok(state.Orders.Values.Select(o => Progress(lifecycle.Refresh(o), state, lifecycle))));
+        admin.MapPost("/orders/{orderId}/complete", (string orderId, EmulatorState state, OrderCommands commands) =>
+            !state.Orders.TryGetValue(orderId, out var order) ? Problems.NotFound("Order", orderId)
+            : commands.Complete(order) is { } error ? Problems.Validation("orderId", error)
+            : Results.NoContent());
+        admin.MapGet("/requests", (RequestLog log) => Results.Ok(log.Entries));
+        admin.MapDelete("/requests", (RequestLog log) =>
+        {
+            log.Clear();
+            return Results.NoContent();
+        });
+    }
+
+    // The change is validated on its own (defaults elsewhere) and applied only when valid.
+    private static IResult Replace<T>(EmulatorOptions candidate, Action apply, T value)
+    {
+        var errors = EmulatorOptionsValidator.Validate(candidate);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        apply();
+        return Results.Ok(value);
+    }
+
+    private static OrderProgress Progress(OrderRecord order, EmulatorState state, OrderLifecycle lifecycle)
+    {
+        var submitted = order.SubmittedAt is not null;
+        return new OrderProgress(
+            order.Id,
+            order.Name,
+            order.State,
+            state.Datasets[order.DatasetId].Count,
+            submitted ? lifecycle.CollectedVotes(order, lifecycle.Now) : 0,
+            submitted ? lifecycle.TotalVotes(order) : 0);
+    }
+}
+
+/// <summary>Body of PUT /_emulator/token-lifetime.</summary>
+internal sealed record TokenLifetimeInput(double Seconds);
+
+/// <summary>An order's progress as GET /_emulator/orders lists it.</summary>
+internal sealed record OrderProgress(string Id, string Name, string State, int Datapoints, long CollectedVotes, long TotalVotes);

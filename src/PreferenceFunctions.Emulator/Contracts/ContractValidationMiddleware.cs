@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PreferenceFunctions.Emulator.Contracts;
+
+/// <summary>Validates JSON request bodies against the OpenAPI request schema of the matched route, before any handler runs.</summary>
+/// <remarks>The route templates equal the OpenAPI path keys, so the operation is found from the endpoint alone.</remarks>
+internal sealed class ContractValidationMiddleware(RequestDelegate next, OpenApiContracts contracts)
+{
+    private const string BodyKey = "emulator.body";
+    private const string RawBodyKey = "emulator.rawBody";
+
+    /// <summary>The validated request body (null when the request had none).</summary>
+    public static JsonNode? Body(HttpContext context) => context.Items[BodyKey] as JsonNode;
+
+    /// <summary>The request body text, kept for the admin request log.</summary>
+    public static string? RawBody(HttpContext context) => context.Items[RawBodyKey] as string;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var operation = context.GetEndpoint()?.Metadata.GetMetadata<ContractOperation>();
+        if (operation?.JsonRequestSchema is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var bytes = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (bytes.Length > 0)
+        {
+            context.Items[RawBodyKey] = System.Text.Encoding.UTF8.GetString(bytes);
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = bytes.Length == 0 ? null : JsonNode.Parse(bytes);
+        }
+        catch (JsonException exception)
+        {
+            await Problems.Validation("$", $"The request body is not valid JSON: {exception.Message}").ExecuteAsync(context);
+            return;
+        }
+
+        if (body is null && operation.RequestBodyRequired)
+        {
+            await Problems.Validation("$", "A JSON request body is required.").ExecuteAsync(context);
+            return;
+        }
+
+        if (body is not null && !operation.JsonRequestSchema.Evaluate(body, contracts.QuickOptions).IsValid)
+        {
+            var errors = SchemaErrors.From(operation.JsonRequestSchema.Evaluate(body, contracts.DetailedOptions));
+            await Problems.Validation(errors).ExecuteAsync(context);
+            return;
+        }
+
+        context.Items[BodyKey] = body;
+        await next(context);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength : 1024);
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}

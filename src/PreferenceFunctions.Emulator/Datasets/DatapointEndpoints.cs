@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using PreferenceFunctions.Emulator.Contracts;
+using PreferenceFunctions.Emulator.State;
+
+namespace PreferenceFunctions.Emulator.Datasets;
+
+/// <summary>POST /dataset/{datasetId}/datapoint: a compare pair as a MultiAssetInput of two uploaded assets (or two texts).</summary>
+internal static class DatapointEndpoints
+{
+    public static void MapDatapointEndpoints(this IEndpointRouteBuilder routes) =>
+        routes.MapContract("POST", "/dataset/{datasetId}/datapoint", Create);
+
+    private static IResult Create(string datasetId, HttpContext context, EmulatorState state)
+    {
+        if (!state.Datasets.TryGetValue(datasetId, out var dataset))
+        {
+            return Problems.NotFound("Dataset", datasetId);
+        }
+
+        if (state.Orders.TryGetValue(dataset.OrderId, out var order) && order.IsLocked)
+        {
+            return Problems.Validation("datasetId", $"The order of this dataset is {order.State}; datapoints can only be added before it is submitted.");
+        }
+
+        var body = ContractValidationMiddleware.Body(context)!;
+        var errors = new Dictionary<string, string[]>();
+        var pair = CompareAssetReader.Read(body["asset"]!, "$.asset", state, errors);
+        if (body["contextAsset"] is JsonNode contextAsset)
+        {
+            CompareAssetReader.CheckExisting(contextAsset, "$.contextAsset", state, errors);
+        }
+
+        if (pair is null || errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var metadata = body["privateMetadata"] is JsonObject map
+            ? map.ToDictionary(p => p.Key, p => p.Value!.GetValue<string>())
+            : null;
+        var datapoint = dataset.Add(position => new DatapointRecord(
+            Ids.New(),
+            position,
+            body["sortIndex"]?.GetValue<long>(),
+            body["context"]?.GetValue<string>(),
+            pair.Value.Options,
+            pair.Value.FileNames,
+            metadata));
+        state.Changed();
+        return Results.Ok(new CreateDatapointOutput(datapoint.Id));
+    }
+}
+
+/// <summary>CreateDatapointEndpoint_Output.</summary>
+internal sealed record CreateDatapointOutput(string DatapointId);

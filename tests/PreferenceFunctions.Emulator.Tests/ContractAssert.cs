@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using PreferenceFunctions.Emulator.Contracts;
+
+namespace PreferenceFunctions.Emulator.Tests;
+
+/// <summary>Checks a response against the response the OpenAPI documents declare for that operation and status.</summary>
+internal static class ContractAssert
+{
+    public static void Matches(string method, string pathTemplate, int status, string? body)
+    {
+        var operation = OpenApiContracts.Shared.Get(method, pathTemplate);
+        Assert.True(operation.Responses.TryGetValue(status, out var response), $"{method} {pathTemplate} does not document status {status}.");
+        if (response.Schema is null)
+        {
+            Assert.True(string.IsNullOrEmpty(body), $"{method} {pathTemplate} {status} must have no body, got: {body}");
+            return;
+        }
+
+        if (response.ContentType == "application/octet-stream")
+        {
+            Assert.False(string.IsNullOrEmpty(body));
+            return;
+        }
+
+        var node = JsonNode.Parse(body!);
+        var result = response.Schema.Evaluate(node, OpenApiContracts.Shared.DetailedOptions);
+        Assert.True(result.IsValid, $"{method} {pathTemplate} {status} body breaks the contract: "
+            + string.Join("; ", SchemaErrors.From(result).Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")) + "\n" + body);
+    }
+}
