@@ -1,4 +1,7 @@
 using System.CommandLine;
+using PreferenceFunctions.Local.Commands;
 
 var root = new RootCommand("PreferenceFunctions local host: the whole pipeline on Azurite and the Rapidata emulator.");
+root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(GenerateDatasetCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using PreferenceFunctions.Pipeline.Datasets.Generation;
+
+namespace PreferenceFunctions.Local.Commands;
+
+/// <summary><c>generate-dataset &lt;folder&gt;</c>: writes a valid synthetic dataset of any size for tests and benchmarks.</summary>
+public static class GenerateDatasetCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<string>("folder") { Description = "Folder to write matchups.csv and the images into" };
+        var matchups = new Option<int>("--matchups") { Description = "Number of matchups (CSV rows)", DefaultValueFactory = _ => 40 };
+        var models = new Option<int>("--models") { Description = "Number of models (2: flux and stable_diffusion)", DefaultValueFactory = _ => 2 };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same dataset", DefaultValueFactory = _ => 1 };
+        var zip = new Option<bool>("--zip") { Description = "Put the images in images.zip (default: loose files under images/)" };
+        var command = new Command("generate-dataset", "Write a synthetic dataset (matchups.csv + small distinct PNGs) for tests and benchmarks")
+        {
+            folder, matchups, models, seed, zip,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(matchups) < 1) result.AddError("--matchups must be at least 1");
+            if (result.GetValue(models) < 2) result.AddError("--models must be at least 2");
+        });
+        command.SetAction((parse, _) =>
+        {
+            var request = new GenerateDatasetRequest(parse.GetValue(folder)!, parse.GetValue(matchups), parse.GetValue(models), parse.GetValue(seed), parse.GetValue(zip));
+            DatasetGenerator.Generate(request);
+            parse.InvocationConfiguration.Output.WriteLine($"Wrote {request.Matchups:N0} matchups over {request.Models} models to {Path.GetFullPath(request.Folder)}{(request.Zip ? " (images.zip)" : " (images/)")}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.DurableTask.Client;
+using PreferenceFunctions.Pipeline.Api;
+
+namespace PreferenceFunctions.Local.Hosting;
+
+/// <summary>The Functions app's HTTP API at the same routes, over the same shared handlers (no keys locally).</summary>
+public static class RunsEndpoints
+{
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder routes)
+    {
+        var runs = routes.MapGroup("/api/runs");
+        runs.MapPost("", (HttpRequest request, RunsApi api, DurableTaskClient client, CancellationToken ct) =>
+            api.StartAsync(request, client, ct));
+        runs.MapGet("", (HttpRequest request, RunsApi api, CancellationToken ct) => api.ListAsync(request, ct));
+        runs.MapGet("/{runId}", (string runId, RunsApi api, DurableTaskClient client, CancellationToken ct) =>
+            api.GetAsync(runId, client, ct));
+        runs.MapGet("/{runId}/results", (string runId, HttpRequest request, ResultsApi api, CancellationToken ct) =>
+            api.GetResultsAsync(runId, request, ct));
+        runs.MapGet("/{runId}/report", (string runId, ResultsApi api, CancellationToken ct) => api.GetReportAsync(runId, ct));
+        runs.MapPost("/{runId}/cancel", (string runId, HttpRequest request, RunsApi api, DurableTaskClient client,
+            CancellationToken ct) => api.CancelAsync(runId, request, client, ct));
+        return routes;
+    }
+}
