@@ -43,6 +43,13 @@ param principalType string = 'User'
 @description('Create an Event Grid custom topic the app publishes result events (CloudEvents) to.')
 param enableEventGridTopic bool = false
 
+@description('Optional webhook the app POSTs result events to (Standard Webhooks signed); empty for none.')
+param webhookUrl string = ''
+
+@secure()
+@description('Signing secret for webhookUrl (whsec_ + base64 of 24-64 random bytes); stored in Key Vault. Required with webhookUrl.')
+param webhookSecret string = ''
+
 @description('Memory per Functions instance in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -64,6 +71,7 @@ var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'deadletters'
 var eventsQueueName = 'preference-events'
 var rapidataSecretName = 'rapidata-client-secret'
+var webhookSecretName = 'notifications-webhook-secret'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -114,6 +122,9 @@ module keyVault 'modules/key-vault.bicep' = {
     tags: tags
     rapidataSecretName: rapidataSecretName
     rapidataClientSecret: rapidataClientSecret
+    webhookSecretName: webhookSecretName
+    storeWebhookSecret: !empty(webhookUrl)
+    webhookSecret: webhookSecret
   }
 }
 
@@ -174,7 +185,13 @@ module functionApp 'modules/function-app.bicep' = {
         Notifications__QueueName: eventsQueueName
       },
       // Without the topic the setting stays unset, so the app skips the Event Grid sink.
-      enableEventGridTopic ? { Notifications__EventGridTopicEndpoint: eventGrid.outputs.topicEndpoint } : {}
+      enableEventGridTopic ? { Notifications__EventGridTopicEndpoint: eventGrid.outputs.topicEndpoint } : {},
+      empty(webhookUrl)
+        ? {}
+        : {
+            Notifications__WebhookUrl: webhookUrl
+            Notifications__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.webhookSecretUri})'
+          }
     )
   }
   // The host must be able to read storage and the secret the moment it starts.

@@ -18,6 +18,16 @@ param rapidataSecretName string
 @description('The Rapidata client secret (client credentials flow).')
 param rapidataClientSecret string
 
+@description('Name of the secret that holds the webhook signing secret.')
+param webhookSecretName string
+
+@description('Store the webhook signing secret (a webhook is configured).')
+param storeWebhookSecret bool
+
+@secure()
+@description('Standard Webhooks signing secret (whsec_...); used when storeWebhookSecret is true.')
+param webhookSecret string
+
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
   location: location
@@ -44,6 +54,16 @@ resource rapidataSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   }
 }
 
+resource webhookSigningSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (storeWebhookSecret) {
+  parent: vault
+  name: webhookSecretName
+  properties: {
+    value: webhookSecret
+    contentType: 'text/plain'
+  }
+}
+
 output name string = vault.name
 // Versionless URI: the app picks up a rotated secret without a redeployment.
 output rapidataSecretUri string = rapidataSecret.properties.secretUri
+output webhookSecretUri string = storeWebhookSecret ? webhookSigningSecret!.properties.secretUri : ''
