@@ -41,7 +41,7 @@ internal sealed class OpenApiContracts
     private static OpenApiContracts Load()
     {
         var quick = new EvaluationOptions { OutputFormat = OutputFormat.Flag };
-        var detailed = new EvaluationOptions { OutputFormat = OutputFormat.List };
+        var detailed = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical };
         var operations = new Dictionary<string, ContractOperation>();
         var counter = 0;
         foreach (var name in DocumentNames)
