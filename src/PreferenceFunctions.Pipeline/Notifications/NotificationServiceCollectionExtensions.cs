@@ -24,8 +24,7 @@ public static class NotificationServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        // No resilience handler here: WebhookEventSink retries around signing so each attempt is freshly signed.
-        services.AddHttpClient(WebhookEventSink.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        AddWebhookHttpClient(services);
 
         services.TryAddSingleton<WebhookEventSink>();
         services.AddSingleton<IRunEventSink>(CreateQueueSink);
@@ -34,6 +33,15 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<RunEventPublisher>();
         return services;
     }
+
+    /// <summary>
+    /// The webhook HttpClient: no resilience handler (WebhookEventSink retries around signing so each attempt is freshly
+    /// signed), no client timeout (the pipeline times each attempt), and no redirects (a POST redirected by 301/302
+    /// would arrive as a bodiless GET and look delivered).
+    /// </summary>
+    internal static void AddWebhookHttpClient(IServiceCollection services) =>
+        services.AddHttpClient(WebhookEventSink.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
     private static QueueEventSink CreateQueueSink(IServiceProvider services)
     {

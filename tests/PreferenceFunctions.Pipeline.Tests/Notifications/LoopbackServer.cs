@@ -22,7 +22,11 @@ public sealed class LoopbackServer : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <param name="respond">Status code for a request, given the request and how many came before it.</param>
-    public static async Task<LoopbackServer> StartAsync(Func<CapturedRequest, int, int> respond)
+    public static Task<LoopbackServer> StartAsync(Func<CapturedRequest, int, int> respond) =>
+        StartAsync((request, index, _) => respond(request, index));
+
+    /// <param name="respond">Status code for a request; may also set response headers.</param>
+    public static async Task<LoopbackServer> StartAsync(Func<CapturedRequest, int, HttpResponse, int> respond)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -38,7 +42,7 @@ public sealed class LoopbackServer : IAsyncDisposable
             foreach (var (name, value) in context.Request.Headers) headers[name] = value;
             var request = new CapturedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, body, headers);
             var index = Interlocked.Increment(ref count) - 1;
-            context.Response.StatusCode = respond(request, index);
+            context.Response.StatusCode = respond(request, index, context.Response);
             server.Requests.Enqueue(request);
         });
         await app.StartAsync();

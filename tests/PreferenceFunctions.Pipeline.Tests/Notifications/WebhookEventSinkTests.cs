@@ -56,6 +56,21 @@ public sealed class WebhookEventSinkTests
     }
 
     [Fact]
+    public async Task SendAsync_429WithLongRetryAfter_WaitsOnlyUpToTheCap()
+    {
+        await using var server = await LoopbackServer.StartAsync((_, index, response) =>
+        {
+            response.Headers.RetryAfter = "3600";
+            return index == 0 ? 429 : 200;
+        });
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // an uncapped wait would be an hour
+
+        await Sink().SendAsync(new RunWebhook(server.BaseAddress.ToString(), NotificationTestData.NewSecret()), Envelope, giveUp.Token);
+
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task SendAsync_400_FailsWithoutRetry()
     {
         await using var server = await LoopbackServer.StartAsync((_, _) => 400);
@@ -66,6 +81,22 @@ public sealed class WebhookEventSinkTests
         Assert.Single(server.Requests);
         Assert.Contains("400", error.Message);
         Assert.Contains("after 1 attempt(s)", error.Message);
+    }
+
+    [Fact]
+    public async Task SendAsync_Redirect_IsNotFollowed()
+    {
+        await using var server = await LoopbackServer.StartAsync((request, _, response) =>
+        {
+            response.Headers.Location = "/moved";
+            return request.PathAndQuery == "/moved" ? 200 : 302;
+        });
+
+        var error = await Assert.ThrowsAsync<WebhookDeliveryException>(() =>
+            Sink().SendAsync(new RunWebhook(server.BaseAddress.ToString(), NotificationTestData.NewSecret()), Envelope, CancellationToken.None));
+
+        Assert.Contains("302", error.Message);
+        Assert.DoesNotContain(server.Requests, r => r.PathAndQuery == "/moved");
     }
 
     [Fact]
@@ -94,7 +125,9 @@ public sealed class WebhookEventSinkTests
 
     internal static WebhookEventSink Sink(NotificationOptions? options = null)
     {
-        var httpClients = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+        var services = new ServiceCollection();
+        NotificationServiceCollectionExtensions.AddWebhookHttpClient(services);
+        var httpClients = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
         return new WebhookEventSink(httpClients, Options.Create(options ?? NotificationTestData.FastRetries()), TimeProvider.System, NullLogger<WebhookEventSink>.Instance);
     }
 
