@@ -64,6 +64,8 @@ var hostSettings = {
   AZURE_CLIENT_ID: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // Links in run events point at this app's HTTP API.
+  Preference__PublicBaseUrl: 'https://${app.properties.defaultHostName}/'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
