@@ -50,9 +50,12 @@ public static class Azurite
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
         var root = RepositoryRoot();
         var local = Path.Combine(root, "node_modules", ".bin", "azurite");
-        var start = File.Exists(local)
-            ? new ProcessStartInfo(local)
-            : new ProcessStartInfo("npx", "--yes azurite@3.37.0");
+        var start = new ProcessStartInfo(File.Exists(local) ? local : "npx");
+        if (!File.Exists(local))
+        {
+            start.ArgumentList.Add("--yes");
+            start.ArgumentList.Add("azurite@3.37.0");
+        }
         foreach (var arg in new[]
         {
             "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
