@@ -92,7 +92,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         {
             return await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, ct);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException) // the blob stream refuses the seek a too-short "zip" asks for
         {
             await stream.DisposeAsync();
             problems.Error(ProblemCodes.BadZip, DatasetFiles.Zip, $"{DatasetFiles.Zip} is not a readable zip archive: {e.Message}");
