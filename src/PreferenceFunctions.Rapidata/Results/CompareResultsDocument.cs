@@ -1,3 +1,4 @@
+using System.Text;
 using PreferenceFunctions.Rapidata.Results.Parsing;
 
 namespace PreferenceFunctions.Rapidata.Results;
@@ -12,7 +13,8 @@ public sealed record CompareResultsDocument(
 {
     /// <summary>
     /// Parses a results document from UTF-8 JSON, reading the stream in chunks: the text is never held as a
-    /// string and at most one result entry (plus one read chunk) is buffered at a time.
+    /// string and at most one result entry (plus one read chunk) is buffered at a time. A document wrapped in a JSON
+    /// string (the typing of <c>/results</c> and preliminary downloads) is unwrapped first, which does hold it in memory.
     /// </summary>
     /// <exception cref="System.Text.Json.JsonException">The document is not valid JSON or not a compare results
     /// document; the message names the entry (<c>results[i]</c>) and field.</exception>
@@ -27,6 +29,8 @@ public sealed record CompareResultsDocument(
         while (await reader.ReadAsync(results, cancellationToken).ConfigureAwait(false))
         {
         }
+        if (reader.WrappedDocument is { } wrapped)
+            return await ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)), options, cancellationToken).ConfigureAwait(false);
         return new CompareResultsDocument(reader.Info, results, reader.Summary);
     }
 
@@ -50,5 +54,10 @@ public sealed record CompareResultsDocument(
             batch.Clear();
         }
         while (more);
+        if (reader.WrappedDocument is { } wrapped)
+        {
+            await foreach (var entry in ReadEntriesAsync(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)), options, cancellationToken))
+                yield return entry;
+        }
     }
 }

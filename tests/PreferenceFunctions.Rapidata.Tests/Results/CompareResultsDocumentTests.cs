@@ -106,4 +106,16 @@ public sealed class CompareResultsDocumentTests
         Assert.Empty(entry.DetailedResults);
         Assert.Equal(["a.png"], entry.AssetOptions);
     }
+
+    [Fact]
+    public async Task ParseAsync_DocumentWrappedInJsonString_Unwraps()
+    {
+        var inner = """{"info":{"version":"4.1.0"},"results":[{"winner":"a.png","aggregatedResults":{"a.png":2,"b.png":1}}]}""";
+        var wrapped = System.Text.Json.JsonSerializer.Serialize(inner);
+
+        var document = await ResultsSamples.ParseAsync(wrapped);
+
+        Assert.Equal("4.1.0", document.Info.Version);
+        Assert.Equal(2, Assert.Single(document.Results).VotesFor("a.png"));
+    }
 }

@@ -48,9 +48,9 @@ public sealed class CompareResultsErrorTests
     }
 
     [Fact]
-    public async Task ParseAsync_TopLevelString_SaysDocumentMustBeObject()
+    public async Task ParseAsync_TopLevelArray_SaysDocumentMustBeObject()
     {
-        var error = await Assert.ThrowsAsync<JsonException>(() => ResultsSamples.ParseAsync("\"{}\""));
+        var error = await Assert.ThrowsAsync<JsonException>(() => ResultsSamples.ParseAsync("[1, 2]"));
 
         Assert.Contains("the document must be an object", error.Message);
     }

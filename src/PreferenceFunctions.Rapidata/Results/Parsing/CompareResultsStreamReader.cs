@@ -28,6 +28,12 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
 
     public CompareResultsSummary Summary { get; private set; } = CompareResultsSummary.Empty;
 
+    /// <summary>
+    /// Set when the whole document arrived as one JSON string (how <c>GET /order/{id}/results</c> and the preliminary
+    /// download are typed); the caller parses this text as the document.
+    /// </summary>
+    public string? WrappedDocument { get; private set; }
+
     /// <summary>Reads one more buffer's worth, adding complete entries to <paramref name="sink"/>; false once the document has ended.</summary>
     public async ValueTask<bool> ReadAsync(List<CompareResultEntry> sink, CancellationToken cancellationToken)
     {
@@ -106,6 +112,10 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
     {
         switch (_phase)
         {
+            case Phase.Start when reader.TokenType == JsonTokenType.String:
+                WrappedDocument = reader.GetString();
+                _phase = Phase.End;
+                break;
             case Phase.Start:
                 JsonTokens.Expect(ref reader, JsonTokenType.StartObject, "the document");
                 _phase = Phase.Root;

@@ -1,0 +1,12 @@
+namespace PreferenceFunctions.Rapidata.Models;
+
+/// <summary>A validation set as <c>GET /validation-set/{id}</c> returns it.</summary>
+public sealed record ValidationSet(
+    string Id,
+    string Name,
+    bool IsPublic,
+    string? OwnerMail,
+    string? OrganizationId,
+    string? OwnerId,
+    IReadOnlyList<string> Dimensions,
+    DateTimeOffset CreatedAt);
