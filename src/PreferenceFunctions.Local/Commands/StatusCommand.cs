@@ -1,0 +1,35 @@
+using System.CommandLine;
+using System.Text.Json;
+using PreferenceFunctions.Local.Demo;
+using PreferenceFunctions.Pipeline.Api;
+using Spectre.Console;
+
+namespace PreferenceFunctions.Local.Commands;
+
+/// <summary><c>status &lt;runId&gt; [--follow]</c>: a run's status and progress from the HTTP API.</summary>
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var runId = new Argument<string>("runId") { Description = "The run's id (upload prints it)." };
+        var follow = new Option<bool>("--follow") { Description = "Show live progress until the run ends." };
+        var api = ApiOption.Create();
+        var command = new Command("status", "Show a run's status and progress.") { runId, follow, api };
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
+        {
+            var client = ApiOption.ClientFor(parse.GetValue(api)!);
+            var id = parse.GetValue(runId)!;
+            var run = parse.GetValue(follow)
+                ? await new RunFollower(client, AnsiConsole.Console).FollowAsync(id, TimeSpan.FromDays(7), cancellationToken)
+                : await client.GetRunAsync(id, cancellationToken);
+            if (run is null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]No run '{id}'.[/] (A run appears a second or two after its matchups.csv is uploaded.)");
+                return 1;
+            }
+            Console.WriteLine(JsonSerializer.Serialize(run, new JsonSerializerOptions(ApiJson.Options) { WriteIndented = true }));
+            return run.Status is "Failed" or "Rejected" or "Cancelled" ? 1 : 0;
+        }));
+        return command;
+    }
+}

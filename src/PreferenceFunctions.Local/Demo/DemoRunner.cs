@@ -1,0 +1,76 @@
+using PreferenceFunctions.Emulator;
+using PreferenceFunctions.Local.Client;
+using PreferenceFunctions.Local.Hosting;
+using PreferenceFunctions.Pipeline;
+using PreferenceFunctions.Pipeline.Api;
+using PreferenceFunctions.Pipeline.Storage;
+using Spectre.Console;
+using Microsoft.Extensions.Options;
+
+namespace PreferenceFunctions.Local.Demo;
+
+/// <summary>
+/// The whole product on one machine: Azurite (found or started), Rapidata (configured or the emulator), the local host
+/// in-process; uploads a dataset like a user, follows the run, prints and saves the results.
+/// </summary>
+public sealed class DemoRunner(IAnsiConsole console)
+{
+    /// <summary>Defaults of the demo host, unless the user configured them: its own task hub, a snappy monitor loop.</summary>
+    private static readonly Dictionary<string, string> Defaults = new()
+    {
+        ["Local:TaskHub"] = "PreferenceFunctionsDemo",
+        ["Preference:PollInterval"] = "00:00:01",
+        ["Preference:MaxPollInterval"] = "00:00:05",
+    };
+
+    /// <returns>0 when the run's results are in the tables, 1 otherwise.</returns>
+    public async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
+    {
+        var configuration = LocalConfiguration.Load();
+        await using var azurite = await AzuriteProcess.EnsureRunningAsync(TimeSpan.FromMinutes(3), cancellationToken);
+        console.MarkupLine(azurite.StartedHere ? "Azurite: started on 127.0.0.1:10000-10002 (stopped at the end)." : "Azurite: using the one on 127.0.0.1:10000-10002.");
+
+        var overrides = Defaults.Where(d => string.IsNullOrEmpty(configuration[d.Key]))
+            .ToDictionary(d => d.Key, d => (string?)d.Value);
+        await using var host = await InProcessLocalHost.StartAsync(overrides, EmulatorOptionsFor(configuration), cancellationToken);
+        console.MarkupLineInterpolated($"Local host: {host.BaseAddress}api/runs; Rapidata: {host.RapidataDescription}.");
+
+        var storage = host.Services.GetRequiredService<StorageConnection>();
+        var options = host.Services.GetRequiredService<IOptions<PreferenceOptions>>().Value;
+        var uploader = new DatasetUploader(storage.Blobs.GetBlobContainerClient(options.DatasetsContainer));
+        var upload = await uploader.UploadAsync(settings.DatasetFolder, settings.DatasetName, cancellationToken: cancellationToken);
+        console.MarkupLineInterpolated($"Uploaded {upload.Files} files to {upload.Container}/{upload.Dataset}/ (matchups.csv last); run {upload.RunId}.");
+
+        var run = await new RunFollower(host.Api, console).FollowAsync(upload.RunId, settings.Timeout, cancellationToken);
+        if (run.Status != "Completed")
+        {
+            console.MarkupLineInterpolated($"[red]Run {run.RunId} ended {run.Status}: {run.Error ?? "no reason given"}[/]");
+            return 1;
+        }
+
+        var results = host.Services.GetRequiredService<ResultsApi>();
+        var models = await results.ReadModelsAsync(run.RunId, cancellationToken);
+        var matchups = await results.ReadMatchupsAsync(run.RunId, cancellationToken);
+        if (models.Count == 0 || matchups.Count == 0)
+        {
+            console.MarkupLineInterpolated($"[red]Run {run.RunId} completed but the tables hold {models.Count} ModelScores and {matchups.Count} MatchupResults rows.[/]");
+            return 1;
+        }
+        ResultsPrinter.Print(console, await host.Api.GetResultsAsync(run.RunId, cancellationToken));
+
+        var rawResults = storage.Blobs.GetBlobContainerClient(options.RunsContainer).GetBlobClient(RunBlobs.Results(run.RunId));
+        var written = await DemoOutput.WriteAsync(settings.OutputFolder, run.RunId, rawResults, host.Api, cancellationToken);
+        console.MarkupLineInterpolated($"[green]Done:[/] {matchups.Count} matchups and {models.Count} models in the tables; wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(settings.OutputFolder)}.");
+        return 0;
+    }
+
+    /// <summary>The emulator's crowd for the demo: the <c>Emulator</c> section if set, else a crowd that prefers Flux a little.</summary>
+    private static EmulatorOptions? EmulatorOptionsFor(IConfiguration configuration)
+    {
+        if (configuration.GetSection(EmulatorOptions.SectionName).Exists()) return null;
+        var options = new EmulatorOptions();
+        options.Crowd.ModelStrengths["flux"] = 1.6;
+        options.Crowd.ModelStrengths["sd3"] = 1.0;
+        return options;
+    }
+}

@@ -1,0 +1,48 @@
+using Azure.Data.Tables;
+using PreferenceFunctions.Local.Tests.Support;
+using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Testing;
+
+namespace PreferenceFunctions.Local.Tests.Integration;
+
+/// <summary>The watcher starts one run per matchups.csv version and remembers it across host restarts.</summary>
+public sealed class DatasetWatcherTests
+{
+    [Fact]
+    public async Task RestartedHost_SeesOldDataset_DoesNotTriggerItAgain()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        var triggers = harness.Storage.Tables.GetTableClient(TableNames.DatasetTriggers);
+        var first = await harness.DropSampleAsync("a-first");
+        await using (await harness.StartInProcessHostAsync())
+            await harness.WaitForRunAsync(first.RunId, _ => true, TimeSpan.FromMinutes(1), "the watcher to start the first run");
+        var before = await TriggerRowAsync(triggers, harness.DatasetsContainer, "a-first/matchups.csv");
+
+        await using var restarted = await harness.StartInProcessHostAsync();
+        var second = await harness.DropSampleAsync("b-second");
+        // The scan that finds b-second lists a-first too (folders come in name order).
+        await harness.WaitForRunAsync(second.RunId, _ => true, TimeSpan.FromMinutes(1), "the watcher to start the second run");
+        var after = await TriggerRowAsync(triggers, harness.DatasetsContainer, "a-first/matchups.csv");
+
+        Assert.Equal(first.CsvETag.Trim('"'), after.GetString("BlobETag"));
+        Assert.Equal(before.GetDateTimeOffset("TriggeredAt"), after.GetDateTimeOffset("TriggeredAt"));
+        Assert.Equal(first.RunId, after.GetString("RunId"));
+    }
+
+    [Fact]
+    public async Task ChangedCsv_NewBlobVersion_StartsSecondRun()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        await using var host = await harness.StartInProcessHostAsync();
+        var first = await harness.DropSampleAsync();
+        await harness.WaitForRunAsync(first.RunId, _ => true, TimeSpan.FromMinutes(1), "the first run");
+
+        var second = await harness.DropSampleAsync(); // same folder again: a new ETag
+
+        Assert.NotEqual(first.RunId, second.RunId);
+        await harness.WaitForRunAsync(second.RunId, _ => true, TimeSpan.FromMinutes(1), "the run of the changed CSV");
+    }
+
+    private static async Task<TableEntity> TriggerRowAsync(TableClient table, string container, string blobName) =>
+        (await table.GetEntityAsync<TableEntity>(container, TableKeys.Escape(blobName))).Value;
+}
