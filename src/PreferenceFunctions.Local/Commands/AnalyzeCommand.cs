@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using PreferenceFunctions.Pipeline.Exports;
+using PreferenceFunctions.Pipeline.Reports;
+using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Rapidata.Results;
+
+namespace PreferenceFunctions.Local.Commands;
+
+/// <summary>
+/// <c>analyze &lt;results.json&gt; --output &lt;dir&gt; [--dataset &lt;folder&gt;]</c>: rankings and the report for a Rapidata
+/// results document that did not come through a run (e.g. saved with the Python SDK's <c>to_json</c>).
+/// Exit code 0 written, 1 bad input (unreadable results or dataset), 2 usage error.
+/// </summary>
+public static class AnalyzeCommand
+{
+    public const int Written = 0;
+    public const int BadInput = 1;
+    public const int UsageError = 2;
+
+    public static Command Create()
+    {
+        // Arity 0..1 and unmatched tokens allowed: a usage error then reaches the action and exits 2, not the parser's 1.
+        var results = new Argument<string?>("results") { Description = "Rapidata compare results document (JSON)", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--output", "-o") { Description = "Folder for matchups.csv, models.csv, report.html, PNGs and JSONL exports" };
+        var dataset = new Option<string?>("--dataset") { Description = "Dataset folder (matchups.csv + images/ or images.zip): matchup ids, models and images" };
+        var weighted = new Option<bool>("--weighted") { Description = "Score with votes weighted by the labelers' user scores" };
+        var reference = new Option<string?>("--reference") { Description = "Model pinned at 1000 points (default: the mean is 1000)" };
+        var rounds = new Option<int>("--bootstrap") { Description = "Bootstrap rounds for the 95% intervals", DefaultValueFactory = _ => 200 };
+        var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => AnalysisOptions.Default.Seed };
+        var margin = new Option<double>("--dpo-min-margin") { Description = "Smallest vote margin (0..1) for dpo.jsonl", DefaultValueFactory = _ => 0.2 };
+        var command = new Command("analyze", "Rank models and render the report from a results document")
+        {
+            results, output, dataset, weighted, reference, rounds, seed, margin,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, ct) =>
+        {
+            if (parse.UnmatchedTokens.Count > 0 || parse.Errors.Count > 0)
+                return Task.FromResult(Usage(parse.InvocationConfiguration,
+                    string.Join("; ", parse.Errors.Select(e => e.Message).Concat(parse.UnmatchedTokens.Select(t => $"unexpected argument {t}")))));
+            var request = new AnalyzeRequest(parse.GetValue(results), parse.GetValue(output), parse.GetValue(dataset),
+                new AnalysisOptions(parse.GetValue(weighted), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(reference)),
+                parse.GetValue(margin));
+            return RunAsync(request, parse.InvocationConfiguration, ct);
+        });
+        return command;
+    }
+
+    private sealed record AnalyzeRequest(string? Results, string? Output, string? Dataset, AnalysisOptions Options, double DpoMinMargin);
+
+    private static async Task<int> RunAsync(AnalyzeRequest request, InvocationConfiguration console, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Results)) return Usage(console, "give the results document, e.g. analyze results.json --output out");
+        if (string.IsNullOrWhiteSpace(request.Output)) return Usage(console, "give an output folder with --output");
+        if (request.Options.BootstrapRounds < 0) return Usage(console, "--bootstrap must be 0 or more");
+        if (request.DpoMinMargin is < 0 or > 1) return Usage(console, "--dpo-min-margin must be between 0 and 1");
+        if (!File.Exists(request.Results)) return Fail(console, $"results file \"{request.Results}\" does not exist");
+        if (request.Dataset is not null && !Directory.Exists(request.Dataset)) return Fail(console, $"dataset folder \"{request.Dataset}\" does not exist");
+
+        try
+        {
+            CompareResultsDocument document;
+            await using (var stream = File.OpenRead(request.Results))
+                document = await CompareResultsDocument.ParseAsync(stream, cancellationToken: ct);
+            await using var dataset = request.Dataset is null ? null : await LocalDatasetMatchups.OpenAsync(request.Dataset, ct);
+            var outcomes = MatchupOutcomeBuilder.Build(document, dataset?.Matchups);
+            var analysis = PreferenceAnalyzer.Analyze(outcomes, request.Options);
+            ImageLoader images = dataset is null ? (_, _) => Task.FromResult<byte[]?>(null) : dataset.LoadImageAsync;
+            var title = document.Info.Name ?? Path.GetFileNameWithoutExtension(request.Results);
+            var options = new AnalysisOutputOptions(new ReportOptions(Title: title), new DpoExportOptions(request.DpoMinMargin, UseWeightedVotes: request.Options.UseWeightedVotes));
+            var files = await AnalysisOutputFolder.WriteAsync(request.Output, analysis, outcomes, images, options, ct);
+            Print(console.Output, analysis, request.Output, files.Count);
+            return Written;
+        }
+        catch (Exception error) when (error is JsonException or InvalidDataException or ArgumentException)
+        {
+            return Fail(console, $"{request.Results}: {error.Message}");
+        }
+    }
+
+    private static void Print(TextWriter output, PreferenceAnalysis analysis, string folder, int files)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{analysis.Matchups.Count} matchups, {analysis.Matchups.Sum(m => (long)m.TotalVotes)} votes, {analysis.Models.Count} models"));
+        foreach (var m in analysis.Models)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {m.Rank,3}. {m.Model,-28} {m.Score,7:F1}  [{m.ScoreLow:F1}, {m.ScoreHigh:F1}]  votes {m.Votes}  won {m.PairsWon}/{m.Pairs}"));
+        foreach (var warning in analysis.Warnings) output.WriteLine($"warning: {warning}");
+        output.WriteLine($"wrote {files} files to {folder} (open report.html)");
+    }
+
+    private static int Fail(InvocationConfiguration console, string message)
+    {
+        console.Error.WriteLine($"analyze: {message}");
+        return BadInput;
+    }
+
+    private static int Usage(InvocationConfiguration console, string message)
+    {
+        console.Error.WriteLine($"analyze: {message}");
+        console.Error.WriteLine("usage: analyze <results.json> --output <dir> [--dataset <folder>] [--weighted] [--reference <model>] [--bootstrap <n>] [--seed <n>] [--dpo-min-margin <x>]");
+        return UsageError;
+    }
+}

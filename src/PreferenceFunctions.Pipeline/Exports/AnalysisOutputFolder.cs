@@ -1,0 +1,66 @@
+using System.Text;
+using PreferenceFunctions.Pipeline.Reports;
+using PreferenceFunctions.Pipeline.Results;
+
+namespace PreferenceFunctions.Pipeline.Exports;
+
+/// <summary>
+/// Writes everything an analysis produces into one folder: matchups.csv, models.csv, report.html, leaderboard.png,
+/// pairs/&lt;matchupId&gt;.png for the most one-sided matchups, huggingface.jsonl and dpo.jsonl.
+/// </summary>
+public static class AnalysisOutputFolder
+{
+    /// <returns>The files written, relative to <paramref name="directory"/>.</returns>
+    public static async Task<IReadOnlyList<string>> WriteAsync(
+        string directory, PreferenceAnalysis analysis, IReadOnlyList<MatchupOutcome> outcomes, ImageLoader loadImage,
+        AnalysisOutputOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= AnalysisOutputOptions.Default;
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        string PathOf(string name)
+        {
+            written.Add(name);
+            return Path.Combine(directory, name);
+        }
+
+        await using (var csv = new StreamWriter(PathOf("matchups.csv"), false, new UTF8Encoding(false)))
+            MatchupResultsCsv.Write(analysis.Matchups, csv);
+        await using (var csv = new StreamWriter(PathOf("models.csv"), false, new UTF8Encoding(false)))
+            ModelScoresCsv.Write(analysis.Models, csv);
+        await using (var jsonl = File.Create(PathOf("huggingface.jsonl")))
+            HuggingFaceJsonl.Write(outcomes, jsonl);
+        await using (var jsonl = File.Create(PathOf("dpo.jsonl")))
+            DpoPairsJsonl.Write(outcomes, jsonl, options.Dpo);
+
+        var html = await ReportRenderer.RenderHtmlAsync(analysis, loadImage, options.Report, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(PathOf("report.html"), html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(PathOf("leaderboard.png"), LeaderboardPng.Render(analysis.Models, options.Report.Title), cancellationToken)
+            .ConfigureAwait(false);
+
+        Directory.CreateDirectory(Path.Combine(directory, "pairs"));
+        foreach (var matchup in analysis.Matchups.Take(options.PairFigures))
+        {
+            var image1 = await TryLoadAsync(loadImage, matchup.Image1, cancellationToken).ConfigureAwait(false);
+            var image2 = await TryLoadAsync(loadImage, matchup.Image2, cancellationToken).ConfigureAwait(false);
+            var name = $"pairs/{SafeFileName(matchup.MatchupId)}.png";
+            await File.WriteAllBytesAsync(PathOf(name), PairFigurePng.Render(matchup, image1, image2), cancellationToken).ConfigureAwait(false);
+        }
+        return written;
+    }
+
+    private static async Task<byte[]?> TryLoadAsync(ImageLoader loadImage, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await loadImage(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return null;  // the figure shows the image as unavailable, as the HTML report does
+        }
+    }
+
+    private static string SafeFileName(string matchupId) =>
+        string.Concat(matchupId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}

@@ -1,0 +1,10 @@
+using PreferenceFunctions.Pipeline.Reports;
+
+namespace PreferenceFunctions.Pipeline.Exports;
+
+/// <summary>What <see cref="AnalysisOutputFolder"/> writes besides the CSVs and the report.</summary>
+/// <param name="PairFigures">Pair figures (PNG) written for the most one-sided matchups.</param>
+public sealed record AnalysisOutputOptions(ReportOptions Report, DpoExportOptions Dpo, int PairFigures = 12)
+{
+    public static AnalysisOutputOptions Default { get; } = new(new ReportOptions(), new DpoExportOptions());
+}
