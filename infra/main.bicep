@@ -33,6 +33,9 @@ param rapidataApiBaseUrl string = 'https://api.rapidata.ai'
 @description('Rapidata token server base URL (/connect/token).')
 param rapidataAuthBaseUrl string = 'https://auth.rapidata.ai'
 
+@description('Rapidata validation set used by every order (Preference__ValidationSetId); empty for none.')
+param validationSetId string = ''
+
 @description('Object ID of the deploying user or pipeline, granted data access to upload datasets and rotate the secret; empty to skip.')
 param principalId string = ''
 
@@ -185,6 +188,7 @@ module functionApp 'modules/function-app.bicep' = {
         Notifications__QueueName: eventsQueueName
       },
       // Without the topic the setting stays unset, so the app skips the Event Grid sink.
+      empty(validationSetId) ? {} : { Preference__ValidationSetId: validationSetId },
       enableEventGridTopic ? { Notifications__EventGridTopicEndpoint: eventGrid.outputs.topicEndpoint } : {},
       empty(webhookUrl)
         ? {}
