@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using PreferenceFunctions.Pipeline.Storage;
 using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Activities;
 

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Storage;
 using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Activities;
 

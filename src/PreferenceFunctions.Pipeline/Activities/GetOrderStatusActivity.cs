@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Activities;
 

@@ -14,7 +14,7 @@ public sealed class LoadDatasetActivity(DatasetStager stager, RunStore runs) : T
     public override async Task<StagedDataset> RunAsync(TaskActivityContext context, RunRequest run)
     {
         var staged = await stager.StageAsync(new StageDatasetRequest(
-            run.DatasetsContainer, run.DatasetFolder, run.RunId, run.RunsContainer, run.Overrides));
+            run.DatasetsContainer, run.DatasetFolder, run.RunId, run.RunsContainer, run.Overrides), CancellationToken.None);
         await runs.MergeAsync(run.RunId, new Dictionary<string, object?>
         {
             [nameof(PreferenceRunEntity.MatchupCount)] = staged.MatchupCount,
@@ -22,8 +22,8 @@ public sealed class LoadDatasetActivity(DatasetStager stager, RunStore runs) : T
             [nameof(PreferenceRunEntity.ChunkCount)] = staged.ChunkBlobNames.Count,
             [nameof(PreferenceRunEntity.Models)] = string.Join(", ", staged.Models),
             [nameof(PreferenceRunEntity.ValidationBlob)] = staged.ReportBlobName,
-            [nameof(PreferenceRunEntity.Criteria)] = staged.Settings?.Criteria,
-            [nameof(PreferenceRunEntity.ResponsesPerMatchup)] = staged.Settings?.ResponsesPerMatchup,
+            [nameof(PreferenceRunEntity.Criteria)] = staged.Settings.Criteria,
+            [nameof(PreferenceRunEntity.ResponsesPerMatchup)] = staged.Settings.ResponsesPerMatchup,
             [nameof(PreferenceRunEntity.Error)] = staged.Accepted ? null : string.Join(" | ", staged.FirstErrors),
         });
         return staged;

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using PreferenceFunctions.Pipeline.Storage;
 using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Activities;
 

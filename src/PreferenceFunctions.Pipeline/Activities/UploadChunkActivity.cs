@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Datasets;
+using PreferenceFunctions.Pipeline.Datasets.Manifest;
 using PreferenceFunctions.Pipeline.Storage;
 using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Activities;
 
@@ -33,18 +35,19 @@ public sealed class UploadChunkActivity(
             ? new HashSet<string>()
             : await ExistingDatapointsAsync(input.RapidataDatasetId);
 
+        await using var session = images.OpenSession(input.DatasetsContainer, input.DatasetFolder);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.RequestsPerChunk };
         var uploadedAssets = new ConcurrentDictionary<string, MediaAssetEntity>();
         var freshUploads = new ConcurrentDictionary<string, bool>();
         var uploadedNow = 0;
-        var distinctImages = chunk.Matchups.SelectMany(m => new[] { m.Image1, m.Image2 }).DistinctBy(i => i.Sha256);
+        var distinctImages = chunk.Matchups.SelectMany(m => new[] { m.Image1, m.Image2 }).DistinctBy(ContentKey);
         async Task<MediaAssetEntity> Upload(ManifestImage image, bool force, CancellationToken ct)
         {
             var (asset, uploaded) = await assets.GetOrUploadAsync(image,
-                () => images.OpenAsync(input.DatasetsContainer, input.DatasetFolder, image, ct), force, ct);
-            uploadedAssets[image.Sha256] = asset;
+                () => session.OpenAsync(image, ct), force, ct);
+            uploadedAssets[ContentKey(image)] = asset;
             if (!uploaded) return asset;
-            freshUploads[image.Sha256] = true;
+            freshUploads[ContentKey(image)] = true;
             Interlocked.Increment(ref uploadedNow);
             return asset;
         }
@@ -54,8 +57,8 @@ public sealed class UploadChunkActivity(
         var records = new ConcurrentBag<UploadedMatchup>();
         await Parallel.ForEachAsync(chunk.Matchups, parallel, async (matchup, ct) =>
         {
-            var first = uploadedAssets[matchup.Image1.Sha256];
-            var second = uploadedAssets[matchup.Image2.Sha256];
+            var first = uploadedAssets[ContentKey(matchup.Image1)];
+            var second = uploadedAssets[ContentKey(matchup.Image2)];
             if (existing.Contains(DatapointKey(first.AssetName, second.AssetName, matchup.Prompt)))
             {
                 records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName));
@@ -68,7 +71,7 @@ public sealed class UploadChunkActivity(
                     new CompareDatapoint(first.AssetName, second.AssetName, matchup.Prompt, matchup.SortIndex, metadata), ct);
             }
             catch (RapidataRequestException e) when (e.StatusCode is 400 or 404 &&
-                !(freshUploads.ContainsKey(matchup.Image1.Sha256) && freshUploads.ContainsKey(matchup.Image2.Sha256)))
+                !(freshUploads.ContainsKey(ContentKey(matchup.Image1)) && freshUploads.ContainsKey(ContentKey(matchup.Image2))))
             {
                 // A cached asset Rapidata no longer knows (for example an emulator restarted without persistence): upload again once.
                 first = await Upload(matchup.Image1, force: true, ct);
@@ -96,6 +99,9 @@ public sealed class UploadChunkActivity(
         }
         return keys;
     }
+
+    /// <summary>Images are identified by content; only URL images (not uploaded by this version) have no hash.</summary>
+    private static string ContentKey(ManifestImage image) => image.Sha256 ?? image.Path;
 
     private static string DatapointKey(string firstAsset, string secondAsset, string? context) => $"{firstAsset}\n{secondAsset}\n{context}";
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PreferenceFunctions.Pipeline.Datasets;
 using PreferenceFunctions.Pipeline.Datasets.Manifest;
 using PreferenceFunctions.Pipeline.Results;
 using PreferenceFunctions.Pipeline.Storage;
@@ -19,11 +20,16 @@ public sealed class WriteResultsActivity(StorageConnection storage, ManifestStor
     public override async Task<ResultsSummary> RunAsync(TaskActivityContext context, WriteResultsInput input)
     {
         var known = new List<KnownMatchup>();
+        var imagesByPath = new Dictionary<string, ManifestImage>(StringComparer.Ordinal);
         foreach (var chunkBlob in input.ChunkBlobNames)
         {
             var chunk = await manifests.ReadChunkAsync(input.RunsContainer, chunkBlob);
-            known.AddRange(chunk.Matchups.Select(m => new KnownMatchup(
-                m.MatchupId, m.Prompt, m.Image1.Path, m.Image2.Path, m.Image1.Model, m.Image2.Model)));
+            foreach (var m in chunk.Matchups)
+            {
+                known.Add(new KnownMatchup(m.MatchupId, m.Prompt, m.Image1.Path, m.Image2.Path, m.Image1.Model, m.Image2.Model));
+                imagesByPath.TryAdd(m.Image1.Path, m.Image1);
+                imagesByPath.TryAdd(m.Image2.Path, m.Image2);
+            }
         }
 
         var resultsBlob = storage.Blobs.GetBlobContainerClient(input.RunsContainer).GetBlobClient(input.ResultsBlobName);
@@ -39,7 +45,9 @@ public sealed class WriteResultsActivity(StorageConnection storage, ManifestStor
         var modelTable = storage.Tables.GetTableClient(TableNames.ModelScores);
         await TableBatchWriter.UpsertAsync(modelTable, analysis.Models.Select(m => ResultRows.ToEntity(input.RunId, m)));
 
-        var reportBlob = await reports.WriteAsync(input.RunId, analysis);
+        var run = await runs.GetAsync(input.RunId);
+        var reportBlob = await reports.WriteAsync(input.RunId, run?.OrderName ?? input.RunId, analysis,
+            run?.DatasetsContainer ?? "", run?.DatasetFolder ?? "", imagesByPath);
         var totalVotes = analysis.Matchups.Sum(m => m.TotalVotes);
         var winner = analysis.Components == 1 ? analysis.Models.FirstOrDefault(m => m.Rank == 1)?.Model : null;
         await runs.MergeAsync(input.RunId, new Dictionary<string, object?>

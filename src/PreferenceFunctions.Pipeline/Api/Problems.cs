@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace PreferenceFunctions.Pipeline.Api;
 
@@ -6,14 +7,14 @@ namespace PreferenceFunctions.Pipeline.Api;
 public static class Problems
 {
     public static IResult BadRequest(string title, string detail) =>
-        Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
+        HttpResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
     public static IResult Validation(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message);
+        HttpResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message);
 
     public static IResult NotFound(string runId) =>
-        Results.Problem(title: "Run not found", detail: $"There is no run with id '{runId}'.", statusCode: StatusCodes.Status404NotFound);
+        HttpResults.Problem(title: "Run not found", detail: $"There is no run with id '{runId}'.", statusCode: StatusCodes.Status404NotFound);
 
     public static IResult Conflict(string detail) =>
-        Results.Problem(title: "Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
+        HttpResults.Problem(title: "Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Exports;
 using PreferenceFunctions.Pipeline.Results;
@@ -31,10 +32,12 @@ public sealed class ResultsApi(RunStore runs, StorageConnection storage, IOption
         var matchups = await ReadMatchupsAsync(runId, cancellationToken);
         if (format == "csv")
         {
-            var csv = table == "models" ? ResultsCsv.Models(models) : ResultsCsv.Matchups(matchups);
-            return Results.Text(csv, "text/csv; charset=utf-8");
+            var csv = new StringWriter();
+            if (table == "models") ModelScoresCsv.Write(models, csv);
+            else MatchupResultsCsv.Write(matchups, csv);
+            return HttpResults.Text(csv.ToString(), "text/csv; charset=utf-8");
         }
-        return Results.Json(new
+        return HttpResults.Json(new
         {
             runId,
             status = run.Status,
@@ -54,7 +57,7 @@ public sealed class ResultsApi(RunStore runs, StorageConnection storage, IOption
         try
         {
             var content = await blob.DownloadContentAsync(cancellationToken);
-            return Results.Bytes(content.Value.Content.ToArray(), "text/html; charset=utf-8");
+            return HttpResults.Bytes(content.Value.Content.ToArray(), "text/html; charset=utf-8");
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Storage;
 using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Api;
 
@@ -52,7 +54,7 @@ public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection
             : RunIds.ForIdempotencyKey(folder, key);
         var start = await starter.StartAsync(client, runId, container, folder, body?.Settings, cancellationToken);
         var links = RunLinks.For(start.RunId);
-        return Results.Json(new { runId = start.RunId, started = start.Started, links }, ApiJson.Options,
+        return HttpResults.Json(new { runId = start.RunId, started = start.Started, links }, ApiJson.Options,
             statusCode: StatusCodes.Status202Accepted).WithLocation(links.Status);
     }
 
@@ -65,7 +67,7 @@ public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection
             list.Add(ToView(run, progress: null));
             if (list.Count >= limit) break;
         }
-        return Results.Json(list.OrderByDescending(r => r.StartedAt), ApiJson.Options);
+        return HttpResults.Json(list.OrderByDescending(r => r.StartedAt), ApiJson.Options);
     }
 
     public async Task<IResult> GetAsync(string runId, DurableTaskClient client, CancellationToken cancellationToken)
@@ -76,7 +78,7 @@ public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection
         RunProgress? progress = null;
         if (instance?.SerializedCustomStatus is { } status)
             progress = JsonSerializer.Deserialize<RunProgress>(status, ApiJson.Options);
-        return Results.Json(ToView(run, progress), ApiJson.Options);
+        return HttpResults.Json(ToView(run, progress), ApiJson.Options);
     }
 
     /// <summary>Stops a run: the Rapidata order is deleted (or paused with <c>?mode=pause</c>) and the orchestration terminated.</summary>
@@ -102,7 +104,7 @@ public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection
             [nameof(PreferenceRunEntity.Error)] = pause ? "Cancelled; the Rapidata order was paused." : "Cancelled; the Rapidata order was deleted.",
             [nameof(PreferenceRunEntity.CompletedAt)] = clock.GetUtcNow(),
         }, cancellationToken);
-        return Results.Json(new { runId, status = nameof(RunPhase.Cancelled), orderId = run.OrderId, order = pause ? "paused" : "deleted" },
+        return HttpResults.Json(new { runId, status = nameof(RunPhase.Cancelled), orderId = run.OrderId, order = pause ? "paused" : "deleted" },
             ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -1,4 +1,5 @@
 using PreferenceFunctions.Pipeline.Datasets;
+using PreferenceFunctions.Pipeline.Datasets.Settings;
 
 namespace PreferenceFunctions.Pipeline.Api;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PreferenceFunctions.Pipeline.Activities;
 using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Pipeline.Datasets;
+using PreferenceFunctions.Pipeline.Datasets.Settings;
 using PreferenceFunctions.Pipeline.Notifications;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Storage;
@@ -22,8 +23,13 @@ public static class PreferencePipelineServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().Queues);
         services.AddRapidataClient(configuration.GetSection(RapidataClientOptions.SectionName));
-        services.AddPreferenceDatasets(configuration);
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().Blobs);
+        services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<DatasetStager>();
+        services.AddSingleton<DatasetImageReader>();
+        services.AddSingleton<ManifestStore>();
         services.AddPreferenceNotifications(configuration);
 
         services.AddSingleton<RunStore>();
@@ -31,6 +37,10 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddSingleton<RunsApi>();
         services.AddSingleton<ResultsApi>();
         services.AddSingleton<RunEventFactory>();
+        services.AddSingleton<MediaAssetCache>();
+        services.AddSingleton<UploadRecordStore>();
+        services.AddSingleton<RunReportWriter>();
+        services.AddSingleton<CompareOrderRequestFactory>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddTransient<LoadDatasetActivity>();

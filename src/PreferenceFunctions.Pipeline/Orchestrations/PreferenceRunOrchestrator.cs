@@ -29,7 +29,7 @@ public sealed class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, Run
             await Record(context, new RunUpdate(runId, RunPhase.Validating, At: context.CurrentUtcDateTime), 0, 0, null);
             var staged = await context.CallActivityAsync<StagedDataset>(nameof(LoadDatasetActivity), run, Retries);
             matchups = staged.MatchupCount;
-            webhook = staged.Settings?.Webhook;
+            webhook = staged.Settings.Webhook;
             if (!staged.Accepted)
             {
                 var reason = $"The dataset was rejected with {staged.ErrorCount} error(s); see {staged.ReportBlobName}.";

@@ -1,7 +1,9 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Datasets;
+using PreferenceFunctions.Pipeline.Datasets.Settings;
 using PreferenceFunctions.Pipeline.Orchestrations;
 using PreferenceFunctions.Pipeline.Storage;
 
@@ -54,9 +56,10 @@ public sealed partial class RunStarter(RunStore runs, IOptions<PreferenceOptions
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(PreferenceRunOrchestrator), request,
                 new StartOrchestrationOptions(runId), cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException && await client.GetInstanceAsync(runId, cancellationToken) is not null)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Another host or a redelivered event won the race for this run id.
+            // Another host or a redelivered event may have won the race for this run id.
+            if (await client.GetInstanceAsync(runId, cancellationToken) is null) throw;
             LogAlreadyStarted(runId);
             return new RunStart(runId, Started: false);
         }

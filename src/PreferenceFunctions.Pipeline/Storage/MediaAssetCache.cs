@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Datasets;
+using PreferenceFunctions.Pipeline.Datasets.Manifest;
 using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Storage;
 
@@ -18,22 +20,24 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
     public async Task<(MediaAssetEntity Asset, bool Uploaded)> GetOrUploadAsync(ManifestImage image, Func<Task<Stream>> open,
         bool forceUpload, CancellationToken cancellationToken)
     {
+        var sha256 = image.Sha256 ?? throw new NotSupportedException(
+            $"Image \"{image.Path}\" is a {image.Source} image without content to upload; URL inputs are not uploaded by this version.");
         if (!forceUpload)
         {
-            var known = await _table.GetEntityIfExistsAsync<MediaAssetEntity>(MediaAssetEntity.PartitionFor(image.Sha256), image.Sha256,
+            var known = await _table.GetEntityIfExistsAsync<MediaAssetEntity>(MediaAssetEntity.PartitionFor(sha256), sha256,
                 cancellationToken: cancellationToken);
             if (known.HasValue && known.Value is { } cached && cached.ApiBaseUrl == _apiBaseUrl) return (cached, false);
         }
 
         await using var content = await open();
-        var uploaded = await rapidata.UploadAssetAsync(content, image.FileName, cancellationToken);
+        var uploaded = await rapidata.UploadAssetAsync(content, image.FileName, cancellationToken: cancellationToken);
         var asset = new MediaAssetEntity
         {
-            PartitionKey = MediaAssetEntity.PartitionFor(image.Sha256),
-            RowKey = image.Sha256,
+            PartitionKey = MediaAssetEntity.PartitionFor(sha256),
+            RowKey = sha256,
             AssetName = uploaded.FileName,
             OriginalFileName = image.FileName,
-            SizeBytes = image.SizeBytes,
+            SizeBytes = image.SizeBytes ?? 0,
             ApiBaseUrl = _apiBaseUrl,
         };
         await _table.UpsertEntityAsync(asset, TableUpdateMode.Replace, cancellationToken);
