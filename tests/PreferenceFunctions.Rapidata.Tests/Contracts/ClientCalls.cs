@@ -39,6 +39,11 @@ internal static class ClientCalls
         new("DownloadResults", "GET /order/{orderId}/download-results", async c => await (await c.DownloadResultsAsync("order-1")).DisposeAsync()),
         new("GetResults", "GET /order/{orderId}/results", c => c.GetResultsAsync("order-1")),
         new("StartPreliminaryDownload", "POST /pipeline/{pipelineId}/preliminary-download", c => c.StartPreliminaryDownloadAsync("pipeline-1")),
+        new("ListDatapoints", "GET /dataset/{datasetId}/datapoints", async c =>
+        {
+            await foreach (var _ in c.ListDatapointsAsync("dataset-1")) { }
+        }),
+        new("GetPipelineDatasetId", "GET /pipeline/{pipelineId}", c => c.GetPipelineDatasetIdAsync("pipeline-1")),
         new("GetPreliminaryDownload", "GET /pipeline/preliminary-download/{preliminaryDownloadId}",
             async c => await ((await c.GetPreliminaryDownloadAsync("download-1"))?.DisposeAsync() ?? ValueTask.CompletedTask)),
     ];

@@ -29,6 +29,19 @@ internal static partial class CannedResponses
          "aggregatedResults":{"a.png":2,"b.png":1}}],"summary":{"A_wins_total":1,"B_wins_total":0}}
         """);
 
+    public const string DatapointsPageJson = """
+        {"total":1,"page":1,"pageSize":500,"totalPages":1,"items":[
+          {"id":"datapoint-1","datasetId":"dataset-1","context":"a cat","asset":{"_t":"MultiAsset","identifier":"m","metadata":{},"assets":[
+            {"_t":"FileAsset","fileName":"asset-a.png","identifier":"a","metadata":{}},
+            {"_t":"FileAsset","fileName":"asset-b.png","identifier":"b","metadata":{}}]}}]}
+        """;
+
+    public const string PipelineJson = """
+        {"featureFlags":[],"artifacts":{
+          "campaign-artifact":{"_t":"CampaignArtifactModel","campaignId":"campaign-1","identifier":"campaign-artifact"},
+          "dataset-artifact":{"_t":"DatasetArtifactModel","datasetId":"dataset-1","identifier":"dataset-artifact"}}}
+        """;
+
     public static FakeResponse For(RecordedRequest request) => (request.Method, request.Path) switch
     {
         ("POST", "/order") => FakeResponse.Ok("""{"orderId":"order-1","pipelineId":"pipeline-1","datasetId":"dataset-1","campaignId":null}"""),
@@ -42,6 +55,8 @@ internal static partial class CannedResponses
         ("DELETE", var path) when Order().IsMatch(path) => FakeResponse.NoContent,
         ("POST", var path) when OrderAction().IsMatch(path) => FakeResponse.NoContent,
         ("POST", var path) when Datapoint().IsMatch(path) => FakeResponse.Ok("""{"datapointId":"datapoint-1"}"""),
+        ("GET", var path) when Datapoints().IsMatch(path) => FakeResponse.Ok(DatapointsPageJson),
+        ("GET", var path) when Pipeline().IsMatch(path) => FakeResponse.Ok(PipelineJson),
         ("GET", var path) when ValidationSet().IsMatch(path) => FakeResponse.Ok(ValidationSetJson),
         ("POST", var path) when ValidationRapid().IsMatch(path) => FakeResponse.NoContent,
         ("POST", var path) when StartPreliminary().IsMatch(path) => FakeResponse.Ok("""{"downloadId":"download-1"}"""),
@@ -63,6 +78,12 @@ internal static partial class CannedResponses
 
     [GeneratedRegex("^/dataset/[^/]+/datapoint$")]
     private static partial Regex Datapoint();
+
+    [GeneratedRegex("^/dataset/[^/]+/datapoints$")]
+    private static partial Regex Datapoints();
+
+    [GeneratedRegex("^/pipeline/[^/]+$")]
+    private static partial Regex Pipeline();
 
     [GeneratedRegex("^/validation-set/[^/]+$")]
     private static partial Regex ValidationSet();

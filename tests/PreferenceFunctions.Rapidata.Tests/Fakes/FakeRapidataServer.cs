@@ -101,6 +101,13 @@ internal sealed class FakeRapidataServer : IAsyncDisposable
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[name] = value;
+        if (response.WriteBody is not null)
+        {
+            context.Response.ContentType = response.ContentType;
+            await context.Response.StartAsync(context.RequestAborted);
+            await response.WriteBody(context.Response.Body, context.RequestAborted);
+            return;
+        }
         var body = response.Bytes ?? (response.Json is null ? null : System.Text.Encoding.UTF8.GetBytes(response.Json));
         if (body is null) return;
         context.Response.ContentType = response.ContentType;

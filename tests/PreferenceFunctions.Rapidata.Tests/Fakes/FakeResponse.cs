@@ -2,13 +2,15 @@ namespace PreferenceFunctions.Rapidata.Tests.Fakes;
 
 /// <summary>What the fake server answers to one request.</summary>
 /// <param name="Hang">Never answer: the request waits until the client gives up (cancellation, timeouts).</param>
+/// <param name="WriteBody">Writes the body itself, e.g. part of it, then waits for the test.</param>
 internal sealed record FakeResponse(
     int Status,
     string? Json = null,
     byte[]? Bytes = null,
     string ContentType = "application/json",
     IReadOnlyDictionary<string, string>? Headers = null,
-    bool Hang = false)
+    bool Hang = false,
+    Func<Stream, CancellationToken, Task>? WriteBody = null)
 {
     public static FakeResponse NoContent { get; } = new(204);
 
