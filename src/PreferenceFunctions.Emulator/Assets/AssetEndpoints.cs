@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using PreferenceFunctions.Emulator.Admin;
 using PreferenceFunctions.Emulator.Contracts;
 using PreferenceFunctions.Emulator.State;
 
@@ -43,6 +44,7 @@ internal static class AssetEndpoints
                 return Problems.Validation("file", $"The file '{originalName}' is empty.");
             }
 
+            RequestLogMiddleware.SetBody(request.HttpContext, $"file={originalName} ({asset.SizeBytes} bytes)");
             state.Assets[asset.FileName] = asset;
             state.Changed();
             return Results.Ok(new UploadFileOutput(asset.FileName, [], false, asset.SizeBytes, asset.SizeBytes));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PreferenceFunctions.Emulator.Admin;
 
 namespace PreferenceFunctions.Emulator.Contracts;
 
@@ -8,13 +9,9 @@ namespace PreferenceFunctions.Emulator.Contracts;
 internal sealed class ContractValidationMiddleware(RequestDelegate next, OpenApiContracts contracts)
 {
     private const string BodyKey = "emulator.body";
-    private const string RawBodyKey = "emulator.rawBody";
 
     /// <summary>The validated request body (null when the request had none).</summary>
     public static JsonNode? Body(HttpContext context) => context.Items[BodyKey] as JsonNode;
-
-    /// <summary>The request body text, kept for the admin request log.</summary>
-    public static string? RawBody(HttpContext context) => context.Items[RawBodyKey] as string;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -28,7 +25,7 @@ internal sealed class ContractValidationMiddleware(RequestDelegate next, OpenApi
         var bytes = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (bytes.Length > 0)
         {
-            context.Items[RawBodyKey] = System.Text.Encoding.UTF8.GetString(bytes);
+            RequestLogMiddleware.SetBody(context, System.Text.Encoding.UTF8.GetString(bytes));
         }
 
         JsonNode? body;
