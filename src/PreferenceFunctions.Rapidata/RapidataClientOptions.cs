@@ -26,11 +26,11 @@ public sealed class RapidataClientOptions
     public string Scope { get; set; } = "openid email api";
 
     /// <summary>Whole-call limit, retries included (for downloads: until the response headers arrive).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Limit of one attempt; an attempt that times out is retried.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>Retries after the first attempt, for 408, 429, 502, 503, 504 and network errors only.</summary>
@@ -38,14 +38,14 @@ public sealed class RapidataClientOptions
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>First back-off delay when the response has no <c>Retry-After</c>; doubles per attempt, with jitter.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(0.5);
 
     /// <summary>Longest wait taken from a <c>Retry-After</c> header (the Python SDK caps it at 60 s).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long before its expiry a token is renewed (at most half its lifetime).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan TokenRenewalMargin { get; set; } = TimeSpan.FromSeconds(60);
 }
