@@ -86,5 +86,5 @@ public static class PairFigurePng
     }
 
     private static string Votes(int votes, float share) =>
-        string.Create(CultureInfo.InvariantCulture, $"{votes} votes ({share:P0})");
+        string.Create(CultureInfo.InvariantCulture, $"{votes} {(votes == 1 ? "vote" : "votes")} ({share * 100:0}%)");
 }
