@@ -38,6 +38,9 @@ public sealed class RapidataEmulatorHost : IAsyncDisposable
             ApplicationName = typeof(RapidataEmulatorHost).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+
+        // Per-request framework logs would swamp test output and cost throughput; configuration can still raise them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddRapidataEmulator(options ?? new EmulatorOptions());
         var app = builder.Build();
         app.MapRapidataEmulator();

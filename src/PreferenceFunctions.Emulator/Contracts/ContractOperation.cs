@@ -7,6 +7,7 @@ internal sealed record ContractOperation(
     string Method,
     string PathTemplate,
     JsonSchema? JsonRequestSchema,
+    FastSchema? FastRequestSchema,
     bool RequestBodyRequired,
     IReadOnlyDictionary<int, ContractResponse> Responses);
 

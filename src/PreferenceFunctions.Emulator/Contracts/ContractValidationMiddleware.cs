@@ -45,7 +45,9 @@ internal sealed class ContractValidationMiddleware(RequestDelegate next, OpenApi
             return;
         }
 
-        if (body is not null && !operation.JsonRequestSchema.Evaluate(body, contracts.QuickOptions).IsValid)
+        // The compiled fast check settles almost every valid request; JsonSchema.Net decides the rest and names the fields.
+        if (body is not null && operation.FastRequestSchema?.IsCertainlyValid(body) != true
+            && !operation.JsonRequestSchema.Evaluate(body, contracts.QuickOptions).IsValid)
         {
             var errors = SchemaErrors.From(operation.JsonRequestSchema.Evaluate(body, contracts.DetailedOptions));
             await Problems.Validation(errors).ExecuteAsync(context);

@@ -49,9 +49,11 @@ internal sealed class OpenApiContracts
             var document = ReadDocument(name);
             var documentUri = BaseUri + name;
             var definitions = new JsonObject();
+            var fast = new Dictionary<string, FastSchema>();
             foreach (var (schemaName, schema) in (JsonObject)document["components"]!["schemas"]!)
             {
                 definitions[schemaName] = OpenApiSchemaConverter.Convert(schema!, "#/$defs/");
+                fast[schemaName] = FastSchema.Compile(schema!, n => fast[n]);
             }
 
             var root = JsonSchema.FromText(new JsonObject
@@ -90,6 +92,7 @@ internal sealed class OpenApiContracts
                         method.ToUpperInvariant(),
                         path,
                         jsonSchema is null ? null : Compile(jsonSchema),
+                        jsonSchema is null ? null : FastSchema.Compile(jsonSchema, n => fast[n]),
                         body?["required"]?.GetValue<bool>() == true,
                         responses);
                 }
