@@ -7,6 +7,7 @@ public sealed class RequestLog
 {
     private readonly ConcurrentQueue<RequestLogEntry> entries = new();
     private readonly int capacity;
+    private int count;
 
     internal RequestLog(EmulatorOptions options) => capacity = Math.Max(1, options.RequestLogCapacity);
 
@@ -14,13 +15,18 @@ public sealed class RequestLog
     public IReadOnlyList<RequestLogEntry> Entries => [.. entries];
 
     /// <summary>Forgets every logged request.</summary>
-    public void Clear() => entries.Clear();
+    public void Clear()
+    {
+        entries.Clear();
+        Interlocked.Exchange(ref count, 0);
+    }
 
     internal void Add(RequestLogEntry entry)
     {
         entries.Enqueue(entry);
-        while (entries.Count > capacity && entries.TryDequeue(out _))
+        if (Interlocked.Increment(ref count) > capacity && entries.TryDequeue(out _))
         {
+            Interlocked.Decrement(ref count);
         }
     }
 }

@@ -73,20 +73,8 @@ internal static class DatapointResultWriter
     {
         json.WriteStartObject();
         json.WriteString("votedFor", votedFor);
-        json.WriteStartObject("userDetails");
-        json.WriteString("country", annotator.Country);
-        json.WriteString("language", annotator.Language);
-        json.WriteStartObject("userScores");
-        json.WriteNumber("global", annotator.UserScore);
-        json.WriteEndObject();
-        json.WriteStartObject("demographics");
-        foreach (var (key, value) in annotator.Demographics)
-        {
-            json.WriteString(key, value);
-        }
-
-        json.WriteEndObject();
-        json.WriteEndObject();
+        json.WritePropertyName("userDetails");
+        json.WriteRawValue(annotator.UserDetailsJson, skipInputValidation: true);
         json.WriteEndObject();
     }
 

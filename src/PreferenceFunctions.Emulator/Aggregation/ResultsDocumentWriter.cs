@@ -22,13 +22,14 @@ internal sealed class ResultsDocumentWriter(EmulatorState state, CrowdSimulator 
         {
             var datapoints = state.Datasets[order.DatasetId].Ordered();
             var limits = VoteLimits(order, datapoints, collectedVotes);
+            var session = crowd.Begin();
             json.WriteStartObject();
             WriteInfo(json, order);
             json.WriteStartArray("results");
             int winsA = 0, winsB = 0;
             for (var i = 0; i < datapoints.Length; i++)
             {
-                var votes = crowd.Votes(order, datapoints[i], limits?[i] ?? int.MaxValue);
+                var votes = session.Votes(order, datapoints[i], limits?[i] ?? int.MaxValue);
                 var winner = DatapointResultWriter.Write(json, order, datapoints[i], votes);
                 winsA += winner == 0 ? 1 : 0;
                 winsB += winner == 1 ? 1 : 0;
