@@ -14,6 +14,7 @@ internal sealed class BradleyTerry
     private readonly int[] _pairs;
     private readonly int[] _a;
     private readonly int[] _b;
+    private readonly int[][] _pairsOf;  // local model -> indexes of its pairs, for linear-time reachability
 
     public BradleyTerry(PairwiseWins wins, int[] componentModels, int[] componentPairs)
     {
@@ -23,6 +24,13 @@ internal sealed class BradleyTerry
         for (var i = 0; i < componentModels.Length; i++) local[componentModels[i]] = i;
         _a = componentPairs.Select(k => local[wins.First[k]]).ToArray();
         _b = componentPairs.Select(k => local[wins.Second[k]]).ToArray();
+        var pairsOf = componentModels.Select(_ => new List<int>()).ToArray();
+        for (var k = 0; k < _a.Length; k++)
+        {
+            pairsOf[_a[k]].Add(k);
+            pairsOf[_b[k]].Add(k);
+        }
+        _pairsOf = pairsOf.Select(list => list.ToArray()).ToArray();
     }
 
     /// <summary>Global model indexes of this component, in the order of the fitted strengths.</summary>
@@ -85,7 +93,7 @@ internal sealed class BradleyTerry
         seen[0] = true;
         var count = 1;
         while (stack.TryPop(out var node))
-            for (var k = 0; k < _a.Length; k++)
+            foreach (var k in _pairsOf[node])
             {
                 var next = _a[k] == node && forward[k] > 0 ? _b[k] : _b[k] == node && backward[k] > 0 ? _a[k] : -1;
                 if (next < 0 || seen[next]) continue;
