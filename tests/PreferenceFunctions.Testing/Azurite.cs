@@ -47,7 +47,7 @@ public static class Azurite
 
     private static async Task<string> StartPrivateAsync()
     {
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var root = RepositoryRoot();
         var local = Path.Combine(root, "node_modules", ".bin", "azurite");
         var start = new ProcessStartInfo(File.Exists(local) ? local : "npx");
@@ -116,13 +116,6 @@ public static class Azurite
             }
         }
         return true;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The folder holding PreferenceFunctions.sln.</summary>

@@ -44,8 +44,8 @@ public static class DurableShims
         Run<RetryOrderActivity, OrderStep, bool>(input, context);
 
     [Function(nameof(DownloadResultsActivity))]
-    public static Task<string> DownloadResults([ActivityTrigger] OrderStep input, FunctionContext context) =>
-        Run<DownloadResultsActivity, OrderStep, string>(input, context);
+    public static Task<string?> DownloadResults([ActivityTrigger] OrderStep input, FunctionContext context) =>
+        Run<DownloadResultsActivity, OrderStep, string?>(input, context);
 
     [Function(nameof(WriteResultsActivity))]
     public static Task<ResultsSummary> WriteResults([ActivityTrigger] WriteResultsInput input, FunctionContext context) =>

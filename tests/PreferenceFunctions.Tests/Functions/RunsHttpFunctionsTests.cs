@@ -1,0 +1,114 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using PreferenceFunctions.Functions;
+using PreferenceFunctions.Pipeline.Api;
+using PreferenceFunctions.Tests.Runs;
+
+namespace PreferenceFunctions.Tests.Functions;
+
+/// <summary>The Functions app's HTTP API, called directly with a real DurableTaskClient.</summary>
+public sealed class RunsHttpFunctionsTests
+{
+    [Fact]
+    public async Task StartGetResultsReport_SampleDataset_202ThenCompletedResultsAndHtml()
+    {
+        await using var harness = await RunHarness.StartAsync();
+        await harness.UploadDatasetAsync(RunHarness.SamplePath, "http-sample");
+        var functions = Functions(harness);
+
+        var startRequest = HttpCall.Request(harness.Services, "POST", """{"dataset":"http-sample","settings":{"responsesPerMatchup":5}}""");
+        var (status, _, body) = await HttpCall.ExecuteAsync(startRequest, await functions.Start(startRequest, harness.Client));
+        Assert.Equal(202, status);
+        var runId = HttpCall.Json(body).GetProperty("runId").GetString()!;
+        Assert.Equal($"/api/runs/{runId}", startRequest.HttpContext.Response.Headers.Location.ToString());
+
+        var done = await harness.WaitAsync(runId);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+
+        var getRequest = HttpCall.Request(harness.Services, "GET");
+        var (getStatus, _, getBody) = await HttpCall.ExecuteAsync(getRequest, await functions.Get(getRequest, runId, harness.Client));
+        Assert.Equal(200, getStatus);
+        var view = HttpCall.Json(getBody);
+        Assert.Equal("Completed", view.GetProperty("status").GetString());
+        Assert.Equal(40, view.GetProperty("matchupCount").GetInt32());
+        Assert.Equal(40 * 5, view.GetProperty("totalVotes").GetInt32());
+
+        var csvRequest = HttpCall.Request(harness.Services, "GET", query: "?format=csv");
+        var (csvStatus, csvType, csv) = await HttpCall.ExecuteAsync(csvRequest, await functions.Results(csvRequest, runId));
+        Assert.Equal(200, csvStatus);
+        Assert.StartsWith("text/csv", csvType);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("matchupId,prompt,image1,image2,model1,model2,votes1,votes2,ratio,weightedVotes1,weightedVotes2,winner,weightedWinner", lines[0]);
+        Assert.Equal(41, lines.Length);
+
+        var modelsRequest = HttpCall.Request(harness.Services, "GET", query: "?format=csv&table=models");
+        var (_, _, models) = await HttpCall.ExecuteAsync(modelsRequest, await functions.Results(modelsRequest, runId));
+        Assert.StartsWith("model,votes,pairsWon,winRate,score,scoreLow,scoreHigh,rank", models);
+
+        var reportRequest = HttpCall.Request(harness.Services, "GET");
+        var (reportStatus, reportType, html) = await HttpCall.ExecuteAsync(reportRequest, await functions.Report(reportRequest, runId));
+        Assert.Equal(200, reportStatus);
+        Assert.StartsWith("text/html", reportType);
+        Assert.Contains("stable_diffusion", html);
+    }
+
+    [Fact]
+    public async Task Start_UnknownDataset_400ProblemNamingTheField()
+    {
+        await using var harness = await RunHarness.StartAsync();
+        var functions = Functions(harness);
+
+        var request = HttpCall.Request(harness.Services, "POST", """{"dataset":"does-not-exist"}""");
+        var (status, type, body) = await HttpCall.ExecuteAsync(request, await functions.Start(request, harness.Client));
+
+        Assert.Equal(400, status);
+        Assert.StartsWith("application/problem+json", type);
+        var problem = HttpCall.Json(body);
+        Assert.Contains("does-not-exist", problem.GetProperty("errors").GetProperty("dataset")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Start_BodyNotJson_400Problem()
+    {
+        await using var harness = await RunHarness.StartAsync();
+        var request = HttpCall.Request(harness.Services, "POST", "{not json");
+
+        var (status, type, _) = await HttpCall.ExecuteAsync(request, await Functions(harness).Start(request, harness.Client));
+
+        Assert.Equal(400, status);
+        Assert.StartsWith("application/problem+json", type);
+    }
+
+    [Fact]
+    public async Task Get_UnknownRun_404()
+    {
+        await using var harness = await RunHarness.StartAsync();
+        var request = HttpCall.Request(harness.Services, "GET");
+
+        var (status, _, _) = await HttpCall.ExecuteAsync(request, await Functions(harness).Get(request, "no-such-run", harness.Client));
+
+        Assert.Equal(404, status);
+    }
+
+    [Fact]
+    public async Task Cancel_RunWaitingForCrowd_TerminatesAndDeletesTheOrder()
+    {
+        await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 0.01);
+        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "cancel-me");
+        var start = await harness.StartRunAsync("cancel-me", etag);
+        var waiting = await Testing.Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
+            run => run?.Phase == "WaitingForCrowd", TimeSpan.FromSeconds(60), "the run to wait for the crowd");
+
+        var request = HttpCall.Request(harness.Services, "POST");
+        var (status, _, _) = await HttpCall.ExecuteAsync(request, await Functions(harness).Cancel(request, start.RunId, harness.Client));
+
+        Assert.Equal(202, status);
+        var done = await harness.WaitAsync(start.RunId);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, done.RuntimeStatus);
+        Assert.Equal("Cancelled", (await harness.RunRowAsync(start.RunId))!.Status);
+        Assert.Equal("Cancelled", harness.Emulator.GetOrderState(waiting!.OrderId!));
+    }
+
+    private static RunsHttpFunctions Functions(RunHarness harness) =>
+        new(harness.Services.GetRequiredService<RunsApi>(), harness.Services.GetRequiredService<ResultsApi>());
+}
