@@ -59,13 +59,14 @@ public sealed partial class RapidataClient
     }
 
     /// <summary>Orders whose name contains <paramref name="nameContains"/>, newest first (<c>GET /orders</c>).</summary>
-    public Task<OrderPage> FindOrdersAsync(string nameContains, int page = 1, int pageSize = 10, CancellationToken cancellationToken = default)
+    public async Task<OrderPage> FindOrdersAsync(string nameContains, int page = 1, int pageSize = 10, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nameContains);
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         // deepObject filter order_name[contains]=...; brackets percent-encoded as the Python SDK's client sends them.
         var query = $"page={page}&page_size={pageSize}&order_name%5Bcontains%5D={Uri.EscapeDataString(nameContains)}&sort=-order_date";
-        return SendForJsonAsync<OrderPage>(HttpMethod.Get, "orders?" + query, null, cancellationToken);
+        var result = await SendForJsonAsync<OrdersPageResponse>(HttpMethod.Get, "orders?" + query, null, cancellationToken).ConfigureAwait(false);
+        return result.ToPage();
     }
 }

@@ -6,7 +6,7 @@ public sealed record OrderSummary(
     string OrderName,
     OrderState State,
     string PipelineId,
-    DateTimeOffset? OrderDate,
-    string? CustomerMail,
     bool IsPublic,
-    string? FailureMessage);
+    DateTimeOffset? OrderDate = null,
+    string? CustomerMail = null,
+    string? FailureMessage = null);

@@ -10,6 +10,6 @@ public sealed record RapidataOrder(
     string? FailureMessage,
     string PipelineId,
     DateTimeOffset OrderDate,
-    string? CustomerMail,
+    string CustomerMail,
     bool IsLocked,
     bool IsPublic);

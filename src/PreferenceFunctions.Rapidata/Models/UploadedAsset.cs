@@ -7,5 +7,5 @@ public sealed record UploadedAsset(
     string FileName,
     IReadOnlyList<string> Warnings,
     bool WasCompressed,
-    long? OriginalSizeBytes,
-    long? FinalSizeBytes);
+    long? OriginalSizeBytes = null,
+    long? FinalSizeBytes = null);

@@ -5,8 +5,8 @@ public sealed record ValidationSet(
     string Id,
     string Name,
     bool IsPublic,
-    string? OwnerMail,
-    string? OrganizationId,
-    string? OwnerId,
     IReadOnlyList<string> Dimensions,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? OwnerMail = null,
+    string? OrganizationId = null,
+    string? OwnerId = null);

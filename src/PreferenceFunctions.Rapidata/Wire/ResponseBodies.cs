@@ -1,17 +1,27 @@
+using PreferenceFunctions.Rapidata.Models;
+
 namespace PreferenceFunctions.Rapidata.Wire;
 
 // Response bodies whose shape differs from the public models; the others deserialise straight into Models.
+// Fields the contract marks required have no default (a missing one fails the call); optional ones default to null.
 
 /// <summary><c>GetOrderByIdEndpoint_Output</c>: <c>state</c> is free text here, not the enum.</summary>
 internal sealed record GetOrderResponse(
     string OrderName,
-    string? CustomerMail,
+    string CustomerMail,
     DateTimeOffset OrderDate,
     string State,
     string PipelineId,
     bool IsLocked,
     bool IsPublic,
-    string? FailureMessage);
+    string? FailureMessage = null);
+
+/// <summary><c>QueryOrdersEndpoint_PagedResultOfOutput</c>: <c>totalPages</c> is optional.</summary>
+internal sealed record OrdersPageResponse(long Total, int Page, int PageSize, IReadOnlyList<OrderSummary> Items, int? TotalPages = null)
+{
+    public OrderPage ToPage() => new(Total, Page, PageSize,
+        TotalPages ?? (PageSize > 0 ? (int)Math.Ceiling(Total / (double)PageSize) : 0), Items);
+}
 
 internal sealed record CreateDatapointResponse(string DatapointId);
 

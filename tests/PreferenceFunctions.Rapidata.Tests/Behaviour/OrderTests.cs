@@ -108,4 +108,34 @@ public sealed class OrderTests : IAsyncLifetime
 
         Assert.Equal([OrderState.Completed, OrderState.Unknown, OrderState.Unknown], states);
     }
+
+    [Fact]
+    public async Task Responses_OnlyRequiredFields_AreAccepted()
+    {
+        _server.Script = request => (request.Method, request.Path) switch
+        {
+            ("GET", "/order/order-1") => FakeResponse.Ok("""
+                {"orderName":"n","customerMail":"m","orderDate":"2026-11-20T10:00:00Z","state":"Queued","pipelineId":"p","isLocked":false,"isPublic":false}
+                """),
+            ("GET", "/orders") => FakeResponse.Ok("""
+                {"total":25,"page":1,"pageSize":10,"items":[{"id":"o","pipelineId":"p","orderDate":null,"customerMail":"m","state":"Paused","orderName":"n","isPublic":true}]}
+                """),
+            ("POST", "/order") => FakeResponse.Ok("""{"orderId":"o","pipelineId":"p"}"""),
+            ("POST", "/asset/file") => FakeResponse.Ok("""{"fileName":"f","warnings":["resized"],"wasCompressed":true}"""),
+            _ => null,
+        };
+        await using var services = TestClients.Create(_server);
+        var client = services.Client();
+
+        var order = await client.GetOrderAsync("order-1");
+        var page = await client.FindOrdersAsync("n");
+        var created = await client.CreateCompareOrderAsync(new CompareOrderRequest("n", "Which?", new NaiveReferee(1)));
+        var asset = await client.UploadAssetAsync(new MemoryStream([1]), "a.png");
+
+        Assert.Equal((OrderState.Queued, null), (order.State, order.FailureMessage));
+        Assert.Equal(3, page.TotalPages);
+        Assert.Equal((OrderState.Paused, null), (page.Items[0].State, page.Items[0].OrderDate));
+        Assert.Equal(new CreatedOrder("o", "p"), created);
+        Assert.Equal((true, null, "resized"), (asset.WasCompressed, asset.OriginalSizeBytes, asset.Warnings[0]));
+    }
 }

@@ -12,24 +12,26 @@ internal sealed class VoteParser(StringPool pool)
     private readonly List<KeyValuePair<string, double>> _scores = [];
     private readonly List<KeyValuePair<string, string>> _demographics = [];
     private readonly VoterDetailsCache _details = new();
+    private readonly List<CompareVote> _votes = [];
 
     /// <param name="json">The bytes <paramref name="reader"/> reads, to recognise repeated <c>userDetails</c>.</param>
     public IReadOnlyList<CompareVote> ParseList(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string where)
     {
         if (reader.TokenType == JsonTokenType.Null) return [];
         Expect(ref reader, JsonTokenType.StartArray, where);
-        var votes = new List<CompareVote>();
+        // One scratch list reused across entries, copied out at the exact size: no growth garbage per entry.
+        _votes.Clear();
         while (true)
         {
             Read(ref reader);
-            if (reader.TokenType == JsonTokenType.EndArray) return votes;
+            if (reader.TokenType == JsonTokenType.EndArray) return _votes.ToArray();
             try
             {
-                votes.Add(ParseVote(ref reader, json));
+                _votes.Add(ParseVote(ref reader, json));
             }
             catch (InvalidFieldException e)
             {
-                throw e.Within($"{where}[{votes.Count}]");
+                throw e.Within($"{where}[{_votes.Count}]");
             }
         }
     }
