@@ -20,21 +20,28 @@ public static class CsvBenchmark
         var options = new DatasetOptions { MaxRows = rows };
         Console.WriteLine($"CSV parse + validate: {rows:N0} rows, {csv.Length / 1024 / 1024:N0} MiB of text, index of {index.Count:N0} images");
         Measure(csv, index, options); // warm-up: JIT, tiered compilation
-        var times = Enumerable.Range(0, 5).Select(_ => Measure(csv, index, options)).Order().ToList();
-        var median = times[times.Count / 2];
-        Console.WriteLine($"  runs (s): {string.Join(", ", times.Select(t => t.TotalSeconds.ToString("0.000")))}");
-        Console.WriteLine($"  median {median.TotalSeconds:0.000} s = {rows / median.TotalSeconds:N0} rows/s (target >= 1,000,000)");
+        var runs = Enumerable.Range(0, 5).Select(_ => Measure(csv, index, options)).ToList();
+        var wall = runs.Select(r => r.Wall).Order().ElementAt(2);
+        var cpu = runs.Select(r => r.Cpu).Order().ElementAt(2);
+        Console.WriteLine($"  runs wall (s): {string.Join(", ", runs.Select(r => r.Wall.TotalSeconds.ToString("0.000")))}; cpu (s): {string.Join(", ", runs.Select(r => r.Cpu.TotalSeconds.ToString("0.000")))}");
+        Console.WriteLine($"  median wall {wall.TotalSeconds:0.000} s = {rows / wall.TotalSeconds:N0} rows/s; median CPU {cpu.TotalSeconds:0.000} s = {rows / cpu.TotalSeconds:N0} rows/CPU-s (target >= 1,000,000 rows/s)");
     }
 
-    private static TimeSpan Measure(string csv, ImageIndex index, DatasetOptions options)
+    /// <summary>Wall time and this process's CPU time (incl. GC): on a shared machine the CPU time shows the code's own cost.</summary>
+    private static (TimeSpan Wall, TimeSpan Cpu) Measure(string csv, ImageIndex index, DatasetOptions options)
     {
+        GC.Collect();
         var problems = new ProblemList(options.MaxProblems);
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var scan = new MatchupCsvValidator(index, options, problems).Validate(new StringReader(csv));
         watch.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         if (problems.ErrorCount > 0 || scan.Matchups.Count != scan.DataRows)
             throw new InvalidOperationException($"Benchmark data did not validate: {problems.Listed.FirstOrDefault()?.Message}");
-        return watch.Elapsed;
+        return (watch.Elapsed, cpu);
     }
 
     private static (string Csv, ImageIndex Index) Build(int rows)

@@ -24,7 +24,7 @@ public static class GenerateDatasetCommand
         });
         command.SetAction((parse, _) =>
         {
-            var request = new GenerateDatasetRequest(parse.GetValue(folder)!, parse.GetValue(matchups), parse.GetValue(models), parse.GetValue(seed), parse.GetValue(zip));
+            var request = new GenerateDatasetRequest(ValidateCommand.UserPath(parse.GetValue(folder)!), parse.GetValue(matchups), parse.GetValue(models), parse.GetValue(seed), parse.GetValue(zip));
             DatasetGenerator.Generate(request);
             parse.InvocationConfiguration.Output.WriteLine($"Wrote {request.Matchups:N0} matchups over {request.Models} models to {Path.GetFullPath(request.Folder)}{(request.Zip ? " (images.zip)" : " (images/)")}");
             return Task.FromResult(0);

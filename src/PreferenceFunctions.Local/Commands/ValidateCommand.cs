@@ -33,6 +33,7 @@ public static class ValidateCommand
     {
         if (unmatched.Count > 0) return Usage(console, $"unexpected argument(s): {string.Join(" ", unmatched)}");
         if (string.IsNullOrWhiteSpace(folder)) return Usage(console, "give the dataset folder to check, e.g. validate samples/flux-vs-sd3");
+        folder = UserPath(folder);
         if (!Directory.Exists(folder)) return Usage(console, $"folder \"{folder}\" does not exist");
 
         var configuration = new ConfigurationBuilder()
@@ -45,6 +46,17 @@ public static class ValidateCommand
         var result = await LocalDatasetFolder.CheckAsync(folder, options, defaults, ct);
         await console.Output.WriteAsync(json ? JsonSerializer.Serialize(result.Report, DatasetJson.Indented) + Environment.NewLine : ReportText.Render(result.Report));
         return result.Report.Accepted ? Accepted : Rejected;
+    }
+
+    /// <summary>
+    /// A path as the user meant it: <c>dotnet run</c> starts a web-SDK project in its own folder, so a relative path
+    /// is resolved against the shell's directory (PWD) when that differs from the process's.
+    /// </summary>
+    internal static string UserPath(string path)
+    {
+        if (Path.IsPathRooted(path)) return path;
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        return Path.GetFullPath(string.IsNullOrEmpty(shell) || !Directory.Exists(shell) ? path : Path.Combine(shell, path));
     }
 
     private static int Usage(InvocationConfiguration console, string message)

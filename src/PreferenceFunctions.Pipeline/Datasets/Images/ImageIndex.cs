@@ -18,32 +18,36 @@ public sealed class ImageIndex
 
     public ImageIndex AddScope(string description, IEnumerable<ImageEntry> entries, IReadOnlyList<string> prefixes)
     {
-        var map = new Dictionary<string, ImageEntry>(StringComparer.Ordinal);
+        var map = new Dictionary<string, ImageEntry>(FastStringComparer.Instance);
         foreach (var entry in entries) map.TryAdd(entry.Path, entry);
-        _scopes.Add(new Scope(description, map, map.GetAlternateLookup<ReadOnlySpan<char>>(), prefixes));
+        _scopes.Add(new Scope(description, map, map.GetAlternateLookup<ReadOnlySpan<char>>(), [.. prefixes]));
         return this;
     }
 
     /// <summary>The image a normalised reference names, or null.</summary>
     public ImageEntry? Find(ReadOnlySpan<char> reference)
     {
-        Span<char> buffer = stackalloc char[512];
         foreach (var scope in _scopes)
         {
-            foreach (var prefix in scope.Prefixes)
+            foreach (var prefix in scope.Prefixes) // an array: no enumerator allocated per lookup
             {
-                if (prefix.Length == 0)
-                {
-                    if (scope.Lookup.TryGetValue(reference, out var direct)) return direct;
-                    continue;
-                }
-                if (prefix.Length + reference.Length > buffer.Length) continue;
-                prefix.CopyTo(buffer);
-                reference.CopyTo(buffer[prefix.Length..]);
-                if (scope.Lookup.TryGetValue(buffer[..(prefix.Length + reference.Length)], out var found)) return found;
+                var found = prefix.Length == 0
+                    ? scope.Lookup.TryGetValue(reference, out var direct) ? direct : null
+                    : FindPrefixed(scope, prefix, reference);
+                if (found is not null) return found;
             }
         }
         return null;
+    }
+
+    // Separate so the common unprefixed hit never pays for the stack buffer.
+    private static ImageEntry? FindPrefixed(Scope scope, string prefix, ReadOnlySpan<char> reference)
+    {
+        if (prefix.Length + reference.Length > 1024) return null;
+        Span<char> buffer = stackalloc char[prefix.Length + reference.Length];
+        prefix.CopyTo(buffer);
+        reference.CopyTo(buffer[prefix.Length..]);
+        return scope.Lookup.TryGetValue(buffer, out var found) ? found : null;
     }
 
     /// <summary>The zip's single top-level folder ("name/"), if every entry is inside one.</summary>
@@ -61,5 +65,5 @@ public sealed class ImageIndex
         return top;
     }
 
-    private sealed record Scope(string Description, Dictionary<string, ImageEntry> Entries, Dictionary<string, ImageEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup, IReadOnlyList<string> Prefixes);
+    private sealed record Scope(string Description, Dictionary<string, ImageEntry> Entries, Dictionary<string, ImageEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup, string[] Prefixes);
 }

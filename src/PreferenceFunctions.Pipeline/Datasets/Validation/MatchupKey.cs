@@ -12,7 +12,7 @@ public readonly struct MatchupKey(string prompt, ImageEntry first, ImageEntry se
     public override bool Equals(object? obj) => obj is MatchupKey other && Equals(other);
 
     // XOR keeps the hash the same when the two images swap sides.
-    public override int GetHashCode() => HashCode.Combine(prompt, RuntimeHelpers.GetHashCode(first) ^ RuntimeHelpers.GetHashCode(second));
+    public override int GetHashCode() => HashCode.Combine(FastStringComparer.Hash(prompt), RuntimeHelpers.GetHashCode(first) ^ RuntimeHelpers.GetHashCode(second));
 
     private string Prompt => prompt;
     private ImageEntry First => first;

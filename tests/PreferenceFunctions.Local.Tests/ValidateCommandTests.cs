@@ -1,0 +1,80 @@
+using System.CommandLine;
+using PreferenceFunctions.Local.Commands;
+using PreferenceFunctions.Testing;
+
+namespace PreferenceFunctions.Local.Tests;
+
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), UniqueName.For("validate"));
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var root = new RootCommand { ValidateCommand.Create(), GenerateDatasetCommand.Create() };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Validate_CommittedSample_IsAcceptedWithBothModels()
+    {
+        var sample = Path.Combine(Azurite.RepositoryRoot(), "samples", "flux-vs-sd3");
+
+        var (exit, output, _) = await RunAsync("validate", sample);
+
+        Assert.Equal(ValidateCommand.Accepted, exit);
+        Assert.Contains("ACCEPTED", output);
+        Assert.Contains("flux: 40 matchups, 40 images", output);
+        Assert.Contains("stable_diffusion: 40 matchups, 40 images", output);
+        Assert.Contains("Order \"Benchmark Demo\": \"Which image fits the description better?\", 15 responses per matchup", output);
+    }
+
+    [Fact]
+    public async Task Validate_GeneratedThenBroken_ExitsOneAndPrintsEveryProblemWithRowAndColumn()
+    {
+        Assert.Equal(0, (await RunAsync("generate-dataset", _folder, "--matchups", "5", "--models", "3", "--seed", "4")).Exit);
+        var csv = Path.Combine(_folder, "matchups.csv");
+        File.AppendAllText(csv, "\"\",flux/nope.png,../escape.png\n");
+        File.WriteAllText(Path.Combine(_folder, "order.json"), """{ "responsesPerMatchup": 15, "colour": "red" }""");
+
+        var (exit, output, _) = await RunAsync("validate", _folder);
+
+        Assert.Equal(ValidateCommand.Rejected, exit);
+        Assert.Contains("REJECTED (4 errors)", output);
+        Assert.Contains("matchups.csv row 7, column prompt: the prompt is empty", output);
+        Assert.Contains("matchups.csv row 7, column image1: image \"flux/nope.png\" not found in the dataset folder", output);
+        Assert.Contains("matchups.csv row 7, column image2: \"../escape.png\" contains \"..\"", output);
+        Assert.Contains("order.json: unknown key(s) \"colour\"", output);
+    }
+
+    [Fact]
+    public async Task Validate_Json_PrintsTheReportAsJson()
+    {
+        await RunAsync("generate-dataset", _folder, "--matchups", "3", "--zip");
+
+        var (exit, output, _) = await RunAsync("validate", _folder, "--json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"accepted\": true", output);
+        Assert.True(File.Exists(Path.Combine(_folder, "images.zip")));
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("/no/such/folder")]
+    [InlineData("a", "b")]
+    public async Task Validate_UsageError_ExitsTwoWithMessage(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(["validate", .. args]);
+
+        Assert.Equal(ValidateCommand.UsageError, exit);
+        Assert.StartsWith("validate: ", error);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+}
