@@ -35,6 +35,8 @@ public sealed partial class RapidataClient
     public async Task<string> CreateDatapointAsync(string datasetId, CompareDatapoint datapoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(datapoint);
+        ArgumentException.ThrowIfNullOrWhiteSpace(datapoint.FirstAssetName, nameof(datapoint.FirstAssetName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(datapoint.SecondAssetName, nameof(datapoint.SecondAssetName));
         var body = new CreateDatapointBody(
             MultiAssetBody.Pair(datapoint.FirstAssetName, datapoint.SecondAssetName),
             datapoint.Context,

@@ -39,9 +39,10 @@ public sealed record CompareResultEntry
 
     /// <summary>
     /// The two compared assets in option order: the keys of <see cref="AssetUrls"/>, else of
-    /// <see cref="AggregatedResults"/> without Both/Neither (the Python SDK's rule).
+    /// <see cref="AggregatedResults"/> without Both/Neither (the Python SDK's rule). Computed on each call, so a
+    /// <c>with</c> copy never reports stale options.
     /// </summary>
-    public IReadOnlyList<string> AssetOptions => field ??= (AssetUrls.Count > 0 ? AssetUrls.Keys : AggregatedResults.Keys)
+    public IReadOnlyList<string> AssetOptions => (AssetUrls.Count > 0 ? AssetUrls.Keys : AggregatedResults.Keys)
         .Where(option => option is not Both and not Neither)
         .ToArray();
 

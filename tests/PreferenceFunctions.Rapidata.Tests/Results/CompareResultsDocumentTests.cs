@@ -118,4 +118,17 @@ public sealed class CompareResultsDocumentTests
         Assert.Equal("4.1.0", document.Info.Version);
         Assert.Equal(2, Assert.Single(document.Results).VotesFor("a.png"));
     }
+
+    [Fact]
+    public async Task AssetOptions_WithCopyChangingUrls_FollowsTheCopy()
+    {
+        await using var stream = ResultsSamples.Open("compare-4.1.json");
+        var entry = (await CompareResultsDocument.ParseAsync(stream)).Results[0];
+        _ = entry.AssetOptions;
+
+        var copy = entry with { AssetUrls = new Dictionary<string, string> { ["p.png"] = "u1", ["q.png"] = "u2" } };
+
+        Assert.Equal(["p.png", "q.png"], copy.AssetOptions);
+        Assert.Equal(["x_0007.png", "y_0007.png"], entry.AssetOptions);
+    }
 }
