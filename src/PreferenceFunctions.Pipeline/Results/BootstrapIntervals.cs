@@ -9,9 +9,9 @@ internal static class BootstrapIntervals
 {
     public sealed record Result(double[] Low, double[] High, int[] RegularisedRounds, int UnconvergedRounds);
 
-    public static Result Compute(PairwiseWins wins, ComponentScores scorer, int components, AnalysisOptions options)
+    public static Result Compute(PairwiseWins wins, ComponentScores scorer, ComponentFit fullFit, AnalysisOptions options)
     {
-        int rounds = options.BootstrapRounds, models = wins.Models.Length, draws = wins.MatchupPair.Length;
+        int rounds = options.BootstrapRounds, models = wins.Models.Length, draws = wins.MatchupPair.Length, components = fullFit.Regularised.Length;
         var scores = new double[models][];
         for (var i = 0; i < models; i++) scores[i] = new double[rounds];
         var regularisedRounds = new int[components];
@@ -27,11 +27,11 @@ internal static class BootstrapIntervals
                 first[wins.MatchupPair[m]] += wins.MatchupFirstWins[m];
                 second[wins.MatchupPair[m]] += wins.MatchupSecondWins[m];
             }
-            var (roundScores, regularised, unconverged) = scorer.Fit(first, second);
-            for (var i = 0; i < models; i++) scores[i][round] = roundScores[i];
+            var fit = scorer.Fit(first, second, fullFit.LogStrengths);
+            for (var i = 0; i < models; i++) scores[i][round] = fit.Scores[i];
             for (var c = 0; c < components; c++)
-                if (regularised[c]) Interlocked.Increment(ref regularisedRounds[c]);
-            if (unconverged.Any(u => u)) Interlocked.Increment(ref unconvergedRounds);
+                if (fit.Regularised[c]) Interlocked.Increment(ref regularisedRounds[c]);
+            if (fit.Unconverged.Any(u => u)) Interlocked.Increment(ref unconvergedRounds);
         });
         var low = new double[models];
         var high = new double[models];

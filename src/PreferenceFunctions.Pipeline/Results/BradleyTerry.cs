@@ -36,8 +36,12 @@ internal sealed class BradleyTerry
     /// <summary>Global model indexes of this component, in the order of the fitted strengths.</summary>
     public int[] Models { get; }
 
-    /// <summary>Fits the strengths to pair wins indexed like <see cref="PairwiseWins.First"/>.</summary>
-    public BradleyTerryFit Fit(double[] firstWins, double[] secondWins, double tolerance, int maxIterations)
+    /// <summary>
+    /// Fits the strengths to pair wins indexed like <see cref="PairwiseWins.First"/>, starting from
+    /// <paramref name="start"/> log-strengths when given (bootstrap rounds start at the full-data fit and converge in
+    /// a fraction of the iterations).
+    /// </summary>
+    public BradleyTerryFit Fit(double[] firstWins, double[] secondWins, double tolerance, int maxIterations, double[]? start = null)
     {
         int m = Models.Length, p = _pairs.Length;
         if (m == 1) return new BradleyTerryFit([0.0], 0, true, false);
@@ -54,8 +58,8 @@ internal sealed class BradleyTerry
 
         var totalWins = new double[m];
         for (var k = 0; k < p; k++) { totalWins[_a[k]] += winsA[k]; totalWins[_b[k]] += winsB[k]; }
-        var strength = Enumerable.Repeat(1.0, m).ToArray();
-        var logStrength = new double[m];
+        var logStrength = start is null ? new double[m] : (double[])start.Clone();
+        var strength = logStrength.Select(Math.Exp).ToArray();
         var denominator = new double[m];
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {

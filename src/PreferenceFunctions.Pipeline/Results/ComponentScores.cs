@@ -22,15 +22,20 @@ internal sealed class ComponentScores
         _referenceLocalIndex = _components.Select(c => Array.IndexOf(c.Models, reference)).ToArray();
     }
 
-    /// <summary>Scores by global model index; flags per component (0-based) for regularised or unconverged fits.</summary>
-    public (double[] Scores, bool[] Regularised, bool[] Unconverged) Fit(double[] firstWins, double[] secondWins)
+    /// <summary>
+    /// Scores by global model index, flags per component (0-based) for regularised or unconverged fits, and the
+    /// fitted log-strengths per component (a warm start for later fits on similar data).
+    /// </summary>
+    public ComponentFit Fit(double[] firstWins, double[] secondWins, double[][]? start = null)
     {
         var scores = new double[_modelCount];
         var regularised = new bool[_components.Length];
         var unconverged = new bool[_components.Length];
+        var logStrengths = new double[_components.Length][];
         for (var c = 0; c < _components.Length; c++)
         {
-            var fit = _components[c].Fit(firstWins, secondWins, _options.Tolerance, _options.MaxIterations);
+            var fit = _components[c].Fit(firstWins, secondWins, _options.Tolerance, _options.MaxIterations, start?[c]);
+            logStrengths[c] = fit.LogStrengths;
             var anchor = _referenceLocalIndex[c] >= 0 ? fit.LogStrengths[_referenceLocalIndex[c]] : 0;
             var models = _components[c].Models;
             for (var i = 0; i < models.Length; i++)
@@ -38,6 +43,6 @@ internal sealed class ComponentScores
             regularised[c] = fit.Regularised;
             unconverged[c] = !fit.Converged;
         }
-        return (scores, regularised, unconverged);
+        return new ComponentFit(scores, regularised, unconverged, logStrengths);
     }
 }

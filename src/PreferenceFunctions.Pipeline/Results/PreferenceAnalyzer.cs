@@ -19,9 +19,10 @@ public static class PreferenceAnalyzer
         var wins = PairwiseWins.Build(outcomes, options.UseWeightedVotes);
         var components = ComparisonComponents.Find(wins);
         var scorer = new ComponentScores(wins, components, options);
-        var (scores, regularised, unconverged) = scorer.Fit(wins.FirstWins, wins.SecondWins);
+        var fit = scorer.Fit(wins.FirstWins, wins.SecondWins);
+        var scores = fit.Scores;
         var bootstrap = options.BootstrapRounds > 0
-            ? BootstrapIntervals.Compute(wins, scorer, components.Count, options)
+            ? BootstrapIntervals.Compute(wins, scorer, fit, options)
             : new BootstrapIntervals.Result(scores, scores, new int[components.Count], 0);
         var tallies = ModelTally.Count(outcomes, options.UseWeightedVotes);
 
@@ -37,7 +38,7 @@ public static class PreferenceAnalyzer
         var ordered = models.OrderBy(m => m.Component).ThenBy(m => m.Rank).ThenByDescending(m => m.Score)
             .ThenBy(m => m.Model, StringComparer.Ordinal).ToList();
 
-        var warnings = AnalysisWarnings.Describe(outcomes, wins, components, regularised, unconverged, bootstrap, options);
+        var warnings = AnalysisWarnings.Describe(outcomes, wins, components, fit.Regularised, fit.Unconverged, bootstrap, options);
         return new PreferenceAnalysis(matchups, ordered, components.Count, warnings, options);
     }
 }
