@@ -46,7 +46,15 @@ internal sealed partial class StatePersistence(EmulatorState state, TokenStore t
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await SaveIfChangedAsync(stoppingToken);
+                try
+                {
+                    await SaveIfChangedAsync(stoppingToken);
+                }
+                catch (IOException exception)
+                {
+                    // A full or locked disk must not stop the emulator; the next tick tries again.
+                    LogSaveFailed(logger, exception, options.PersistenceFolder);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,7 +78,7 @@ internal sealed partial class StatePersistence(EmulatorState state, TokenStore t
             [.. state.Assets.Values],
             [.. state.Orders.Values],
             [.. state.Datasets.Values.Select(d => new DatasetRecord { Id = d.Id, OrderId = d.OrderId, Datapoints = [.. d.Ordered()] })],
-            [.. state.ValidationSets.Values],
+            [.. state.ValidationSets.Values.Select(Copy)],
             new Dictionary<string, DateTimeOffset>(tokens.Snapshot));
         await using (var stream = File.Create(temporary))
         {
@@ -81,6 +89,18 @@ internal sealed partial class StatePersistence(EmulatorState state, TokenStore t
         savedVersion = version;
         LogSaved(logger, snapshot.Orders.Count, file);
     }
+
+    // Rapids are appended concurrently; serialise a copy taken under their lock.
+    private static ValidationSetRecord Copy(ValidationSetRecord set)
+    {
+        lock (set.Rapids)
+        {
+            return new ValidationSetRecord { Id = set.Id, Name = set.Name, CreatedAt = set.CreatedAt, OwnerId = set.OwnerId, Rapids = [.. set.Rapids] };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the emulator state to {Folder}")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception, string? folder);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Saved {OrderCount} orders to {StateFile}")]
     private static partial void LogSaved(ILogger logger, int orderCount, string stateFile);
