@@ -51,6 +51,20 @@ public sealed class AuthTests
         Assert.Equal("invalid_client", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Token_MalformedBasicHeader_Returns401InvalidClient()
+    {
+        await using var emulator = await RapidataEmulatorHost.StartAsync();
+        using var http = new HttpClient { BaseAddress = emulator.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "connect/token") { Content = Form() };
+        request.Headers.TryAddWithoutValidation("Authorization", "Basic %%%not-base64");
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("invalid_client", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("Bearer not-a-token")]

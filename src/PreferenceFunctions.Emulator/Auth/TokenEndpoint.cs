@@ -48,7 +48,13 @@ internal static class TokenEndpoint
             return null;
         }
 
-        var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+        var bytes = new byte[header.Parameter.Length];
+        if (!Convert.TryFromBase64String(header.Parameter, bytes, out var length))
+        {
+            return (string.Empty, string.Empty); // malformed Basic credentials: rejected as invalid_client
+        }
+
+        var decoded = Encoding.UTF8.GetString(bytes, 0, length);
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
         return colon < 0 ? null : (Uri.UnescapeDataString(decoded[..colon]), Uri.UnescapeDataString(decoded[(colon + 1)..]));
     }
