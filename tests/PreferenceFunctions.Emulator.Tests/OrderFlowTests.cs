@@ -43,6 +43,27 @@ public sealed class OrderFlowTests
     }
 
     [Fact]
+    public async Task ListDatapoints_Paged_ReturnsEveryDatapointWithItsAssetFileNames()
+    {
+        await using var emulator = await RapidataEmulatorHost.StartAsync(Instant());
+        using var api = await ApiClient.ConnectAsync(emulator);
+        var ids = await CompareOrders.CreateAsync(api, CompareOrders.CreateOrderBody("listing"));
+        await CompareOrders.AddPairsAsync(api, ids.DatasetId, CompareOrders.Pairs(5));
+        var template = "/dataset/{datasetId}/datapoints";
+
+        var first = await api.OkAsync("GET", template, $"/dataset/{ids.DatasetId}/datapoints?page=1&page_size=3&sort=created_at");
+        var second = await api.OkAsync("GET", template, $"/dataset/{ids.DatasetId}/datapoints?page=2&page_size=3&sort=created_at");
+
+        var items = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).ToList();
+        var originalNames = items.SelectMany(i => i!["asset"]!["assets"]!.AsArray())
+            .Select(a => a!["metadata"]!["originalFilename"]!["originalFilename"]!.GetValue<string>());
+        Assert.Equal(5, first["total"]!.GetValue<long>());
+        Assert.Equal(5, items.Count);
+        Assert.Equal(CompareOrders.Pairs(5).SelectMany(p => new[] { p.A, p.B }), originalNames);
+        Assert.Equal("prompt 4", items[4]!["context"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Results_AsJsonString_EqualsDownloadedDocument()
     {
         await using var emulator = await RapidataEmulatorHost.StartAsync(Instant());

@@ -4,11 +4,15 @@ using PreferenceFunctions.Emulator.State;
 
 namespace PreferenceFunctions.Emulator.Datasets;
 
-/// <summary>POST /dataset/{datasetId}/datapoint: a compare pair as a MultiAssetInput of two uploaded assets (or two texts).</summary>
+/// <summary>POST /dataset/{datasetId}/datapoint: a compare pair as a MultiAssetInput of two uploaded assets (or two texts);
+/// GET /dataset/{datasetId}/datapoints lists them, so an interrupted upload can resume.</summary>
 internal static class DatapointEndpoints
 {
-    public static void MapDatapointEndpoints(this IEndpointRouteBuilder routes) =>
+    public static void MapDatapointEndpoints(this IEndpointRouteBuilder routes)
+    {
         routes.MapContract("POST", "/dataset/{datasetId}/datapoint", Create);
+        routes.MapContract("GET", "/dataset/{datasetId}/datapoints", DatapointQuery.Run);
+    }
 
     private static IResult Create(string datasetId, HttpContext context, EmulatorState state)
     {
