@@ -67,7 +67,7 @@ public static class AnalyzeCommand
             await using var dataset = request.Dataset is null ? null : await LocalDatasetMatchups.OpenAsync(request.Dataset, ct);
             var outcomes = MatchupOutcomeBuilder.Build(document, dataset?.Matchups);
             var analysis = PreferenceAnalyzer.Analyze(outcomes, request.Options);
-            ImageLoader images = dataset is null ? (_, _) => Task.FromResult<byte[]?>(null) : dataset.LoadImageAsync;
+            Func<string, CancellationToken, Task<byte[]?>> images = dataset is null ? (_, _) => Task.FromResult<byte[]?>(null) : dataset.LoadImageAsync;
             var title = document.Info.Name ?? Path.GetFileNameWithoutExtension(request.Results);
             var options = new AnalysisOutputOptions(new ReportOptions(Title: title), new DpoExportOptions(request.DpoMinMargin, UseWeightedVotes: request.Options.UseWeightedVotes));
             var files = await AnalysisOutputFolder.WriteAsync(request.Output, analysis, outcomes, images, options, ct);

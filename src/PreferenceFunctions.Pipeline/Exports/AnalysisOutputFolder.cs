@@ -12,7 +12,7 @@ public static class AnalysisOutputFolder
 {
     /// <returns>The files written, relative to <paramref name="directory"/>.</returns>
     public static async Task<IReadOnlyList<string>> WriteAsync(
-        string directory, PreferenceAnalysis analysis, IReadOnlyList<MatchupOutcome> outcomes, ImageLoader loadImage,
+        string directory, PreferenceAnalysis analysis, IReadOnlyList<MatchupOutcome> outcomes, Func<string, CancellationToken, Task<byte[]?>> loadImage,
         AnalysisOutputOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= AnalysisOutputOptions.Default;
@@ -49,7 +49,7 @@ public static class AnalysisOutputFolder
         return written;
     }
 
-    private static async Task<byte[]?> TryLoadAsync(ImageLoader loadImage, string path, CancellationToken cancellationToken)
+    private static async Task<byte[]?> TryLoadAsync(Func<string, CancellationToken, Task<byte[]?>> loadImage, string path, CancellationToken cancellationToken)
     {
         try
         {

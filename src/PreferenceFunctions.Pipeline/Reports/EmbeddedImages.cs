@@ -12,7 +12,7 @@ internal sealed class EmbeddedImages
         _images.TryGetValue(imagePath, out var image) ? image : (null, "not loaded");
 
     public static async Task<EmbeddedImages> LoadAsync(
-        IEnumerable<string> imagePaths, ImageLoader loadImage, ReportOptions options, CancellationToken cancellationToken)
+        IEnumerable<string> imagePaths, Func<string, CancellationToken, Task<byte[]?>> loadImage, ReportOptions options, CancellationToken cancellationToken)
     {
         var paths = imagePaths.Distinct(StringComparer.Ordinal).ToList();
         var results = new (string?, string?)[paths.Count];
@@ -23,7 +23,7 @@ internal sealed class EmbeddedImages
         return new EmbeddedImages(paths.Select((path, i) => (path, results[i])).ToDictionary(x => x.path, x => x.Item2, StringComparer.Ordinal));
     }
 
-    private static async Task<(string?, string?)> LoadOneAsync(string path, ImageLoader loadImage, int thumbnailSize, CancellationToken ct)
+    private static async Task<(string?, string?)> LoadOneAsync(string path, Func<string, CancellationToken, Task<byte[]?>> loadImage, int thumbnailSize, CancellationToken ct)
     {
         byte[]? bytes;
         try

@@ -12,8 +12,10 @@ namespace PreferenceFunctions.Pipeline.Reports;
 /// </summary>
 public static class ReportRenderer
 {
+    /// <param name="loadImage">Bytes of a dataset image by its reference (as in matchups.csv), null when it does not
+    /// exist; whatever the caller has (a folder, a zip, blobs). A failing load becomes a labelled placeholder.</param>
     public static async Task<string> RenderHtmlAsync(
-        PreferenceAnalysis analysis, ImageLoader loadImage, ReportOptions? options = null, CancellationToken cancellationToken = default)
+        PreferenceAnalysis analysis, Func<string, CancellationToken, Task<byte[]?>> loadImage, ReportOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(loadImage);

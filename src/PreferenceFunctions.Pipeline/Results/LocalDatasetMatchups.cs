@@ -9,7 +9,7 @@ namespace PreferenceFunctions.Pipeline.Results;
 
 /// <summary>
 /// A dataset folder on disk as the analysis needs it: its matchups (ids, images, models, read with the same rules
-/// as the pipeline) to join results to, and an <see cref="ImageLoader"/> over its loose images and images.zip.
+/// as the pipeline) to join results to, and <see cref="LoadImageAsync"/> over its loose images and images.zip.
 /// </summary>
 public sealed class LocalDatasetMatchups : IAsyncDisposable
 {

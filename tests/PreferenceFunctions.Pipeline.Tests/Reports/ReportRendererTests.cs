@@ -9,7 +9,7 @@ public sealed class ReportRendererTests
 {
     private static readonly byte[] Red = TestImages.Png(SKColors.Red);
 
-    private static ImageLoader LoaderFor(params string[] existing) =>
+    private static Func<string, CancellationToken, Task<byte[]?>> LoaderFor(params string[] existing) =>
         (path, _) => Task.FromResult(existing.Contains(path) ? Red : null);
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ReportRendererTests
     {
         var analysis = PreferenceAnalyzer.Analyze([Outcomes.Of("m1", "flux", "sd3", 3, 1), Outcomes.Of("m2", "flux", "sd3", 1, 1)],
             new AnalysisOptions(BootstrapRounds: 0));
-        ImageLoader loader = (path, _) => path switch
+        Func<string, CancellationToken, Task<byte[]?>> loader = (path, _) => path switch
         {
             "flux_m1_0.png" => Task.FromResult<byte[]?>(Red),
             "sd3_m1_1.png" => Task.FromResult<byte[]?>("not an image"u8.ToArray()),
