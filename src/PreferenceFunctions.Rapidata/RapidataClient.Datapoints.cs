@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using PreferenceFunctions.Rapidata.Models;
+using PreferenceFunctions.Rapidata.Wire;
 
 namespace PreferenceFunctions.Rapidata;
 
@@ -13,40 +14,43 @@ public sealed partial class RapidataClient
     public async IAsyncEnumerable<DatapointSummary> ListDatapointsAsync(string datasetId, int pageSize = 500,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var path = $"dataset/{Segment(datasetId, nameof(datasetId))}/datapoints";
         for (var page = 1; ; page++)
         {
-            var result = await SendForJsonAsync<JsonElement>(HttpMethod.Get, $"{path}?page={page}&page_size={pageSize}&sort=created_at",
-                null, cancellationToken).ConfigureAwait(false);
-            var items = result.GetProperty("items");
-            foreach (var item in items.EnumerateArray())
+            var result = await SendForJsonAsync<DatapointsPageResponse>(HttpMethod.Get,
+                $"{path}?page={page}&page_size={pageSize}&sort=created_at", null, cancellationToken).ConfigureAwait(false);
+            foreach (var item in result.Items)
             {
                 var names = new List<string>();
-                if (item.TryGetProperty("asset", out var asset)) CollectFileNames(asset, names);
-                var context = item.TryGetProperty("context", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-                yield return new DatapointSummary(item.GetProperty("id").GetString()!, names, context);
+                CollectFileNames(item.Asset, names);
+                yield return new DatapointSummary(item.Id, names, item.Context);
             }
-            var total = result.GetProperty("total").GetInt64();
-            if (items.GetArrayLength() == 0 || (long)page * pageSize >= total) yield break;
+            if (result.Items.Count == 0 || (long)page * pageSize >= result.Total) yield break;
         }
     }
 
-    /// <summary>The dataset an order's datapoints go into, from its pipeline's dataset artifact (<c>GET /pipeline/{id}</c>).</summary>
+    /// <summary>The dataset an order's datapoints go into, from its pipeline's dataset artifact (<c>GET /pipeline/{id}</c>,
+    /// deprecated by Rapidata but the only link from an order found by name to its dataset).</summary>
     public async Task<string> GetPipelineDatasetIdAsync(string pipelineId, CancellationToken cancellationToken = default)
     {
-        var pipeline = await SendForJsonAsync<JsonElement>(HttpMethod.Get, $"pipeline/{Segment(pipelineId, nameof(pipelineId))}", null,
+        var pipeline = await SendForJsonAsync<PipelineResponse>(HttpMethod.Get, $"pipeline/{Segment(pipelineId, nameof(pipelineId))}", null,
             cancellationToken).ConfigureAwait(false);
-        foreach (var artifact in pipeline.GetProperty("artifacts").EnumerateObject())
+        foreach (var artifact in pipeline.Artifacts.Values)
         {
-            if (artifact.Value.TryGetProperty("_t", out var type) && type.GetString() == "DatasetArtifactModel")
-                return artifact.Value.GetProperty("datasetId").GetString()!;
+            if (artifact.ValueKind == JsonValueKind.Object
+                && artifact.TryGetProperty("_t", out var type) && type.ValueEquals("DatasetArtifactModel")
+                && artifact.TryGetProperty("datasetId", out var datasetId) && datasetId.ValueKind == JsonValueKind.String)
+                return datasetId.GetString()!;
         }
         throw new RapidataRequestException("GET", $"/pipeline/{pipelineId}", 200, "Pipeline has no dataset artifact",
             $"Pipeline {pipelineId} lists no DatasetArtifactModel, so its dataset id is unknown.", null, null);
     }
 
+    /// <summary>File names of an <c>IAsset</c>: a FileAsset's <c>fileName</c>, recursively through MultiAsset <c>assets</c>.</summary>
     private static void CollectFileNames(JsonElement asset, List<string> names)
     {
+        if (asset.ValueKind != JsonValueKind.Object) return;
         if (asset.TryGetProperty("fileName", out var fileName) && fileName.ValueKind == JsonValueKind.String)
             names.Add(fileName.GetString()!);
         if (asset.TryGetProperty("assets", out var children) && children.ValueKind == JsonValueKind.Array)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Rapidata.Wire;
@@ -28,3 +29,12 @@ internal sealed record CreateDatapointResponse(string DatapointId);
 internal sealed record CreateValidationSetResponse(string ValidationSetId);
 
 internal sealed record StartPreliminaryDownloadResponse(string DownloadId);
+
+/// <summary><c>QueryDatapointsByDatasetIdEndpoint_PagedResultOfOutput</c>.</summary>
+internal sealed record DatapointsPageResponse(long Total, int Page, int PageSize, IReadOnlyList<DatapointResponse> Items, int? TotalPages = null);
+
+/// <summary><c>QueryDatapointsByDatasetIdEndpoint_Output</c>; the asset stays raw JSON (an <c>IAsset</c> union).</summary>
+internal sealed record DatapointResponse(string Id, string DatasetId, JsonElement Asset, string? Context = null);
+
+/// <summary><c>GetPipelineByIdEndpoint_Output</c>: only the artifacts (an <c>IArtifact</c> union each) are read.</summary>
+internal sealed record PipelineResponse(IReadOnlyDictionary<string, JsonElement> Artifacts);
