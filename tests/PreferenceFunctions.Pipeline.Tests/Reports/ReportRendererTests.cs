@@ -73,5 +73,19 @@ public sealed class ReportRendererTests
         Assert.Contains("<td>a</td>", html);
     }
 
+    [Fact]
+    public async Task RenderHtmlAsync_NoVotesAtAll_RendersWithWarningsInsteadOfFailing()
+    {
+        var analysis = PreferenceAnalyzer.Analyze([Outcomes.Of("m1", "flux", "sd3", 0, 0)]);
+
+        var html = await ReportRenderer.RenderHtmlAsync(analysis, LoaderFor());
+        var png = LeaderboardPng.Render(analysis.Models);
+
+        Assert.Equal(2, analysis.Components);
+        Assert.Contains("Read with care", html);
+        Assert.Contains("received no votes", html);
+        Assert.NotNull(SKBitmap.Decode(png));
+    }
+
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 }
