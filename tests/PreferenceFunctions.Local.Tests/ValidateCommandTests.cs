@@ -73,6 +73,16 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.StartsWith("validate: ", error);
     }
 
+    [Fact]
+    public async Task GenerateDataset_OneModel_ExitsTwoAndWritesNothing()
+    {
+        var (exit, _, error) = await RunAsync("generate-dataset", _folder, "--models", "1");
+
+        Assert.Equal(ValidateCommand.UsageError, exit);
+        Assert.Contains("--models at least 2", error);
+        Assert.False(Directory.Exists(_folder));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);

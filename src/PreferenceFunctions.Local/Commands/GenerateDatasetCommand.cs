@@ -17,14 +17,14 @@ public static class GenerateDatasetCommand
         {
             folder, matchups, models, seed, zip,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(matchups) < 1) result.AddError("--matchups must be at least 1");
-            if (result.GetValue(models) < 2) result.AddError("--models must be at least 2");
-        });
         command.SetAction((parse, _) =>
         {
             var request = new GenerateDatasetRequest(ValidateCommand.UserPath(parse.GetValue(folder)!), parse.GetValue(matchups), parse.GetValue(models), parse.GetValue(seed), parse.GetValue(zip));
+            if (request.Matchups < 1 || request.Models < 2)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("generate-dataset: --matchups must be at least 1 and --models at least 2");
+                return Task.FromResult(ValidateCommand.UsageError);
+            }
             DatasetGenerator.Generate(request);
             parse.InvocationConfiguration.Output.WriteLine($"Wrote {request.Matchups:N0} matchups over {request.Models} models to {Path.GetFullPath(request.Folder)}{(request.Zip ? " (images.zip)" : " (images/)")}");
             return Task.FromResult(0);
