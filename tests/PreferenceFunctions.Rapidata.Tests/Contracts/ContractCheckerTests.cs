@@ -24,6 +24,8 @@ public sealed class ContractCheckerTests
     [InlineData("unknown filter _t", "\"userFilters\":[]", "\"userFilters\":[{\"_t\":\"CountryUserFilter\",\"countries\":[\"DE\"]}]")]
     [InlineData("quorum threshold not an integer", "{\"_t\":\"NaiveReferee\",\"totalVotes\":5}", "{\"_t\":\"QuorumReferee\",\"maxVotes\":10,\"threshold\":0.7}")]
     [InlineData("votes as text", "\"totalVotes\":5", "\"totalVotes\":\"5\"")]
+    [InlineData("misspelt field inside the blueprint", "\"criteria\":\"Which?\"", "\"criteria\":\"Which?\",\"indexIdentifier\":[\"a\",\"b\"]")]
+    [InlineData("feature flag without value", "\"userFilters\":[]", "\"userFilters\":[],\"rapidFeatureFlags\":[{\"key\":\"no_shuffle\"}]")]
     public async Task Check_WrongOrderBody_IsRejected(string why, string from, string to)
     {
         var body = ValidOrder.Replace(from, to);
