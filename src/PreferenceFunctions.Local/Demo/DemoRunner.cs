@@ -21,6 +21,7 @@ public sealed class DemoRunner(IAnsiConsole console)
         ["Local:TaskHub"] = "PreferenceFunctionsDemo",
         ["Preference:PollInterval"] = "00:00:01",
         ["Preference:MaxPollInterval"] = "00:00:05",
+        ["Logging:LogLevel:PreferenceFunctions"] = "Warning", // the progress display says what happens
     };
 
     /// <returns>0 when the run's results are in the tables, 1 otherwise.</returns>
@@ -70,7 +71,7 @@ public sealed class DemoRunner(IAnsiConsole console)
         if (configuration.GetSection(EmulatorOptions.SectionName).Exists()) return null;
         var options = new EmulatorOptions();
         options.Crowd.ModelStrengths["flux"] = 1.6;
-        options.Crowd.ModelStrengths["sd3"] = 1.0;
+        options.Crowd.ModelStrengths["stable_diffusion"] = 1.0;
         return options;
     }
 }

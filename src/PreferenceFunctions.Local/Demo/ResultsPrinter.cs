@@ -9,6 +9,8 @@ public static class ResultsPrinter
 {
     public static void Print(IAnsiConsole console, RunResultsView results, int topMatchups = 10)
     {
+        // Redirected output defaults to 80 columns, which wraps every cell of the matchup table.
+        if (!console.Profile.Capabilities.Interactive) console.Profile.Width = Math.Max(console.Profile.Width, 140);
         var models = new Table().Title($"Models (run {Markup.Escape(results.RunId)}, {results.TotalVotes ?? 0} votes)")
             .AddColumns("Rank", "Model", "Votes", "Pairs won", "Win rate", "Score", "95% interval");
         foreach (var m in results.Models)
@@ -24,7 +26,7 @@ public static class ResultsPrinter
             .AddColumns("Prompt", "Model 1", "Model 2", "Votes", "Ratio", "Winner");
         foreach (var m in results.Matchups.Take(topMatchups))
         {
-            matchups.AddRow(Markup.Escape(Shorten(m.Prompt, 60)), Markup.Escape(m.Model1), Markup.Escape(m.Model2), $"{m.Votes1}:{m.Votes2}",
+            matchups.AddRow(Markup.Escape(Shorten(m.Prompt, 48)), Markup.Escape(m.Model1), Markup.Escape(m.Model2), $"{m.Votes1}:{m.Votes2}",
                 m.Ratio.ToString("0.00", CultureInfo.InvariantCulture), Markup.Escape(m.Winner.Length == 0 ? "(tie)" : m.Winner));
         }
         console.Write(matchups);

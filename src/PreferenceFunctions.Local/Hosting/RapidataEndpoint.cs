@@ -30,6 +30,9 @@ public sealed class RapidataEndpoint : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         if (IsConfigured(configuration)) return new RapidataEndpoint(null, new Dictionary<string, string?>());
+        // The emulator host reads its logging levels from environment variables only: keep its request logs out of the CLI output.
+        if (Environment.GetEnvironmentVariable("Logging__LogLevel__Default") is null)
+            Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
         var options = emulatorOptions ?? configuration.GetSection(EmulatorOptions.SectionName).Get<EmulatorOptions>() ?? new EmulatorOptions();
         var emulator = await RapidataEmulatorHost.StartAsync(options, ct: cancellationToken);
         var section = RapidataClientOptions.SectionName;

@@ -40,7 +40,7 @@ public sealed partial class DatasetWatcher(StorageConnection storage, DatasetTri
 
     private async Task ScanAsync(Azure.Storage.Blobs.BlobContainerClient container, CancellationToken cancellationToken)
     {
-        await foreach (var folder in container.GetBlobsByHierarchyAsync(delimiter: "/", cancellationToken: cancellationToken))
+        await foreach (var folder in container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", null, cancellationToken))
         {
             if (!folder.IsPrefix) continue;
             var csvName = folder.Prefix + RunStarter.CsvFileName;

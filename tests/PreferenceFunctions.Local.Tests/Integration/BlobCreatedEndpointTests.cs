@@ -16,7 +16,7 @@ public sealed class BlobCreatedEndpointTests
         await using var host = await harness.StartInProcessHostAsync(watch: false);
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
 
-        var response = await http.PostAsync("api/eventgrid/blob-created", Json($$"""
+        var response = await http.PostAsync("api/eventgrid/blob-created", Json("""
             [{"id":"1","topic":"t","subject":"s","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","eventTime":"2026-11-26T00:00:00Z",
               "dataVersion":"1","data":{"validationCode":"abc-123","validationUrl":"https://example.invalid/validate"}}]
             """));
@@ -34,9 +34,9 @@ public sealed class BlobCreatedEndpointTests
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var upload = await harness.DropSampleAsync();
         var csvUrl = harness.Storage.Blobs.GetBlobContainerClient(harness.DatasetsContainer).GetBlobClient($"{upload.Dataset}/matchups.csv").Uri;
-        var blobCreated = $$"""
-            [{"id":"{{Guid.NewGuid()}}","topic":"t","subject":"s","eventType":"Microsoft.Storage.BlobCreated","eventTime":"2026-11-26T00:00:00Z",
-              "dataVersion":"1","data":{"api":"PutBlob","eTag":{{JsonSerializer.Serialize(upload.CsvETag)}},"url":"{{csvUrl}}","contentType":"text/csv","contentLength":1,"blobType":"BlockBlob"}}]
+        var blobCreated = $$$"""
+            [{"id":"{{{Guid.NewGuid()}}}","topic":"t","subject":"s","eventType":"Microsoft.Storage.BlobCreated","eventTime":"2026-11-26T00:00:00Z",
+              "dataVersion":"1","data":{"api":"PutBlob","eTag":{{{JsonSerializer.Serialize(upload.CsvETag)}}},"url":"{{{csvUrl}}}","contentType":"text/csv","contentLength":1,"blobType":"BlockBlob"}}]
             """;
 
         var first = await (await http.PostAsync("api/eventgrid/blob-created", Json(blobCreated))).Content.ReadFromJsonAsync<JsonElement>();

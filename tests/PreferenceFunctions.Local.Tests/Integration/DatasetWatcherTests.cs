@@ -14,14 +14,14 @@ public sealed class DatasetWatcherTests
         await using var harness = await PipelineHarness.StartAsync();
         var triggers = harness.Storage.Tables.GetTableClient(TableNames.DatasetTriggers);
         var first = await harness.DropSampleAsync("a-first");
+        TableEntity before;
         await using (await harness.StartInProcessHostAsync())
-            await harness.WaitForRunAsync(first.RunId, _ => true, TimeSpan.FromMinutes(1), "the watcher to start the first run");
-        var before = await TriggerRowAsync(triggers, harness.DatasetsContainer, "a-first/matchups.csv");
+            before = await TriggerRowAsync(triggers, harness.DatasetsContainer, "a-first/matchups.csv");
 
         await using var restarted = await harness.StartInProcessHostAsync();
-        var second = await harness.DropSampleAsync("b-second");
+        await harness.DropSampleAsync("b-second");
         // The scan that finds b-second lists a-first too (folders come in name order).
-        await harness.WaitForRunAsync(second.RunId, _ => true, TimeSpan.FromMinutes(1), "the watcher to start the second run");
+        await TriggerRowAsync(triggers, harness.DatasetsContainer, "b-second/matchups.csv");
         var after = await TriggerRowAsync(triggers, harness.DatasetsContainer, "a-first/matchups.csv");
 
         Assert.Equal(first.CsvETag.Trim('"'), after.GetString("BlobETag"));
@@ -43,6 +43,12 @@ public sealed class DatasetWatcherTests
         await harness.WaitForRunAsync(second.RunId, _ => true, TimeSpan.FromMinutes(1), "the run of the changed CSV");
     }
 
-    private static async Task<TableEntity> TriggerRowAsync(TableClient table, string container, string blobName) =>
-        (await table.GetEntityAsync<TableEntity>(container, TableKeys.Escape(blobName))).Value;
+    /// <summary>The watcher's row for the blob, waiting until the watcher has written it.</summary>
+    private static async Task<TableEntity> TriggerRowAsync(TableClient table, string container, string blobName)
+    {
+        var row = await Eventually.GetAsync(
+            async () => await table.GetEntityIfExistsAsync<TableEntity>(container, TableKeys.Escape(blobName)),
+            found => found.HasValue, TimeSpan.FromMinutes(1), $"the watcher to record {blobName}");
+        return row.Value!;
+    }
 }
