@@ -54,4 +54,12 @@ public sealed class CompareResultsErrorTests
 
         Assert.Contains("the document must be an object", error.Message);
     }
+
+    [Fact]
+    public async Task ParseAsync_EmptyBody_ThrowsJsonException()
+    {
+        var error = await Assert.ThrowsAnyAsync<JsonException>(() => ResultsSamples.ParseAsync(""));
+
+        Assert.Contains("Results document", error.Message);
+    }
 }
