@@ -74,7 +74,8 @@ public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection
     {
         var run = await runs.GetAsync(runId, cancellationToken);
         if (run is null) return Problems.NotFound(runId);
-        var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken);
+        // The custom status (live progress) only comes with inputs and outputs; both are small records here.
+        var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         RunProgress? progress = null;
         if (instance?.SerializedCustomStatus is { } status)
             progress = JsonSerializer.Deserialize<RunProgress>(status, ApiJson.Options);

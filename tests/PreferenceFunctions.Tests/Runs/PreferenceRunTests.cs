@@ -114,7 +114,7 @@ public sealed class PreferenceRunTests
         var start = await harness.StartRunAsync("stale", etag);
         var done = await harness.WaitAsync(start.RunId);
 
-        Assert.Equal(RunPhase.Completed, done.ReadOutputAs<RunResult>()!.Outcome);
+        RunHarness.AssertOutcome(done, RunPhase.Completed);
         Assert.Contains(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path.EndsWith("/retry", StringComparison.Ordinal));
     }
 

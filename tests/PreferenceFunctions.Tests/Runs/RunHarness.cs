@@ -105,6 +105,15 @@ public sealed class RunHarness : IAsyncDisposable
         return await Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true, cts.Token);
     }
 
+    /// <summary>Asserts the run ended with <paramref name="expected"/>, showing the run's error and status otherwise.</summary>
+    public static RunResult AssertOutcome(OrchestrationMetadata done, RunPhase expected)
+    {
+        var result = done.ReadOutputAs<RunResult>();
+        Assert.True(result?.Outcome == expected,
+            $"Expected {expected}, got {result?.Outcome} ({done.RuntimeStatus}): {result?.Error ?? done.FailureDetails?.ErrorMessage}; status {done.SerializedCustomStatus}");
+        return result!;
+    }
+
     public Task<PreferenceRunEntity?> RunRowAsync(string runId) => Services.GetRequiredService<RunStore>().GetAsync(runId);
 
     public async ValueTask DisposeAsync()
