@@ -40,7 +40,8 @@ internal static class CreateOrderReader
             return (null, errors);
         }
 
-        var flags = Flags(body["rapidFeatureFlags"]).Concat(Flags(body["featureFlags"])).Concat(Flags(workflow["featureFlags"])).ToList();
+        var flags = Flags(body["rapidFeatureFlags"]).Concat(Flags(body["campaignFeatureFlags"]))
+            .Concat(Flags(body["featureFlags"])).Concat(Flags(workflow["featureFlags"])).ToList();
         var order = new OrderRecord
         {
             Id = Ids.New(),
