@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline;
 using PreferenceFunctions.Pipeline.Datasets;
@@ -31,7 +30,7 @@ public static class StagingBenchmark
             foreach (var file in new[] { DatasetFiles.Zip, DatasetFiles.Matchups })
                 await datasets.GetBlobClient($"bench/{file}").UploadAsync(Path.Combine(local, file));
 
-            var stager = new DatasetStager(blobs, Options.Create(new DatasetOptions()), Options.Create(new PreferenceOptions()), NullLogger<DatasetStager>.Instance);
+            var stager = new DatasetStager(blobs, Options.Create(new DatasetOptions()), Options.Create(new PreferenceOptions()), new ConsoleLogger<DatasetStager>());
             watch.Restart();
             var staged = await stager.StageAsync(new StageDatasetRequest(datasets.Name, "bench", "bench-run", runs), CancellationToken.None);
             watch.Stop();

@@ -23,6 +23,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
     public async Task<StagedDataset> StageAsync(StageDatasetRequest request, CancellationToken ct)
     {
         var settings = options.Value;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var folder = request.DatasetFolder.Trim('/');
         var datasets = blobs.GetBlobContainerClient(request.DatasetsContainer);
         await blobs.GetBlobContainerClient(request.RunsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
@@ -38,6 +39,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             content[ImageSource.Zip] = new ZipImageContentSource(archive);
         }
         index.AddLoose(listing.LooseImages, $"the blobs under {request.DatasetsContainer}/{folder}/");
+        StagingLog.Phase(logger, request.RunId, "listing and image index", clock.ElapsedMilliseconds);
 
         var orderJson = listing.Order is null ? null
             : (await datasets.GetBlobClient(listing.Order.Name).DownloadContentAsync(ct)).Value.Content.ToString();
@@ -53,7 +55,10 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             using var csv = new StreamReader(csvStream, detectEncodingFromByteOrderMarks: true);
             check = await new DatasetCheck(settings).RunAsync(input, csv, problems, ct);
         }
-        return await WriteAsync(request, folder, listing, check, ct);
+        StagingLog.Phase(logger, request.RunId, "validation and image hashing", clock.ElapsedMilliseconds);
+        var staged = await WriteAsync(request, folder, listing, check, ct);
+        StagingLog.Phase(logger, request.RunId, "report, manifest and chunks written", clock.ElapsedMilliseconds);
+        return staged;
     }
 
     private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, BlobDatasetListing listing, DatasetCheckResult check, CancellationToken ct)

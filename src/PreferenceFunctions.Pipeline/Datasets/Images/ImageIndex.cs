@@ -14,40 +14,47 @@ public sealed class ImageIndex
 
     public int Count => _scopes.Sum(s => s.Entries.Count);
 
-    public IEnumerable<ImageEntry> Entries => _scopes.SelectMany(s => s.Entries.Values);
+    public IEnumerable<ImageEntry> Entries => _scopes.SelectMany(s => s.Entries.Values.Select(v => v.Entry));
 
     public ImageIndex AddScope(string description, IEnumerable<ImageEntry> entries, IReadOnlyList<string> prefixes)
     {
-        var map = new Dictionary<string, ImageEntry>(FastStringComparer.Instance);
-        foreach (var entry in entries) map.TryAdd(entry.Path, entry);
+        var map = new Dictionary<string, ImageSlot>(FastStringComparer.Instance);
+        var nextId = Count;
+        foreach (var entry in entries)
+        {
+            if (map.TryAdd(entry.Path, new ImageSlot(entry, nextId, entry.SizeBytes))) nextId++;
+        }
         _scopes.Add(new Scope(description, map, map.GetAlternateLookup<ReadOnlySpan<char>>(), [.. prefixes]));
         return this;
     }
 
     /// <summary>The image a normalised reference names, or null.</summary>
-    public ImageEntry? Find(ReadOnlySpan<char> reference)
+    public ImageEntry? Find(ReadOnlySpan<char> reference) => TryFind(reference, out var slot) ? slot.Entry : null;
+
+    /// <summary>Looks a normalised reference up in every scope and prefix, in order.</summary>
+    public bool TryFind(ReadOnlySpan<char> reference, out ImageSlot slot)
     {
         foreach (var scope in _scopes)
         {
             foreach (var prefix in scope.Prefixes) // an array: no enumerator allocated per lookup
             {
-                var found = prefix.Length == 0
-                    ? scope.Lookup.TryGetValue(reference, out var direct) ? direct : null
-                    : FindPrefixed(scope, prefix, reference);
-                if (found is not null) return found;
+                if (prefix.Length == 0 ? scope.Lookup.TryGetValue(reference, out slot) : TryFindPrefixed(scope, prefix, reference, out slot))
+                    return true;
             }
         }
-        return null;
+        slot = default;
+        return false;
     }
 
     // Separate so the common unprefixed hit never pays for the stack buffer.
-    private static ImageEntry? FindPrefixed(Scope scope, string prefix, ReadOnlySpan<char> reference)
+    private static bool TryFindPrefixed(Scope scope, string prefix, ReadOnlySpan<char> reference, out ImageSlot slot)
     {
-        if (prefix.Length + reference.Length > 1024) return null;
+        slot = default;
+        if (prefix.Length + reference.Length > 1024) return false;
         Span<char> buffer = stackalloc char[prefix.Length + reference.Length];
         prefix.CopyTo(buffer);
         reference.CopyTo(buffer[prefix.Length..]);
-        return scope.Lookup.TryGetValue(buffer, out var found) ? found : null;
+        return scope.Lookup.TryGetValue(buffer, out slot);
     }
 
     /// <summary>The zip's single top-level folder ("name/"), if every entry is inside one.</summary>
@@ -65,5 +72,5 @@ public sealed class ImageIndex
         return top;
     }
 
-    private sealed record Scope(string Description, Dictionary<string, ImageEntry> Entries, Dictionary<string, ImageEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup, string[] Prefixes);
+    private sealed record Scope(string Description, Dictionary<string, ImageSlot> Entries, Dictionary<string, ImageSlot>.AlternateLookup<ReadOnlySpan<char>> Lookup, string[] Prefixes);
 }

@@ -13,7 +13,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     public const int LongPromptLength = 400;
     private const string File = MatchupColumns.FileName;
     private readonly ModelResolver _models = new();
-    private readonly Dictionary<string, ImageEntry> _urls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImageSlot> _urls = new(StringComparer.Ordinal);
 
     public CsvScan Validate(TextReader csv)
     {
@@ -40,8 +40,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
                 problems.Error(ProblemCodes.FieldCount, File, $"{File} row {at}: {row.ColCount} fields, the header has {columns.Names.Length} (check quotes and separators)", at.Row, at.Line);
                 continue;
             }
-            if (ReadRow(row, columns, at, ids) is not { } matchup) continue;
-            var key = new MatchupKey(matchup.Prompt, matchup.Image1, matchup.Image2);
+            if (ReadRow(row, columns, at, ids, out var key) is not { } matchup) continue;
             if (seen.TryGetValue(key, out var firstRow))
             {
                 duplicates++;
@@ -58,8 +57,9 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         return new CsvScan(dataRows, matchups, duplicates, columns.MetadataNames);
     }
 
-    private MatchupRow? ReadRow(SepReader.Row row, MatchupColumns columns, RowAt at, Dictionary<string, int> ids)
+    private MatchupRow? ReadRow(SepReader.Row row, MatchupColumns columns, RowAt at, Dictionary<string, int> ids, out MatchupKey key)
     {
+        key = default;
         var ok = true;
         var promptSpan = row[columns.Prompt].Span.Trim();
         if (promptSpan.IsEmpty)
@@ -71,11 +71,13 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         {
             problems.Warning(ProblemCodes.LongPrompt, File, $"{File} row {at}, column prompt: {promptSpan.Length} characters; Rapidata shortens prompts over {LongPromptLength}", at.Row, at.Line, "prompt");
         }
-        var image1 = Image(row[columns.Image1].Span.Trim(), "image1", at);
-        var image2 = Image(row[columns.Image2].Span.Trim(), "image2", at);
-        if (image1 is not null && image1 == image2)
+        var reference1 = row[columns.Image1].Span.Trim();
+        var reference2 = row[columns.Image2].Span.Trim();
+        var image1 = Image(reference1, "image1", at);
+        var image2 = Image(reference2, "image2", at);
+        if (image1 is { } same && image1 == image2)
         {
-            problems.Error(ProblemCodes.SameImage, File, $"{File} row {at}, column image2: the same image as image1 (\"{image1.Path}\"); a matchup needs two different images", at.Row, at.Line, "image2");
+            problems.Error(ProblemCodes.SameImage, File, $"{File} row {at}, column image2: the same image as image1 (\"{same.Entry.Path}\"); a matchup needs two different images", at.Row, at.Line, "image2");
             ok = false;
         }
         string? id = null;
@@ -84,10 +86,10 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
             id = idSpan.ToString();
             ok &= CheckId(id, at, ids);
         }
-        if (!ok || image1 is null || image2 is null) return null;
+        if (!ok || image1 is not { } slot1 || image2 is not { } slot2) return null;
 
-        var model1 = _models.Resolve(columns.Model1 >= 0 ? row[columns.Model1].Span.Trim() : default, image1, row[columns.Image1].Span.Trim());
-        var model2 = _models.Resolve(columns.Model2 >= 0 ? row[columns.Model2].Span.Trim() : default, image2, row[columns.Image2].Span.Trim());
+        var model1 = _models.Resolve(columns.Model1 >= 0 ? row[columns.Model1].Span.Trim() : default, reference1, slot1.Id < 0);
+        var model2 = _models.Resolve(columns.Model2 >= 0 ? row[columns.Model2].Span.Trim() : default, reference2, slot2.Id < 0);
         if (model1 == model2)
             problems.Warning(ProblemCodes.SameModel, File, $"{File} row {at}, column model2: both images are from model \"{model1}\"; the matchup says nothing about which model is better", at.Row, at.Line, "model2");
         string[]? metadata = null;
@@ -96,10 +98,13 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
             metadata = new string[columns.MetadataIndexes.Length];
             for (var i = 0; i < metadata.Length; i++) metadata[i] = row[columns.MetadataIndexes[i]].ToString();
         }
-        return new MatchupRow(at.Row, at.Line, id, promptSpan.ToString(), image1, image2, model1, model2, metadata);
+        var prompt = promptSpan.ToString();
+        key = new MatchupKey(prompt, slot1.Id, slot2.Id);
+        return new MatchupRow(at.Row, at.Line, id, prompt, slot1.Entry, slot2.Entry, model1, model2, metadata);
     }
 
-    private ImageEntry? Image(ReadOnlySpan<char> reference, string column, RowAt at)
+    /// <summary>The image a cell names, or null after reporting why not. URL images get negative ids.</summary>
+    private ImageSlot? Image(ReadOnlySpan<char> reference, string column, RowAt at)
     {
         void Fail(string code, string message) => problems.Error(code, File, $"{File} row {at}, column {column}: {message}", at.Row, at.Line, column);
         switch (ImageReferences.Classify(reference, out var normalised, out var reason))
@@ -115,20 +120,19 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
                 return null;
             case ImageReferences.Kind.Url:
                 var url = reference.ToString();
-                return _urls.TryGetValue(url, out var known) ? known : _urls[url] = new ImageEntry(url, ImageSource.Url, null, url);
+                return _urls.TryGetValue(url, out var known) ? known : _urls[url] = new ImageSlot(new ImageEntry(url, ImageSource.Url, null, url), -1 - _urls.Count, null);
         }
-        var entry = normalised is null ? index.Find(reference) : index.Find(normalised);
-        if (entry is null)
+        if (!(normalised is null ? index.TryFind(reference, out var slot) : index.TryFind(normalised, out slot)))
         {
             Fail(ProblemCodes.ImageNotFound, $"image \"{reference}\" not found in {index.Description}");
             return null;
         }
-        if (entry.SizeBytes > options.MaxImageBytes)
+        if (slot.SizeBytes > options.MaxImageBytes)
         {
-            Fail(ProblemCodes.ImageTooLarge, $"\"{entry.Path}\" is {entry.SizeBytes:N0} bytes, over the limit of {options.MaxImageBytes:N0} (Preference__Datasets__MaxImageBytes)");
+            Fail(ProblemCodes.ImageTooLarge, $"\"{slot.Entry.Path}\" is {slot.SizeBytes:N0} bytes, over the limit of {options.MaxImageBytes:N0} (Preference__Datasets__MaxImageBytes)");
             return null;
         }
-        return entry;
+        return slot;
     }
 
     private bool CheckId(string id, RowAt at, Dictionary<string, int> ids)

@@ -1,20 +1,21 @@
-using System.Runtime.CompilerServices;
 using PreferenceFunctions.Pipeline.Datasets.Images;
 
 namespace PreferenceFunctions.Pipeline.Datasets.Validation;
 
-/// <summary>Identity of a matchup for de-duplication: the prompt and the pair of images in either order.</summary>
-public readonly struct MatchupKey(string prompt, ImageEntry first, ImageEntry second) : IEquatable<MatchupKey>
+/// <summary>Identity of a matchup for de-duplication: the prompt and the pair of images (by index id) in either order.</summary>
+public readonly record struct MatchupKey
 {
-    public bool Equals(MatchupKey other) =>
-        prompt == other.Prompt && ((first == other.First && second == other.Second) || (first == other.Second && second == other.First));
+    private readonly string _prompt;
+    private readonly int _low;
+    private readonly int _high;
 
-    public override bool Equals(object? obj) => obj is MatchupKey other && Equals(other);
+    public MatchupKey(string prompt, int image1Id, int image2Id)
+    {
+        _prompt = prompt;
+        (_low, _high) = image1Id <= image2Id ? (image1Id, image2Id) : (image2Id, image1Id);
+    }
 
-    // XOR keeps the hash the same when the two images swap sides.
-    public override int GetHashCode() => HashCode.Combine(FastStringComparer.Hash(prompt), RuntimeHelpers.GetHashCode(first) ^ RuntimeHelpers.GetHashCode(second));
+    public bool Equals(MatchupKey other) => _low == other._low && _high == other._high && _prompt == other._prompt;
 
-    private string Prompt => prompt;
-    private ImageEntry First => first;
-    private ImageEntry Second => second;
+    public override int GetHashCode() => HashCode.Combine(FastStringComparer.Hash(_prompt), _low, _high);
 }

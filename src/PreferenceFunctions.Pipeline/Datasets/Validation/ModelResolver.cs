@@ -13,14 +13,14 @@ public sealed class ModelResolver
 
     public ModelResolver()
     {
-        _names = new Dictionary<string, string>(StringComparer.Ordinal);
+        _names = new Dictionary<string, string>(FastStringComparer.Instance);
         _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public string Resolve(ReadOnlySpan<char> explicitModel, ImageEntry image, ReadOnlySpan<char> reference)
+    public string Resolve(ReadOnlySpan<char> explicitModel, ReadOnlySpan<char> reference, bool isUrl)
     {
         if (!explicitModel.IsEmpty) return Intern(explicitModel);
-        if (image.Source == ImageSource.Url) return Intern(ModelNames.Slice(new Uri(image.Path).AbsolutePath));
+        if (isUrl) return Intern(ModelNames.Slice(new Uri(reference.ToString()).AbsolutePath));
         return reference.IndexOf('\\') >= 0 ? Intern(ModelNames.FromImagePath(reference.ToString())) : Intern(ModelNames.Slice(reference));
     }
 
