@@ -36,6 +36,7 @@ public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunStor
             var datasetId = created.DatasetId ?? await rapidata.GetPipelineDatasetIdAsync(created.PipelineId);
             order = new OrderReference(created.OrderId, datasetId, created.PipelineId, orderName);
             LogCreated(input.RunId, created.OrderId);
+            await DeleteTwinsAsync(input.RunId, orderName, created.OrderId);
         }
         await runs.MergeAsync(input.RunId, new Dictionary<string, object?>
         {
@@ -48,11 +49,28 @@ public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunStor
         return order;
     }
 
+    /// <summary>
+    /// A POST retried by the transport after a lost response can leave a second, empty order with the same name; it was
+    /// never submitted (nothing billed), and is deleted so the run has exactly one order.
+    /// </summary>
+    private async Task DeleteTwinsAsync(string runId, string orderName, string keptOrderId)
+    {
+        var page = await rapidata.FindOrdersAsync(runId);
+        foreach (var twin in page.Items.Where(o => o.OrderName == orderName && o.Id != keptOrderId && o.State == OrderState.Created))
+        {
+            await rapidata.DeleteOrderAsync(twin.Id);
+            LogDeletedTwin(runId, twin.Id);
+        }
+    }
+
     /// <summary>The order's name ends with the run id so a lost order can be found again by name.</summary>
     public static string OrderNameFor(string name, string runId) => $"{name} [{runId}]";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: created Rapidata order {OrderId}")]
     private partial void LogCreated(string runId, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: deleted empty twin order {OrderId} left by a retried request")]
+    private partial void LogDeletedTwin(string runId, string orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: adopted Rapidata order {OrderId} created by an earlier attempt")]
     private partial void LogAdopted(string runId, string orderId);

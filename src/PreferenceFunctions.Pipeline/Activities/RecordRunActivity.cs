@@ -18,6 +18,10 @@ public sealed class RecordRunActivity(RunStore runs) : TaskActivity<RunUpdate, b
             [nameof(PreferenceRunEntity.Error)] = update.Error,
             [nameof(PreferenceRunEntity.StartedAt)] = update.Phase == RunPhase.Validating ? update.At : null,
             [nameof(PreferenceRunEntity.CompletedAt)] = terminal ? update.At : null,
+            [nameof(PreferenceRunEntity.ChunksUploaded)] = update.Uploads?.Chunks,
+            [nameof(PreferenceRunEntity.AssetsUploaded)] = update.Uploads?.AssetsUploaded,
+            [nameof(PreferenceRunEntity.AssetsReused)] = update.Uploads?.AssetsReused,
+            [nameof(PreferenceRunEntity.DatapointsCreated)] = update.Uploads?.DatapointsCreated,
         });
         return true;
     }

@@ -8,4 +8,5 @@ public sealed record RunUpdate(
     RunPhase Phase,
     string? OrderState = null,
     string? Error = null,
-    DateTimeOffset? At = null);
+    DateTimeOffset? At = null,
+    UploadTotals? Uploads = null);
