@@ -15,7 +15,7 @@ using PreferenceFunctions.Emulator.ValidationSets;
 namespace PreferenceFunctions.Emulator;
 
 /// <summary>The one registration both `dotnet run` and <see cref="RapidataEmulatorHost"/> use, so they are the same app.</summary>
-public static class EmulatorApplication
+public static partial class EmulatorApplication
 {
     /// <summary>Registers the emulator's services; options come from <paramref name="options"/> or the "Emulator" section.</summary>
     public static WebApplicationBuilder AddRapidataEmulator(this WebApplicationBuilder builder, EmulatorOptions? options = null)
@@ -67,6 +67,13 @@ public static class EmulatorApplication
         app.MapDatapointEndpoints();
         app.MapValidationSetEndpoints();
         app.MapPipelineEndpoints();
+        var options = app.Services.GetRequiredService<EmulatorOptions>();
+        app.Lifetime.ApplicationStarted.Register(() => LogReady(
+            app.Logger, string.Join(", ", app.Urls), options.ClientId, options.PersistenceFolder ?? "memory only"));
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Rapidata emulator ready at {Urls} (client id {ClientId}; admin API under /_emulator; state: {StateLocation})")]
+    private static partial void LogReady(ILogger logger, string urls, string clientId, string stateLocation);
 }
