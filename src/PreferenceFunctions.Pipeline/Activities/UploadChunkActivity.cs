@@ -41,10 +41,14 @@ public sealed class UploadChunkActivity(
         var freshUploads = new ConcurrentDictionary<string, bool>();
         var uploadedNow = 0;
         var distinctImages = chunk.Matchups.SelectMany(m => new[] { m.Image1, m.Image2 }).DistinctBy(ContentKey);
-        async Task<MediaAssetEntity> Upload(ManifestImage image, bool force, CancellationToken ct)
+        // Rapidata keys votes by upload file name: images that share a file name with their partner go up as <folder>_<file>.
+        var byPath = chunk.Matchups
+            .Where(m => string.Equals(m.Image1.FileName, m.Image2.FileName, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(m => new[] { ContentKey(m.Image1), ContentKey(m.Image2) }).ToHashSet();
+        async Task<MediaAssetEntity> Upload(ManifestImage image, bool force, CancellationToken ct, bool underPath = false)
         {
-            var (asset, uploaded) = await assets.GetOrUploadAsync(image,
-                () => session.OpenAsync(image, ct), force, ct);
+            var name = underPath || byPath.Contains(ContentKey(image)) ? FolderAndFileName(image) : image.FileName;
+            var (asset, uploaded) = await assets.GetOrUploadAsync(image, name, () => session.OpenAsync(image, ct), force, ct);
             uploadedAssets[ContentKey(image)] = asset;
             if (!uploaded) return asset;
             freshUploads[ContentKey(image)] = true;
@@ -59,6 +63,8 @@ public sealed class UploadChunkActivity(
         {
             var first = uploadedAssets[ContentKey(matchup.Image1)];
             var second = uploadedAssets[ContentKey(matchup.Image2)];
+            if (string.Equals(first.OriginalFileName, second.OriginalFileName, StringComparison.OrdinalIgnoreCase))
+                second = await Upload(matchup.Image2, force: true, ct, underPath: true); // cached under its partner's name
             if (existing.Contains(DatapointKey(first.AssetName, second.AssetName, matchup.Prompt)))
             {
                 records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName));
@@ -102,6 +108,13 @@ public sealed class UploadChunkActivity(
 
     /// <summary>Images are identified by content; only URL images (not uploaded by this version) have no hash.</summary>
     private static string ContentKey(ManifestImage image) => image.Sha256 ?? image.Path;
+
+    /// <summary><c>images/flux/001.png</c> -> <c>flux_001.png</c>.</summary>
+    private static string FolderAndFileName(ManifestImage image)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(image.Path.Replace('\\', '/')) ?? "");
+        return folder.Length == 0 ? image.FileName : $"{folder}_{image.FileName}";
+    }
 
     private static string DatapointKey(string firstAsset, string secondAsset, string? context) => $"{firstAsset}\n{secondAsset}\n{context}";
 }

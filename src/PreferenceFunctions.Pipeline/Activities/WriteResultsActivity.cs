@@ -12,13 +12,17 @@ namespace PreferenceFunctions.Pipeline.Activities;
 /// upserts MatchupResults and ModelScores in batched transactions, renders the report, and summarises the run.
 /// Upserts and overwrites make it safe to run twice.
 /// </summary>
-public sealed class WriteResultsActivity(StorageConnection storage, ManifestStore manifests, RunStore runs, RunReportWriter reports)
+public sealed class WriteResultsActivity(StorageConnection storage, ManifestStore manifests, UploadRecordStore uploads, RunStore runs,
+    RunReportWriter reports)
     : TaskActivity<WriteResultsInput, ResultsSummary>
 {
     private static readonly CompareResultsParseOptions ParseOptions = new() { IncludeDetailedResults = false };
 
     public override async Task<ResultsSummary> RunAsync(TaskActivityContext context, WriteResultsInput input)
     {
+        // Rapidata names each image by the file name it was uploaded under (recorded per chunk at upload time).
+        var resultKeys = (await uploads.ReadAllAsync(input.RunsContainer, input.RunId))
+            .SelectMany(c => c.Matchups).ToDictionary(u => u.MatchupId, StringComparer.Ordinal);
         var known = new List<KnownMatchup>();
         var imagesByPath = new Dictionary<string, ManifestImage>(StringComparer.Ordinal);
         foreach (var chunkBlob in input.ChunkBlobNames)
@@ -26,7 +30,9 @@ public sealed class WriteResultsActivity(StorageConnection storage, ManifestStor
             var chunk = await manifests.ReadChunkAsync(input.RunsContainer, chunkBlob);
             foreach (var m in chunk.Matchups)
             {
-                known.Add(new KnownMatchup(m.MatchupId, m.Prompt, m.Image1.Path, m.Image2.Path, m.Image1.Model, m.Image2.Model));
+                var keys = resultKeys.GetValueOrDefault(m.MatchupId);
+                known.Add(new KnownMatchup(m.MatchupId, m.Prompt, m.Image1.Path, m.Image2.Path, m.Image1.Model, m.Image2.Model,
+                    keys?.ResultKey1, keys?.ResultKey2));
                 imagesByPath.TryAdd(m.Image1.Path, m.Image1);
                 imagesByPath.TryAdd(m.Image2.Path, m.Image2);
             }

@@ -11,7 +11,7 @@ internal sealed class MatchupLookup
         foreach (var matchup in matchups)
         {
             _byId.TryAdd(matchup.MatchupId, matchup);
-            _byImages.TryAdd(Key(matchup.Image1, matchup.Image2), matchup);
+            _byImages.TryAdd(Key(matchup.Option1, matchup.Option2), matchup);
         }
     }
 

@@ -41,7 +41,7 @@ public static class MatchupOutcomeBuilder
         var known = lookup?.Find(matchupId, option1, option2)
             ?? (lookup is null ? null : throw new InvalidDataException(
                 $"results[{index}] (matchupId '{matchupId ?? "none"}', images '{option1}', '{option2}') matches no matchup of the dataset."));
-        if (known is not null && MatchupLookup.SameFile(option1, known.Image2) && MatchupLookup.SameFile(option2, known.Image1))
+        if (known is not null && MatchupLookup.SameFile(option1, known.Option2) && MatchupLookup.SameFile(option2, known.Option1))
             (option1, option2) = (option2, option1);
 
         var weighted = entry.SummedUserScores.Count > 0;

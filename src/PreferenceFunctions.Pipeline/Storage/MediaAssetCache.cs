@@ -17,7 +17,8 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
     private readonly string _apiBaseUrl = rapidataOptions.Value.ApiBaseUrl.ToString();
 
     /// <param name="forceUpload">Upload even when known (Rapidata no longer knows the cached asset).</param>
-    public async Task<(MediaAssetEntity Asset, bool Uploaded)> GetOrUploadAsync(ManifestImage image, Func<Task<Stream>> open,
+    /// <param name="uploadName">The file name to upload under; Rapidata's results use it as the image's key.</param>
+    public async Task<(MediaAssetEntity Asset, bool Uploaded)> GetOrUploadAsync(ManifestImage image, string uploadName, Func<Task<Stream>> open,
         bool forceUpload, CancellationToken cancellationToken)
     {
         var sha256 = image.Sha256 ?? throw new NotSupportedException(
@@ -30,13 +31,13 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
         }
 
         await using var content = await open();
-        var uploaded = await rapidata.UploadAssetAsync(content, image.FileName, cancellationToken: cancellationToken);
+        var uploaded = await rapidata.UploadAssetAsync(content, uploadName, cancellationToken: cancellationToken);
         var asset = new MediaAssetEntity
         {
             PartitionKey = MediaAssetEntity.PartitionFor(sha256),
             RowKey = sha256,
             AssetName = uploaded.FileName,
-            OriginalFileName = image.FileName,
+            OriginalFileName = uploadName,
             SizeBytes = image.SizeBytes ?? 0,
             ApiBaseUrl = _apiBaseUrl,
         };

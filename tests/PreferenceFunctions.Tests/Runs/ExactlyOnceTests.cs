@@ -33,4 +33,31 @@ public sealed class ExactlyOnceTests
         Assert.Single(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/order");
         Assert.Equal(first.OrderId, (await harness.RunRowAsync(runId))!.OrderId);
     }
+
+    [Fact]
+    public async Task UploadChunk_CrashAfterDatapointsBeforeRecord_RetryCreatesNoDuplicates()
+    {
+        await using var harness = await RunHarness.StartAsync();
+        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "upload-twice");
+        var runId = "upload-twice-" + Guid.NewGuid().ToString("N")[..8];
+        var request = new PreferenceFunctions.Pipeline.Runs.RunRequest(runId, harness.DatasetsContainer, "upload-twice", harness.RunsContainer,
+            null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), 1);
+        ITaskActivity load = ActivatorUtilities.CreateInstance<LoadDatasetActivity>(harness.Services);
+        var staged = (PreferenceFunctions.Pipeline.Datasets.StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId), request))!;
+        ITaskActivity create = ActivatorUtilities.CreateInstance<CreateOrderActivity>(harness.Services);
+        var order = (OrderReference)(await create.RunAsync(new TestActivityContext("create", runId), new CreateOrderInput(runId, staged.Settings)))!;
+        ITaskActivity upload = ActivatorUtilities.CreateInstance<UploadChunkActivity>(harness.Services);
+        var input = new UploadChunkInput(runId, harness.DatasetsContainer, "upload-twice", harness.RunsContainer, staged.ChunkBlobNames[0], 0, order.DatasetId);
+
+        var first = (UploadChunkResult)(await upload.RunAsync(new TestActivityContext("upload", runId), input))!;
+        // The crash: every datapoint was created, but the chunk's record was never written.
+        await harness.Runs.DeleteBlobAsync(RunBlobs.UploadedChunk(runId, 0));
+        var second = (UploadChunkResult)(await upload.RunAsync(new TestActivityContext("upload", runId), input))!;
+
+        Assert.Equal(staged.MatchupCount, first.DatapointsCreated);
+        Assert.Equal(0, second.DatapointsCreated);
+        Assert.Equal(0, second.AssetsUploaded);
+        Assert.Equal(staged.MatchupCount, harness.Emulator.Requests.Entries.Count(r => r.Method == "POST" && r.Path.EndsWith("/datapoint", StringComparison.Ordinal)));
+        Assert.True(await harness.Runs.GetBlobClient(RunBlobs.UploadedChunk(runId, 0)).ExistsAsync());
+    }
 }

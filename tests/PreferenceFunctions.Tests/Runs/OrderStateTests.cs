@@ -52,7 +52,7 @@ public sealed class OrderStateTests
     {
         await using var harness = await RunHarness.StartAsync(e => e.Faults.Rules.Add(new EndpointFault
         {
-            Endpoint = "*", TooManyRequestsRate = 0.15, ServiceUnavailableRate = 0.15, RetryAfterSeconds = 0,
+            Endpoint = "*", TooManyRequestsRate = 0.1, ServiceUnavailableRate = 0.1, RetryAfterSeconds = 0,
         }));
         var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "flaky");
 
