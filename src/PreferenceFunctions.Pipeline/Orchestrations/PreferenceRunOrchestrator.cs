@@ -40,7 +40,7 @@ public sealed class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, Run
             }
             await Notify(context, runId, RunEventTypes.RunStarted, RunPhase.CreatingOrder, null, webhook);
 
-            await Record(context, new RunUpdate(runId, RunPhase.CreatingOrder), 0, staged.ChunkBlobNames.Count, null);
+            await Record(context, new RunUpdate(runId, RunPhase.CreatingOrder), 0, matchups, null);
             order = await context.CallActivityAsync<OrderReference>(
                 nameof(CreateOrderActivity), new CreateOrderInput(runId, staged.Settings), Retries);
 
