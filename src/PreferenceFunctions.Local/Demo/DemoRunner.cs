@@ -31,7 +31,9 @@ public sealed class DemoRunner(IAnsiConsole console)
         await using var azurite = await AzuriteProcess.EnsureRunningAsync(TimeSpan.FromMinutes(3), cancellationToken);
         console.MarkupLine(azurite.StartedHere ? "Azurite: started on 127.0.0.1:10000-10002 (stopped at the end)." : "Azurite: using the one on 127.0.0.1:10000-10002.");
 
-        var overrides = Defaults.Where(d => string.IsNullOrEmpty(configuration[d.Key]))
+        // appsettings.json holds the host's defaults; the demo's own win over them, the user's environment wins over both.
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var overrides = Defaults.Where(d => string.IsNullOrEmpty(environment[d.Key]))
             .ToDictionary(d => d.Key, d => (string?)d.Value);
         await using var host = await InProcessLocalHost.StartAsync(overrides, EmulatorOptionsFor(configuration), cancellationToken);
         console.MarkupLineInterpolated($"Local host: {host.BaseAddress}api/runs; Rapidata: {host.RapidataDescription}.");
