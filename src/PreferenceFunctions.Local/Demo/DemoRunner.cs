@@ -5,6 +5,7 @@ using PreferenceFunctions.Pipeline;
 using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Pipeline.Storage;
 using Spectre.Console;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace PreferenceFunctions.Local.Demo;
@@ -45,6 +46,7 @@ public sealed class DemoRunner(IAnsiConsole console)
         console.MarkupLineInterpolated($"Uploaded {upload.Files} files to {upload.Container}/{upload.Dataset}/ (matchups.csv last); run {upload.RunId}.");
 
         var run = await new RunFollower(host.Api, console).FollowAsync(upload.RunId, settings.Timeout, cancellationToken);
+        await WaitForOrchestrationAsync(host, run.RunId, cancellationToken);
         if (run.Status != "Completed")
         {
             console.MarkupLineInterpolated($"[red]Run {run.RunId} ended {run.Status}: {run.Error ?? "no reason given"}[/]");
@@ -65,6 +67,24 @@ public sealed class DemoRunner(IAnsiConsole console)
         var written = await DemoOutput.WriteAsync(settings.OutputFolder, run.RunId, rawResults, host.Api, cancellationToken);
         console.MarkupLineInterpolated($"[green]Done:[/] {matchups.Count} matchups and {models.Count} models in the tables; wrote {string.Join(", ", written.Select(Path.GetFileName))} to {Path.GetFullPath(settings.OutputFolder)}.");
         return 0;
+    }
+
+    /// <summary>
+    /// The run's row says it ended before the orchestration's last step (sending the events) is done; stopping the host
+    /// in between would cut that step off, so give it a moment.
+    /// </summary>
+    private static async Task WaitForOrchestrationAsync(InProcessLocalHost host, string runId, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            await host.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(runId, wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The results are what the demo is about; a slow last step is picked up on the next start.
+        }
     }
 
     /// <summary>The emulator's crowd for the demo: the <c>Emulator</c> section if set, else a crowd that prefers Flux a little.</summary>
