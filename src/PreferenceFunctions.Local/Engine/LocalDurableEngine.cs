@@ -46,6 +46,8 @@ public sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposabl
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(_loggerFactory);
+        // Stopped by this engine only (after the worker), not by Ctrl+C on its own.
+        builder.Services.AddSingleton<IHostLifetime, StoppedByOwnerLifetime>();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
@@ -89,6 +91,8 @@ public sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposabl
         LeaseInterval = options.LeaseInterval,
         LeaseRenewInterval = options.LeaseInterval / 3,
         LeaseAcquireInterval = options.LeaseInterval / 3,
+        // The 2 s default gives up on lease updates on a busy 2-core machine; the lease itself lasts far longer.
+        PartitionTableOperationTimeout = options.LeaseInterval / 3,
         // No app lease: every host on the task hub shares the partitions instead of one standing by.
         UseAppLease = false,
     };
@@ -98,6 +102,13 @@ public sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposabl
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class StoppedByOwnerLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Durable engine on task hub {TaskHub} listening on 127.0.0.1:{Port}")]
