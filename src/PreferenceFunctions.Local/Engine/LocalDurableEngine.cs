@@ -20,6 +20,7 @@ public sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposabl
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<LocalDurableEngine> _logger;
     private readonly int _port;
+    private readonly AzureStorageOrchestrationService _service;
     private WebApplication? _sidecar;
 
     public LocalDurableEngine(LocalEngineStorage storage, IOptions<LocalEngineOptions> options, ILoggerFactory loggerFactory)
@@ -27,7 +28,7 @@ public sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposabl
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<LocalDurableEngine>();
         TaskHubName = options.Value.TaskHub;
-        Service = new AzureStorageOrchestrationService(CreateSettings(storage.ConnectionString, options.Value, loggerFactory));
+        _service = new AzureStorageOrchestrationService(CreateSettings(storage.ConnectionString, options.Value, loggerFactory));
         _port = FreeLoopbackPort();
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
     }
@@ -37,12 +38,10 @@ public sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposabl
     /// <summary>The gRPC channel to the sidecar, for the Durable Task worker and client.</summary>
     public GrpcChannel Channel { get; }
 
-    public AzureStorageOrchestrationService Service { get; }
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // The sidecar does not create the task hub's queues, tables and containers itself.
-        await Service.CreateIfNotExistsAsync();
+        await _service.CreateIfNotExistsAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(_loggerFactory);
@@ -51,8 +50,8 @@ public sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposabl
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(Service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(Service);
+        builder.Services.AddSingleton<IOrchestrationService>(_service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _sidecar = builder.Build();
         _sidecar.MapGrpcService<TaskHubGrpcServer>();

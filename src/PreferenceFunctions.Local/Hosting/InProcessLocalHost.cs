@@ -29,9 +29,6 @@ public sealed class InProcessLocalHost : IAsyncDisposable
 
     public LocalApiClient Api { get; }
 
-    /// <summary>The in-process emulator, unless Rapidata is configured.</summary>
-    public RapidataEmulatorHost? Emulator => _rapidata.Emulator;
-
     public string RapidataDescription => _rapidata.Description;
 
     /// <param name="settings">Settings laid over the configuration (defaults the caller wants unless the user set them).</param>
