@@ -15,6 +15,7 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
 {
     private readonly TableClient _table = storage.Tables.GetTableClient(TableNames.MediaAssets);
     private readonly string _apiBaseUrl = rapidataOptions.Value.ApiBaseUrl.ToString();
+    private readonly string _apiKey = MediaAssetEntity.ApiKeyFor(rapidataOptions.Value.ApiBaseUrl);
 
     /// <param name="forceUpload">Upload even when known (Rapidata no longer knows the cached asset).</param>
     /// <param name="uploadName">The file name to upload under; Rapidata's results use it as the image's key.</param>
@@ -25,9 +26,9 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
             $"Image \"{image.Path}\" is a {image.Source} image without content to upload; URL inputs are not uploaded by this version.");
         if (!forceUpload)
         {
-            var known = await _table.GetEntityIfExistsAsync<MediaAssetEntity>(MediaAssetEntity.PartitionFor(sha256), sha256,
+            var known = await _table.GetEntityIfExistsAsync<MediaAssetEntity>(MediaAssetEntity.PartitionFor(sha256), MediaAssetEntity.RowKeyFor(sha256, _apiKey),
                 cancellationToken: cancellationToken);
-            if (known.HasValue && known.Value is { } cached && cached.ApiBaseUrl == _apiBaseUrl) return (cached, false);
+            if (known.HasValue && known.Value is { } cached) return (cached, false);
         }
 
         await using var content = await open();
@@ -35,7 +36,7 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
         var asset = new MediaAssetEntity
         {
             PartitionKey = MediaAssetEntity.PartitionFor(sha256),
-            RowKey = sha256,
+            RowKey = MediaAssetEntity.RowKeyFor(sha256, _apiKey),
             AssetName = uploaded.FileName,
             OriginalFileName = uploadName,
             SizeBytes = image.SizeBytes ?? 0,

@@ -5,7 +5,8 @@ namespace PreferenceFunctions.Pipeline.Storage;
 
 /// <summary>
 /// <c>MediaAssets</c>: content already uploaded to Rapidata (PartitionKey = first two hex digits of the SHA-256,
-/// RowKey = the SHA-256), so identical images upload once across chunks, runs and hosts.
+/// RowKey = the SHA-256 and a short hash of the API's base URL), so identical images upload once across chunks, runs
+/// and hosts, and the emulator and the real API (which do not share assets) can use one storage account.
 /// </summary>
 public sealed class MediaAssetEntity : ITableEntity
 {
@@ -26,4 +27,10 @@ public sealed class MediaAssetEntity : ITableEntity
     public string ApiBaseUrl { get; set; } = "";
 
     public static string PartitionFor(string sha256) => sha256[..2];
+
+    public static string RowKeyFor(string sha256, string apiKey) => $"{sha256}-{apiKey}";
+
+    /// <summary>Eight hex digits identifying a Rapidata API by its base URL.</summary>
+    public static string ApiKeyFor(Uri apiBaseUrl) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiBaseUrl.ToString())))[..8];
 }
