@@ -50,7 +50,7 @@ public sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposabl
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, _port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(_service);
+        builder.Services.AddSingleton(GuardedOrchestrationService.Wrap(_service));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(_service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _sidecar = builder.Build();

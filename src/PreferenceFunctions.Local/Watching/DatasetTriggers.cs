@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using PreferenceFunctions.Pipeline.Runs;
@@ -7,12 +8,16 @@ namespace PreferenceFunctions.Local.Watching;
 
 /// <summary>
 /// The one path from "a matchups.csv version exists" to a run, shared by the watcher and the Event Grid endpoint:
-/// at most one run per blob version (the run id is derived from the ETag, and the version is remembered in
-/// <c>DatasetTriggers</c>).
+/// at most one run per blob version. Every host watches the same container, so a version is first claimed in
+/// <c>DatasetTriggers</c> (insert, or update with the row's ETag) and only the host that wins the claim starts the run;
+/// the run id is derived from the blob's ETag as well.
 /// </summary>
 public sealed partial class DatasetTriggers(StorageConnection storage, RunStarter starter, DurableTaskClient client,
     TimeProvider clock, ILogger<DatasetTriggers> logger)
 {
+    /// <summary>A claim this old whose run never started is taken over (its host died between claiming and starting).</summary>
+    private static readonly TimeSpan AbandonedClaim = TimeSpan.FromMinutes(1);
+
     private readonly TableClient _table = storage.Tables.GetTableClient(TableNames.DatasetTriggers);
 
     /// <summary>Starts the run for this version of the blob unless one was started; null when the blob is no dataset CSV.</summary>
@@ -21,26 +26,41 @@ public sealed partial class DatasetTriggers(StorageConnection storage, RunStarte
         var folder = RunStarter.DatasetFolderOf(blobName);
         if (folder is null) return null;
         var version = etag.Trim('"');
+        var runId = RunIds.ForDatasetVersion(container, folder, version);
         var key = TableKeys.Escape(blobName);
         var seen = await _table.GetEntityIfExistsAsync<DatasetTriggerEntity>(container, key, cancellationToken: cancellationToken);
-        if (seen.HasValue && seen.Value!.BlobETag == version)
-            return new RunStart(seen.Value.RunId, Started: false);
+        var previous = seen.HasValue ? seen.Value : null;
+        if (previous is not null && previous.BlobETag == version && !await IsAbandonedAsync(previous, cancellationToken))
+            return new RunStart(previous.RunId, Started: false);
+
+        var claim = new DatasetTriggerEntity
+        {
+            PartitionKey = container, RowKey = key, BlobETag = version, RunId = runId, TriggeredAt = clock.GetUtcNow(),
+        };
+        try
+        {
+            if (previous is null) await _table.AddEntityAsync(claim, cancellationToken);
+            else await _table.UpdateEntityAsync(claim, previous.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            LogClaimedElsewhere(container, blobName, version);
+            return new RunStart(runId, Started: false);
+        }
 
         var start = await starter.StartForBlobAsync(client, container, folder, version, cancellationToken);
-        // Recorded after the start: a crash in between triggers again, and the derived run id makes that a no-op.
-        await _table.UpsertEntityAsync(new DatasetTriggerEntity
-        {
-            PartitionKey = container,
-            RowKey = key,
-            BlobETag = version,
-            RunId = start.RunId,
-            TriggeredAt = clock.GetUtcNow(),
-        }, TableUpdateMode.Replace, cancellationToken);
         LogTriggered(container, blobName, version, start.RunId, start.Started);
         return start;
     }
 
+    private async Task<bool> IsAbandonedAsync(DatasetTriggerEntity claim, CancellationToken cancellationToken) =>
+        clock.GetUtcNow() - claim.TriggeredAt > AbandonedClaim
+        && await client.GetInstanceAsync(claim.RunId, cancellationToken) is null;
+
     [LoggerMessage(Level = LogLevel.Information,
         Message = "{Container}/{BlobName} version {ETag}: run {RunId} (started now: {Started})")]
     private partial void LogTriggered(string container, string blobName, string etag, string runId, bool started);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Container}/{BlobName} version {ETag} was claimed by another host first")]
+    private partial void LogClaimedElsewhere(string container, string blobName, string etag);
 }

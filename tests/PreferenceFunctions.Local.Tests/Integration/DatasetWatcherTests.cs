@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using PreferenceFunctions.Local.Watching;
 using PreferenceFunctions.Local.Tests.Support;
 using PreferenceFunctions.Pipeline.Storage;
 using PreferenceFunctions.Testing;
@@ -41,6 +43,23 @@ public sealed class DatasetWatcherTests
 
         Assert.NotEqual(first.RunId, second.RunId);
         await harness.WaitForRunAsync(second.RunId, _ => true, TimeSpan.FromMinutes(1), "the run of the changed CSV");
+    }
+
+    [Fact]
+    public async Task TwoHosts_SameBlobVersionAtOnce_OnlyOneStartsTheRun()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        await using var first = await harness.StartInProcessHostAsync(watch: false);
+        await using var second = await harness.StartInProcessHostAsync(watch: false);
+        var upload = await harness.DropSampleAsync();
+        var blob = $"{upload.Dataset}/matchups.csv";
+
+        var starts = await Task.WhenAll(
+            first.Services.GetRequiredService<DatasetTriggers>().OnBlobVersionAsync(harness.DatasetsContainer, blob, upload.CsvETag, CancellationToken.None),
+            second.Services.GetRequiredService<DatasetTriggers>().OnBlobVersionAsync(harness.DatasetsContainer, blob, upload.CsvETag, CancellationToken.None));
+
+        Assert.Single(starts, s => s!.Started);
+        Assert.All(starts, s => Assert.Equal(upload.RunId, s!.RunId));
     }
 
     /// <summary>The watcher's row for the blob, waiting until the watcher has written it.</summary>
