@@ -22,7 +22,7 @@ public static class CommandErrors
 
     private static string Describe(Exception e) => e switch
     {
-        RequestFailedException { Status: 0 } or AggregateException =>
+        RequestFailedException { Status: 0 } or AggregateException { InnerException: RequestFailedException { Status: 0 } } =>
             $"{e.Message}\nIs the storage account reachable? Locally start Azurite (npx azurite@3.37.0 --skipApiVersionCheck) or set AzureWebJobsStorage.",
         HttpRequestException { StatusCode: null } =>
             $"{e.Message}\nIs the local host running? Start it with: dotnet run --project src/PreferenceFunctions.Local -- serve",

@@ -17,13 +17,13 @@ public static class ServeCommand
         {
             urls,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(urls)!, cancellationToken));
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(() => RunAsync(parse.GetValue(urls)!, cancellationToken)));
         return command;
     }
 
     /// <summary>The action of the root command: <c>serve</c> with its defaults.</summary>
     public static Task<int> RunDefaultAsync(ParseResult parse, CancellationToken cancellationToken) =>
-        RunAsync(LocalHostBuilder.DefaultUrls, cancellationToken);
+        CommandErrors.RunAsync(() => RunAsync(LocalHostBuilder.DefaultUrls, cancellationToken));
 
     public static async Task<int> RunAsync(string urls, CancellationToken cancellationToken)
     {
