@@ -50,9 +50,21 @@ public static class Azurite
         var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var root = RepositoryRoot();
         var local = Path.Combine(root, "node_modules", ".bin", "azurite");
-        var start = new ProcessStartInfo(File.Exists(local) ? local : "npx");
-        if (!File.Exists(local))
+        // A test host can be ended without running exit handlers, so a small shell watchdog stops Azurite (its whole
+        // process group, npx included) as soon as the test process is gone.
+        var start = new ProcessStartInfo("bash");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("set -m; parent=$1; shift; \"$@\" & child=$!; " +
+            "while kill -0 \"$parent\" 2>/dev/null && kill -0 \"$child\" 2>/dev/null; do sleep 1; done; kill -- -\"$child\" 2>/dev/null");
+        start.ArgumentList.Add("azurite-for-tests");
+        start.ArgumentList.Add(Environment.ProcessId.ToString());
+        if (File.Exists(local))
         {
+            start.ArgumentList.Add(local);
+        }
+        else
+        {
+            start.ArgumentList.Add("npx");
             start.ArgumentList.Add("--yes");
             start.ArgumentList.Add("azurite@3.37.0");
         }

@@ -40,7 +40,9 @@ public sealed partial class RunStarter(RunStore runs, IOptions<PreferenceOptions
             return new RunStart(runId, Started: false);
         }
         var settings = options.Value;
-        await runs.TryCreateAsync(new PreferenceRunEntity
+        // The run row is the claim: of several starters racing for one run id (hosts, a redelivered event), only the
+        // one that creates the row schedules the run. The others wait for it, and take over only if it never does.
+        var claimed = await runs.TryCreateAsync(new PreferenceRunEntity
         {
             RowKey = runId,
             DatasetsContainer = container,
@@ -49,6 +51,11 @@ public sealed partial class RunStarter(RunStore runs, IOptions<PreferenceOptions
             Phase = nameof(RunPhase.Pending),
             StartedAt = clock.GetUtcNow(),
         }, cancellationToken);
+        if (!claimed && await WaitForInstanceAsync(client, runId, cancellationToken))
+        {
+            LogAlreadyStarted(runId);
+            return new RunStart(runId, Started: false);
+        }
         var request = new RunRequest(runId, container, datasetFolder, settings.RunsContainer, overrides,
             settings.PollInterval, settings.MaxPollInterval, settings.Deadline, settings.UploadConcurrency);
         try
@@ -66,6 +73,22 @@ public sealed partial class RunStarter(RunStore runs, IOptions<PreferenceOptions
         LogStarted(runId, container, datasetFolder);
         return new RunStart(runId, Started: true);
     }
+
+    /// <summary>True when the run's instance appears within <see cref="ClaimTimeout"/>.</summary>
+    private async Task<bool> WaitForInstanceAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + ClaimTimeout;
+        do
+        {
+            if (await client.GetInstanceAsync(runId, cancellationToken) is not null) return true;
+            await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
+        }
+        while (clock.GetUtcNow() < deadline);
+        return false;
+    }
+
+    /// <summary>How long a starter that lost the claim waits for the winner to schedule the run before taking over.</summary>
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(15);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started run {RunId} for {Container}/{DatasetFolder}")]
     private partial void LogStarted(string runId, string container, string datasetFolder);

@@ -67,20 +67,18 @@ public sealed class PreferenceRunTests
     }
 
     [Fact]
-    public async Task StartForBlob_SameBlobVersionTwice_StartsOneRunAndOneOrder()
+    public async Task StartForBlob_SameBlobVersionFromThreeStartersAtOnceAndAgainLater_StartsOneRunAndOneOrder()
     {
         await using var harness = await RunHarness.StartAsync();
         var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "twice");
 
-        var first = await harness.StartRunAsync("twice", etag);
-        var second = await harness.StartRunAsync("twice", etag);
-        await harness.WaitAsync(first.RunId);
-        var third = await harness.StartRunAsync("twice", etag);
+        var racing = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => harness.StartRunAsync("twice", etag)));
+        await harness.WaitAsync(racing[0].RunId);
+        var later = await harness.StartRunAsync("twice", etag);
 
-        Assert.True(first.Started);
-        Assert.False(second.Started);
-        Assert.False(third.Started);
-        Assert.Equal(first.RunId, second.RunId);
+        Assert.Single(racing, s => s.Started);
+        Assert.All(racing, s => Assert.Equal(racing[0].RunId, s.RunId));
+        Assert.False(later.Started);
         Assert.Single(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/order");
     }
 
