@@ -38,6 +38,11 @@ public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection
             return Problems.Validation("dataset",
                 "Give \"dataset\" (a folder in the datasets container) or \"csvPath\" (<folder>/matchups.csv).");
         }
+        if (folder.Split('/').Any(segment => segment is "" or "." or ".." || segment.Contains('\\')))
+        {
+            return Problems.Validation("dataset",
+                $"\"{folder}\" is not a dataset folder: use a path inside the datasets container, without '.', '..', '\\' or empty segments.");
+        }
         var csvBlob = storage.Blobs.GetBlobContainerClient(container).GetBlobClient($"{folder}/{RunStarter.CsvFileName}");
         ETag etag;
         try

@@ -67,6 +67,21 @@ public sealed class RunsHttpFunctionsTests
         Assert.Contains("does-not-exist", problem.GetProperty("errors").GetProperty("dataset")[0].GetString());
     }
 
+    [Theory]
+    [InlineData("../other-container")]
+    [InlineData("sets/../../x")]
+    [InlineData("a//b")]
+    public async Task Start_DatasetPathLeavesTheContainer_400ProblemNamingTheField(string dataset)
+    {
+        await using var harness = await RunHarness.StartAsync();
+        var request = HttpCall.Request(harness.Services, "POST", $$"""{"dataset":"{{dataset}}"}""");
+
+        var (status, _, body) = await HttpCall.ExecuteAsync(request, await Functions(harness).Start(request, harness.Client));
+
+        Assert.Equal(400, status);
+        Assert.Contains("is not a dataset folder", HttpCall.Json(body).GetProperty("errors").GetProperty("dataset")[0].GetString());
+    }
+
     [Fact]
     public async Task Start_BodyNotJson_400Problem()
     {
