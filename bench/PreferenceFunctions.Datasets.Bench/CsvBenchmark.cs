@@ -21,16 +21,21 @@ public static class CsvBenchmark
         Console.WriteLine($"CSV parse + validate: {rows:N0} rows, {csv.Length / 1024 / 1024:N0} MiB of text, index of {index.Count:N0} images");
         Measure(csv, index, options); // warm-up: JIT, tiered compilation
         var runs = Enumerable.Range(0, 5).Select(_ => Measure(csv, index, options)).ToList();
+        var last = runs[^1];
+        Console.WriteLine($"  last run: allocated {last.AllocatedBytes / 1024.0 / 1024:N0} MiB ({last.AllocatedBytes / rows:N0} B/row), GC pause {last.GcPause.TotalSeconds:0.000} s, collections gen0/1/2 {last.Collections}");
         var wall = runs.Select(r => r.Wall).Order().ElementAt(2);
         var cpu = runs.Select(r => r.Cpu).Order().ElementAt(2);
         Console.WriteLine($"  runs wall (s): {string.Join(", ", runs.Select(r => r.Wall.TotalSeconds.ToString("0.000")))}; cpu (s): {string.Join(", ", runs.Select(r => r.Cpu.TotalSeconds.ToString("0.000")))}");
         Console.WriteLine($"  median wall {wall.TotalSeconds:0.000} s = {rows / wall.TotalSeconds:N0} rows/s; median CPU {cpu.TotalSeconds:0.000} s = {rows / cpu.TotalSeconds:N0} rows/CPU-s (target >= 1,000,000 rows/s)");
     }
 
-    /// <summary>Wall time and this process's CPU time (incl. GC): on a shared machine the CPU time shows the code's own cost.</summary>
-    private static (TimeSpan Wall, TimeSpan Cpu) Measure(string csv, ImageIndex index, DatasetOptions options)
+    /// <summary>Wall time, this process's CPU time (incl. GC), bytes allocated and GC pauses: on a shared machine the CPU time shows the code's own cost.</summary>
+    private static RunResult Measure(string csv, ImageIndex index, DatasetOptions options)
     {
         GC.Collect();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var problems = new ProblemList(options.MaxProblems);
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
@@ -39,10 +44,13 @@ public static class CsvBenchmark
         watch.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
+        var collections = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
         if (problems.ErrorCount > 0 || scan.Matchups.Count != scan.DataRows)
             throw new InvalidOperationException($"Benchmark data did not validate: {problems.Listed.FirstOrDefault()?.Message}");
-        return (watch.Elapsed, cpu);
+        return new RunResult(watch.Elapsed, cpu, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, GC.GetTotalPauseDuration() - pauseBefore, collections);
     }
+
+    private sealed record RunResult(TimeSpan Wall, TimeSpan Cpu, long AllocatedBytes, TimeSpan GcPause, string Collections);
 
     private static (string Csv, ImageIndex Index) Build(int rows)
     {

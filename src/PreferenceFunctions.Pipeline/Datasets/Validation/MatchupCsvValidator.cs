@@ -27,7 +27,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         if (columns is null) return new CsvScan(0, [], 0, []);
 
         var matchups = new List<MatchupRow>();
-        var seen = new Dictionary<MatchupKey, int>();
+        var seen = new MatchupDeduplicator(index.Count);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         int dataRows = 0, duplicates = 0;
         foreach (var row in reader)
@@ -40,14 +40,13 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
                 problems.Error(ProblemCodes.FieldCount, File, $"{File} row {at}: {row.ColCount} fields, the header has {columns.Names.Length} (check quotes and separators)", at.Row, at.Line);
                 continue;
             }
-            if (ReadRow(row, columns, at, ids, out var key) is not { } matchup) continue;
-            if (seen.TryGetValue(key, out var firstRow))
+            if (ReadRow(row, columns, at, ids, out var image1Id, out var image2Id) is not { } matchup) continue;
+            if (!seen.TryAdd(matchup.Prompt, image1Id, image2Id, at.Row, out var firstRow))
             {
                 duplicates++;
                 problems.Warning(ProblemCodes.DuplicateMatchup, File, $"{File} row {at}: same prompt and images as row {firstRow} (in either order); this row is skipped", at.Row, at.Line);
                 continue;
             }
-            seen.Add(key, at.Row);
             matchups.Add(matchup);
         }
         if (dataRows > options.MaxRows)
@@ -57,9 +56,9 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         return new CsvScan(dataRows, matchups, duplicates, columns.MetadataNames);
     }
 
-    private MatchupRow? ReadRow(SepReader.Row row, MatchupColumns columns, RowAt at, Dictionary<string, int> ids, out MatchupKey key)
+    private MatchupRow? ReadRow(SepReader.Row row, MatchupColumns columns, RowAt at, Dictionary<string, int> ids, out int image1Id, out int image2Id)
     {
-        key = default;
+        image1Id = image2Id = 0;
         var ok = true;
         var promptSpan = row[columns.Prompt].Span.Trim();
         if (promptSpan.IsEmpty)
@@ -99,7 +98,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
             for (var i = 0; i < metadata.Length; i++) metadata[i] = row[columns.MetadataIndexes[i]].ToString();
         }
         var prompt = promptSpan.ToString();
-        key = new MatchupKey(prompt, slot1.Id, slot2.Id);
+        (image1Id, image2Id) = (slot1.Id, slot2.Id);
         return new MatchupRow(at.Row, at.Line, id, prompt, slot1.Entry, slot2.Entry, model1, model2, metadata);
     }
 
