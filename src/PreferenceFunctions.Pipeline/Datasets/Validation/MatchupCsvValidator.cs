@@ -26,7 +26,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         var columns = MatchupColumns.From(reader.Header.ColNames, problems);
         if (columns is null) return new CsvScan(0, [], 0, []);
 
-        var matchups = new List<MatchupRow>();
+        var matchups = new MatchupRowList();
         var seen = new MatchupDeduplicator(index.Count);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         int dataRows = 0, duplicates = 0;
