@@ -31,6 +31,22 @@ public sealed partial class RapidataClient
         return await ReadJsonAsync<UploadedAsset>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Lets Rapidata fetch an image itself (<c>POST /asset/url?url=</c>), for datasets that reference images by URL;
+    /// returns the asset like <see cref="UploadAssetAsync"/>.
+    /// </summary>
+    public async Task<UploadedAsset> UploadAssetFromUrlAsync(Uri url, AssetUploadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException($"'{url}' is not an absolute http(s) URL.", nameof(url));
+        var extra = UploadQuery(options);
+        var query = "?url=" + Uri.EscapeDataString(url.ToString()) + (extra.Length > 0 ? "&" + extra.TrimStart('?') : "");
+        using var response = await SendAsync(HttpMethod.Post, "asset/url" + query, null, HttpCompletionOption.ResponseContentRead,
+            cancellationToken).ConfigureAwait(false);
+        return await ReadJsonAsync<UploadedAsset>(response, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Adds one pair to an order's dataset (<c>POST /dataset/{id}/datapoint</c>); returns the datapoint id.</summary>
     public async Task<string> CreateDatapointAsync(string datasetId, CompareDatapoint datapoint, CancellationToken cancellationToken = default)
     {

@@ -8,11 +8,33 @@ using PreferenceFunctions.Emulator.State;
 
 namespace PreferenceFunctions.Emulator.Assets;
 
-/// <summary>POST /asset/file: multipart field "file"; the bytes are streamed through a hash and dropped, only name, size and hash stay.</summary>
+/// <summary>
+/// POST /asset/file: multipart field "file"; the bytes are streamed through a hash and dropped, only name, size and hash
+/// stay. POST /asset/url: nothing is fetched (the emulator stays offline); the URL's last segment is the original name.
+/// </summary>
 internal static class AssetEndpoints
 {
-    public static void MapAssetEndpoints(this IEndpointRouteBuilder routes) =>
+    public static void MapAssetEndpoints(this IEndpointRouteBuilder routes)
+    {
         routes.MapContract("POST", "/asset/file", UploadAsync).DisableAntiforgery();
+        routes.MapContract("POST", "/asset/url", UploadFromUrl);
+    }
+
+    private static IResult UploadFromUrl(HttpRequest request, EmulatorState state)
+    {
+        var text = request.Query["url"].ToString();
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            return Problems.Validation("url", $"'{text}' is not an absolute http(s) URL.");
+        var originalName = Uri.UnescapeDataString(url.Segments[^1]);
+        if (originalName is "" or "/")
+            return Problems.Validation("url", $"'{text}' names no file.");
+        var urlHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.ToString())));
+        var asset = new AssetRecord(urlHash[..32] + Path.GetExtension(originalName).ToLowerInvariant(), originalName, 0, urlHash);
+        RequestLogMiddleware.SetBody(request.HttpContext, $"url={url}");
+        state.Assets[asset.FileName] = asset;
+        state.Changed();
+        return Results.Ok(new UploadFileOutput(asset.FileName, [], false, null, null));
+    }
 
     private static async Task<IResult> UploadAsync(HttpRequest request, EmulatorState state)
     {

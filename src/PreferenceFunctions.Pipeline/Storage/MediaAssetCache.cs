@@ -22,8 +22,7 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
     public async Task<(MediaAssetEntity Asset, bool Uploaded)> GetOrUploadAsync(ManifestImage image, string uploadName, Func<Task<Stream>> open,
         bool forceUpload, CancellationToken cancellationToken)
     {
-        var sha256 = image.Sha256 ?? throw new NotSupportedException(
-            $"Image \"{image.Path}\" is a {image.Source} image without content to upload; URL inputs are not uploaded by this version.");
+        if (image.Sha256 is not { } sha256) return (await FromUrlAsync(image, cancellationToken), true);
         if (!forceUpload)
         {
             var known = await _table.GetEntityIfExistsAsync<MediaAssetEntity>(MediaAssetEntity.PartitionFor(sha256), MediaAssetEntity.RowKeyFor(sha256, _apiKey),
@@ -44,5 +43,12 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
         };
         await _table.UpsertEntityAsync(asset, TableUpdateMode.Replace, cancellationToken);
         return (asset, true);
+    }
+
+    /// <summary>An image given by URL has no bytes here: Rapidata fetches it (never cached, the content may change).</summary>
+    private async Task<MediaAssetEntity> FromUrlAsync(ManifestImage image, CancellationToken cancellationToken)
+    {
+        var uploaded = await rapidata.UploadAssetFromUrlAsync(new Uri(image.Path), cancellationToken: cancellationToken);
+        return new MediaAssetEntity { AssetName = uploaded.FileName, OriginalFileName = image.FileName, ApiBaseUrl = _apiBaseUrl };
     }
 }

@@ -46,6 +46,7 @@ internal static partial class CannedResponses
     {
         ("POST", "/order") => FakeResponse.Ok("""{"orderId":"order-1","pipelineId":"pipeline-1","datasetId":"dataset-1","campaignId":null}"""),
         ("GET", "/orders") => FakeResponse.Ok(OrdersPageJson),
+        ("POST", "/asset/url") => FakeResponse.Ok("""{"fileName":"asset-url-1.png","warnings":[],"wasCompressed":false,"originalSizeBytes":null,"finalSizeBytes":null}"""),
         ("POST", "/asset/file") => FakeResponse.Ok("""{"fileName":"asset-9f2c.png","warnings":[],"wasCompressed":false,"originalSizeBytes":8,"finalSizeBytes":8}"""),
         ("POST", "/validation-set") => FakeResponse.Ok("""{"validationSetId":"vs-1"}"""),
         ("GET", var path) when OrderResults().IsMatch(path) => new FakeResponse(200, Bytes: ResultsDocument, ContentType: "application/octet-stream"),
