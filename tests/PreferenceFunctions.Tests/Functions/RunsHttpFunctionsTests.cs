@@ -33,6 +33,12 @@ public sealed class RunsHttpFunctionsTests
         Assert.Equal(40, view.GetProperty("matchupCount").GetInt32());
         Assert.Equal(40 * 5, view.GetProperty("totalVotes").GetInt32());
 
+        var listRequest = HttpCall.Request(harness.Services, "GET", query: "?limit=1000");
+        var (listStatus, _, list) = await HttpCall.ExecuteAsync(listRequest, await functions.List(listRequest));
+        Assert.Equal(200, listStatus);
+        var listed = HttpCall.Json(list).EnumerateArray().Single(r => r.GetProperty("runId").GetString() == runId);
+        Assert.Equal("Completed", listed.GetProperty("status").GetString());
+
         var csvRequest = HttpCall.Request(harness.Services, "GET", query: "?format=csv");
         var (csvStatus, csvType, csv) = await HttpCall.ExecuteAsync(csvRequest, await functions.Results(csvRequest, runId));
         Assert.Equal(200, csvStatus);
