@@ -6,6 +6,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Storage;
 
 namespace PreferenceFunctions.Local.Engine;
 
@@ -23,12 +24,15 @@ public sealed partial class LocalDurableEngine : IHostedService, IAsyncDisposabl
     private readonly AzureStorageOrchestrationService _service;
     private WebApplication? _sidecar;
 
-    public LocalDurableEngine(LocalEngineStorage storage, IOptions<LocalEngineOptions> options, ILoggerFactory loggerFactory)
+    public LocalDurableEngine(StorageConnection storage, IOptions<LocalEngineOptions> options, ILoggerFactory loggerFactory)
     {
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<LocalDurableEngine>();
         TaskHubName = options.Value.TaskHub;
-        _service = new AzureStorageOrchestrationService(CreateSettings(storage.ConnectionString, options.Value, loggerFactory));
+        // The Durable Task Azure Storage provider is given a connection string here (Azurite locally).
+        var connectionString = storage.ConnectionString ?? throw new InvalidOperationException(
+            $"The local host needs a storage connection string in '{StorageConnection.SettingName}' (for Azurite: UseDevelopmentStorage=true).");
+        _service = new AzureStorageOrchestrationService(CreateSettings(connectionString, options.Value, loggerFactory));
         _port = FreeLoopbackPort();
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
     }

@@ -3,7 +3,9 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Storage;
 
 namespace PreferenceFunctions.Local.Engine;
 
@@ -20,7 +22,7 @@ public static class LocalDurableEngineServiceCollectionExtensions
             .Bind(configuration.GetSection(LocalEngineOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(_ => LocalEngineStorage.FromConfiguration(configuration));
+        services.TryAddSingleton(_ => StorageConnection.FromConfiguration(configuration));
         services.AddSingleton<LocalDurableEngine>();
         // Hosted services start in registration order: the sidecar must listen before the worker connects.
         services.AddHostedService(provider => provider.GetRequiredService<LocalDurableEngine>());
