@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Pipeline.Tests.Notifications;
 
@@ -15,11 +10,15 @@ public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private LoopbackServer(WebApplication app) => _app = app;
+    private LoopbackServer(WebApplication app, ConcurrentQueue<CapturedRequest> requests)
+    {
+        _app = app;
+        Requests = requests;
+    }
 
-    public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
+    public ConcurrentQueue<CapturedRequest> Requests { get; }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; private init; } = null!;
 
     /// <param name="respond">Status code for a request, given the request and how many came before it.</param>
     public static Task<LoopbackServer> StartAsync(Func<CapturedRequest, int, int> respond) =>
@@ -28,13 +27,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <param name="respond">Status code for a request; may also set response headers.</param>
     public static async Task<LoopbackServer> StartAsync(Func<CapturedRequest, int, HttpResponse, int> respond)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new LoopbackServer(app);
         var count = 0;
-        app.Run(async context =>
+        var queue = new ConcurrentQueue<CapturedRequest>();
+        var (app, baseUrl) = await LoopbackApp.StartAsync(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
@@ -43,12 +38,9 @@ public sealed class LoopbackServer : IAsyncDisposable
             var request = new CapturedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, body, headers);
             var index = Interlocked.Increment(ref count) - 1;
             context.Response.StatusCode = respond(request, index, context.Response);
-            server.Requests.Enqueue(request);
+            queue.Enqueue(request);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address);
-        return server;
+        return new LoopbackServer(app, queue) { BaseAddress = baseUrl };
     }
 
     public async ValueTask DisposeAsync()

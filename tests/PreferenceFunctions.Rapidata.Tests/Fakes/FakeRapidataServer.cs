@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Rapidata.Tests.Fakes;
 
@@ -20,12 +15,14 @@ internal sealed class FakeRapidataServer : IAsyncDisposable
     public const string ClientId = "test-client";
     public const string ClientSecret = "test-secret";
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, bool> _validTokens = new();
     private int _tokensIssued;
 
-    private FakeRapidataServer(WebApplication app) => _app = app;
+    private FakeRapidataServer()
+    {
+    }
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -50,15 +47,8 @@ internal sealed class FakeRapidataServer : IAsyncDisposable
 
     public static async Task<FakeRapidataServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeRapidataServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        var server = new FakeRapidataServer();
+        (server._app, server.BaseUrl) = await LoopbackApp.StartAsync(server.HandleAsync);
         return server;
     }
 
