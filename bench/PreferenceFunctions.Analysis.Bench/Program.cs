@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PreferenceFunctions.Analysis.Bench;
-using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Rapidata.Results;
 
 // Usage: dotnet run -c Release --project bench/PreferenceFunctions.Analysis.Bench -- [matchups] [models] [votesPerMatchup] [rounds]

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
-using PreferenceFunctions.Pipeline.Datasets;
-using PreferenceFunctions.Pipeline.Datasets.Generation;
-using PreferenceFunctions.Pipeline.Datasets.Images;
-using PreferenceFunctions.Pipeline.Datasets.Staging;
-using PreferenceFunctions.Pipeline.Datasets.Validation;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
+using PreferenceFunctions.Pipeline.Steps.Stage.Images;
+using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 namespace PreferenceFunctions.Datasets.Bench;
 

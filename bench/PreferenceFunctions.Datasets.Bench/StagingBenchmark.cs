@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using PreferenceFunctions.Pipeline;
-using PreferenceFunctions.Pipeline.Datasets;
-using PreferenceFunctions.Pipeline.Datasets.Generation;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Datasets.Bench;

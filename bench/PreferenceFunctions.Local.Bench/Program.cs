@@ -1,6 +1,6 @@
 using PreferenceFunctions.Local.Bench;
 using PreferenceFunctions.Local.Demo;
-using PreferenceFunctions.Pipeline.Datasets.Generation;
+using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 
 // Usage: dotnet run -c Release --project bench/PreferenceFunctions.Local.Bench [-- --quick]
 // --quick skips the 10,000-matchup dataset. Azurite: the one on 127.0.0.1:10000-10002, else one started here.

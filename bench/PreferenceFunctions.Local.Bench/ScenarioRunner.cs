@@ -6,9 +6,8 @@ using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Engine;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline;
 using PreferenceFunctions.Pipeline.Api;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Shared;
 
 namespace PreferenceFunctions.Local.Bench;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PreferenceFunctions.Emulator.Admin;
+using PreferenceFunctions.Emulator.Aggregation;
 using PreferenceFunctions.Emulator.Assets;
 using PreferenceFunctions.Emulator.Auth;
 using PreferenceFunctions.Emulator.Contracts;
@@ -8,7 +9,6 @@ using PreferenceFunctions.Emulator.Datasets;
 using PreferenceFunctions.Emulator.Faults;
 using PreferenceFunctions.Emulator.Orders;
 using PreferenceFunctions.Emulator.Pipelines;
-using PreferenceFunctions.Emulator.Aggregation;
 using PreferenceFunctions.Emulator.State;
 using PreferenceFunctions.Emulator.ValidationSets;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Emulator.Tests;
 

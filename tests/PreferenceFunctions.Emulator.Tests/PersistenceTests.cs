@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PreferenceFunctions.Emulator.Tests;
 
 public sealed class PersistenceTests : IDisposable

@@ -1,5 +1,5 @@
-using PreferenceFunctions.Emulator.Contracts;
 using PreferenceFunctions.Emulator.Aggregation;
+using PreferenceFunctions.Emulator.Contracts;
 using PreferenceFunctions.Emulator.State;
 
 namespace PreferenceFunctions.Emulator.Orders;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using PreferenceFunctions.Emulator.Contracts;
-using PreferenceFunctions.Emulator.State;
 
 namespace PreferenceFunctions.Emulator.Orders;
 

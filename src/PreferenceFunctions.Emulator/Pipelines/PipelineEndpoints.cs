@@ -1,6 +1,6 @@
+using PreferenceFunctions.Emulator.Aggregation;
 using PreferenceFunctions.Emulator.Contracts;
 using PreferenceFunctions.Emulator.Orders;
-using PreferenceFunctions.Emulator.Aggregation;
 using PreferenceFunctions.Emulator.State;
 
 namespace PreferenceFunctions.Emulator.Pipelines;

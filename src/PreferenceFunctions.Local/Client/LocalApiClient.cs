@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using PreferenceFunctions.Pipeline.Api;
 
 namespace PreferenceFunctions.Local.Client;

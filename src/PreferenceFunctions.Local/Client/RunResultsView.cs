@@ -1,4 +1,4 @@
-using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Analysis;
 
 namespace PreferenceFunctions.Local.Client;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Exports;
-using PreferenceFunctions.Pipeline.Reports;
-using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Steps.Report;
+using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Rapidata.Results;
 
 namespace PreferenceFunctions.Local.Commands;

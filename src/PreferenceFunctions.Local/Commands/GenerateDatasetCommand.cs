@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PreferenceFunctions.Pipeline.Datasets.Generation;
+using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 
 namespace PreferenceFunctions.Local.Commands;
 

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Shared;
 using Spectre.Console;
 
 namespace PreferenceFunctions.Local.Commands;

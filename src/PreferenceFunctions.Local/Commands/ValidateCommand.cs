@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using PreferenceFunctions.Pipeline;
-using PreferenceFunctions.Pipeline.Datasets;
-using PreferenceFunctions.Pipeline.Datasets.Staging;
-using PreferenceFunctions.Pipeline.Datasets.Validation;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 namespace PreferenceFunctions.Local.Commands;
 

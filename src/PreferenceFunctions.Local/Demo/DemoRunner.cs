@@ -1,12 +1,11 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline;
 using PreferenceFunctions.Pipeline.Api;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Shared;
 using Spectre.Console;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 
 namespace PreferenceFunctions.Local.Demo;
 

@@ -1,6 +1,7 @@
 using PreferenceFunctions.Local.Engine;
 using PreferenceFunctions.Local.Watching;
-using PreferenceFunctions.Pipeline;
+using PreferenceFunctions.Pipeline.Hosting;
+using PreferenceFunctions.Pipeline.Runs;
 
 namespace PreferenceFunctions.Local.Hosting;
 

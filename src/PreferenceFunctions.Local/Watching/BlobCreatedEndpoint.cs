@@ -2,8 +2,8 @@ using Azure.Messaging.EventGrid;
 using Azure.Messaging.EventGrid.SystemEvents;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using PreferenceFunctions.Pipeline;
 using PreferenceFunctions.Pipeline.Api;
+using PreferenceFunctions.Pipeline.Shared;
 
 namespace PreferenceFunctions.Local.Watching;
 

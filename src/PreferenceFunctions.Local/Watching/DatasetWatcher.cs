@@ -1,9 +1,8 @@
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Local.Engine;
-using PreferenceFunctions.Pipeline;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Shared;
 
 namespace PreferenceFunctions.Local.Watching;
 

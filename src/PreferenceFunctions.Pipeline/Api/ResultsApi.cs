@@ -1,11 +1,12 @@
 using Azure;
-using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Exports;
-using PreferenceFunctions.Pipeline.Results;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Collect;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace PreferenceFunctions.Pipeline.Api;
 

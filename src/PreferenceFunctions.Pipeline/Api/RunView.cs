@@ -1,4 +1,5 @@
-using PreferenceFunctions.Pipeline.Runs;
+using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Shared;
 
 namespace PreferenceFunctions.Pipeline.Api;
 

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Shared;
 using PreferenceFunctions.Rapidata;
-using PreferenceFunctions.Rapidata.Models;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace PreferenceFunctions.Pipeline.Api;
 

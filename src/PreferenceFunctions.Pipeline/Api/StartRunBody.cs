@@ -1,5 +1,4 @@
-using PreferenceFunctions.Pipeline.Datasets;
-using PreferenceFunctions.Pipeline.Datasets.Settings;
+using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 
 namespace PreferenceFunctions.Pipeline.Api;
 

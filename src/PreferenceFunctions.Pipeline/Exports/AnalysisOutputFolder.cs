@@ -1,6 +1,6 @@
 using System.Text;
-using PreferenceFunctions.Pipeline.Reports;
-using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Analysis;
+using PreferenceFunctions.Pipeline.Steps.Report;
 
 namespace PreferenceFunctions.Pipeline.Exports;
 

@@ -1,4 +1,4 @@
-using PreferenceFunctions.Pipeline.Reports;
+using PreferenceFunctions.Pipeline.Steps.Report;
 
 namespace PreferenceFunctions.Pipeline.Exports;
 

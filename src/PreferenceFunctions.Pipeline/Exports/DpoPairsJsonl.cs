@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Analysis;
 
 namespace PreferenceFunctions.Pipeline.Exports;
 

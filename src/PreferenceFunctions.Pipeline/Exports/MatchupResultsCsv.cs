@@ -1,5 +1,5 @@
 using nietras.SeparatedValues;
-using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Analysis;
 
 namespace PreferenceFunctions.Pipeline.Exports;
 

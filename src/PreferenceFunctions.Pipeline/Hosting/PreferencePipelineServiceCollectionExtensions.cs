@@ -1,16 +1,20 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PreferenceFunctions.Pipeline.Activities;
 using PreferenceFunctions.Pipeline.Api;
-using PreferenceFunctions.Pipeline.Datasets;
-using PreferenceFunctions.Pipeline.Datasets.Settings;
-using PreferenceFunctions.Pipeline.Notifications;
+using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Collect;
+using PreferenceFunctions.Pipeline.Steps.Notify;
+using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Pipeline.Steps.Report;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+using PreferenceFunctions.Pipeline.Steps.Upload;
 using PreferenceFunctions.Rapidata;
 
-namespace PreferenceFunctions.Pipeline;
+namespace PreferenceFunctions.Pipeline.Hosting;
 
 /// <summary>The one registration both hosts (Functions app and local host) call.</summary>
 public static class PreferencePipelineServiceCollectionExtensions

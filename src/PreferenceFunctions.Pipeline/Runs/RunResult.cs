@@ -1,3 +1,5 @@
+using PreferenceFunctions.Pipeline.Ledger;
+
 namespace PreferenceFunctions.Pipeline.Runs;
 
 /// <summary>Output of a run: small, since it is kept in orchestration history.</summary>

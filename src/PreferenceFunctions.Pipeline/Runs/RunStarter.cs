@@ -2,10 +2,9 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PreferenceFunctions.Pipeline.Datasets;
-using PreferenceFunctions.Pipeline.Datasets.Settings;
-using PreferenceFunctions.Pipeline.Orchestrations;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 
 namespace PreferenceFunctions.Pipeline.Runs;
 

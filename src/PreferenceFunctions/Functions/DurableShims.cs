@@ -1,10 +1,13 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceFunctions.Pipeline.Activities;
-using PreferenceFunctions.Pipeline.Datasets;
-using PreferenceFunctions.Pipeline.Orchestrations;
+using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
+using PreferenceFunctions.Pipeline.Steps.Collect;
+using PreferenceFunctions.Pipeline.Steps.Notify;
+using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Upload;
 
 namespace PreferenceFunctions.Functions;
 
@@ -20,8 +23,8 @@ public static class DurableShims
         await new PreferenceRunOrchestrator().RunAsync(context, context.GetInput<RunRequest>()!);
 
     [Function(nameof(LoadDatasetActivity))]
-    public static Task<StagedDataset> LoadDataset([ActivityTrigger] RunRequest input, FunctionContext context) =>
-        Run<LoadDatasetActivity, RunRequest, StagedDataset>(input, context);
+    public static Task<StagedDataset> LoadDataset([ActivityTrigger] StageDatasetRequest input, FunctionContext context) =>
+        Run<LoadDatasetActivity, StageDatasetRequest, StagedDataset>(input, context);
 
     [Function(nameof(CreateOrderActivity))]
     public static Task<OrderReference> CreateOrder([ActivityTrigger] CreateOrderInput input, FunctionContext context) =>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using PreferenceFunctions.Local.Hosting;
 using PreferenceFunctions.Local.Tests.Support;
 
 namespace PreferenceFunctions.Local.Tests.Integration;

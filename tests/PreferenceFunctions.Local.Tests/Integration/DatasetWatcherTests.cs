@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceFunctions.Local.Watching;
 using PreferenceFunctions.Local.Tests.Support;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Local.Watching;
+using PreferenceFunctions.Pipeline.Shared;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Local.Tests.Integration;

@@ -4,10 +4,9 @@ using Microsoft.Extensions.Options;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline;
 using PreferenceFunctions.Pipeline.Api;
-using PreferenceFunctions.Pipeline.Results;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Shared;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Local.Tests.Support;

@@ -1,7 +1,8 @@
-using PreferenceFunctions.Pipeline.Datasets.Generation;
+using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Exports;
-using PreferenceFunctions.Pipeline.Results;
-using PreferenceFunctions.Pipeline.Tests.Results;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
+using PreferenceFunctions.Pipeline.Tests.Analysis;
 using SkiaSharp;
 
 namespace PreferenceFunctions.Pipeline.Tests.Exports;

@@ -1,7 +1,7 @@
 using nietras.SeparatedValues;
+using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Exports;
-using PreferenceFunctions.Pipeline.Results;
-using PreferenceFunctions.Pipeline.Tests.Results;
+using PreferenceFunctions.Pipeline.Tests.Analysis;
 
 namespace PreferenceFunctions.Pipeline.Tests.Exports;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Exports;
-using PreferenceFunctions.Pipeline.Results;
-using PreferenceFunctions.Pipeline.Tests.Results;
+using PreferenceFunctions.Pipeline.Tests.Analysis;
 
 namespace PreferenceFunctions.Pipeline.Tests.Exports;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PreferenceFunctions.Rapidata.Results;
 
 namespace PreferenceFunctions.Rapidata.Tests.Results;

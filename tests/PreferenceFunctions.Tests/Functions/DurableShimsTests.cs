@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using PreferenceFunctions.Functions;
-using PreferenceFunctions.Pipeline.Orchestrations;
+using PreferenceFunctions.Pipeline.Runs;
 
 namespace PreferenceFunctions.Tests.Functions;
 

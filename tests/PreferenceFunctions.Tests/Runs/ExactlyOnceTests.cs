@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceFunctions.Pipeline.Activities;
-using PreferenceFunctions.Pipeline.Datasets.Settings;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
+using PreferenceFunctions.Pipeline.Steps.Upload;
 
 namespace PreferenceFunctions.Tests.Runs;
 
@@ -40,10 +42,9 @@ public sealed class ExactlyOnceTests
         await using var harness = await RunHarness.StartAsync();
         var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "upload-twice");
         var runId = "upload-twice-" + Guid.NewGuid().ToString("N")[..8];
-        var request = new PreferenceFunctions.Pipeline.Runs.RunRequest(runId, harness.DatasetsContainer, "upload-twice", harness.RunsContainer,
-            null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5), 1);
+        var request = new StageDatasetRequest(harness.DatasetsContainer, "upload-twice", runId, harness.RunsContainer);
         ITaskActivity load = ActivatorUtilities.CreateInstance<LoadDatasetActivity>(harness.Services);
-        var staged = (PreferenceFunctions.Pipeline.Datasets.StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId), request))!;
+        var staged = (StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId), request))!;
         ITaskActivity create = ActivatorUtilities.CreateInstance<CreateOrderActivity>(harness.Services);
         var order = (OrderReference)(await create.RunAsync(new TestActivityContext("create", runId), new CreateOrderInput(runId, staged.Settings)))!;
         ITaskActivity upload = ActivatorUtilities.CreateInstance<UploadChunkActivity>(harness.Services);

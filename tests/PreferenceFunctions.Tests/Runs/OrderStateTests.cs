@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Emulator;
-using PreferenceFunctions.Pipeline.Runs;
+using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Rapidata;
 using PreferenceFunctions.Testing;
 

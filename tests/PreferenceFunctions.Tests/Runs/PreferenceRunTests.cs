@@ -1,9 +1,10 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using PreferenceFunctions.Emulator;
+using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Collect;
 
 namespace PreferenceFunctions.Tests.Runs;
 

@@ -6,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PreferenceFunctions.Emulator;
-using PreferenceFunctions.Pipeline;
+using PreferenceFunctions.Pipeline.Hosting;
+using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Shared;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Tests.Runs;

@@ -1,5 +1,5 @@
 using System.Text;
-using PreferenceFunctions.Pipeline.Results;
+using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Rapidata.Results;
 
 namespace PreferenceFunctions.Tests.Runs;

@@ -1,6 +1,6 @@
-using Azure.Data.Tables;
-using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Storage;
+using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Collect;
 
 namespace PreferenceFunctions.Tests.Runs;
 

@@ -1,4 +1,0 @@
-namespace PreferenceFunctions.Pipeline.Activities;
-
-/// <summary>The Rapidata order of a run.</summary>
-public sealed record OrderReference(string OrderId, string DatasetId, string PipelineId, string OrderName);

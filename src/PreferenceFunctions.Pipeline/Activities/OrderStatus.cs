@@ -1,4 +1,0 @@
-namespace PreferenceFunctions.Pipeline.Activities;
-
-/// <summary>The order's state as Rapidata reports it (the state's name, so unknown future states survive).</summary>
-public sealed record OrderStatus(string State, string? FailureMessage);

@@ -1,0 +1,92 @@
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Rapidata.Results;
+
+namespace PreferenceFunctions.Pipeline.Analysis;
+
+/// <summary>
+/// Converts a Rapidata results document into <see cref="MatchupOutcome"/>s. Each entry is joined to its matchup by
+/// <c>privateMetadata["matchupId"]</c>, else by the file names of its two options. Without known matchups the
+/// options themselves are the images and the models come from their names (<see cref="ModelNames.FromImagePath"/>).
+/// Weighted votes are <c>summedUserScores</c>; documents older than that (no map at all) use the raw votes.
+/// Entries joined to the same matchup (a pair uploaded twice) are merged by adding their votes.
+/// </summary>
+public static class MatchupOutcomeBuilder
+{
+    public const string MatchupIdKey = "matchupId";
+
+    /// <exception cref="InvalidDataException">An entry does not hold exactly two images, or matches no known matchup.</exception>
+    public static IReadOnlyList<MatchupOutcome> Build(CompareResultsDocument document, IReadOnlyCollection<KnownMatchup>? knownMatchups = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var lookup = knownMatchups is null ? null : new MatchupLookup(knownMatchups);
+        var outcomes = new Dictionary<string, MatchupOutcome>(StringComparer.Ordinal);
+        var order = new List<string>();
+        for (var i = 0; i < document.Results.Count; i++)
+        {
+            var outcome = FromEntry(document.Results[i], i, lookup);
+            if (outcomes.TryGetValue(outcome.MatchupId, out var earlier)) outcome = Merge(earlier, outcome);
+            else order.Add(outcome.MatchupId);
+            outcomes[outcome.MatchupId] = outcome;
+        }
+        return order.Select(id => outcomes[id]).ToList();
+    }
+
+    private static MatchupOutcome FromEntry(CompareResultEntry entry, int index, MatchupLookup? lookup)
+    {
+        var options = entry.AssetOptions;
+        if (options.Count != 2)
+            throw new InvalidDataException($"results[{index}] has {options.Count} image options ({string.Join(", ", options)}); a compare entry needs exactly two.");
+        entry.PrivateMetadata.TryGetValue(MatchupIdKey, out var matchupId);
+        string option1 = options[0], option2 = options[1];
+        var known = lookup?.Find(matchupId, option1, option2)
+            ?? (lookup is null ? null : throw new InvalidDataException(
+                $"results[{index}] (matchupId '{matchupId ?? "none"}', images '{option1}', '{option2}') matches no matchup of the dataset."));
+        if (known is not null && MatchupLookup.SameFile(option1, known.Option2) && MatchupLookup.SameFile(option2, known.Option1))
+            (option1, option2) = (option2, option1);
+
+        var weighted = entry.SummedUserScores.Count > 0;
+        return new MatchupOutcome(
+            MatchupId: known?.MatchupId ?? matchupId ?? $"result-{index + 1}",
+            Prompt: entry.Context ?? known?.Prompt ?? "",
+            Image1: known?.Image1 ?? option1,
+            Image2: known?.Image2 ?? option2,
+            Model1: known?.Model1 ?? ModelNames.FromImagePath(option1),
+            Model2: known?.Model2 ?? ModelNames.FromImagePath(option2),
+            Votes1: entry.VotesFor(option1),
+            Votes2: entry.VotesFor(option2),
+            WeightedVotes1: weighted ? entry.SummedUserScores.GetValueOrDefault(option1) : entry.VotesFor(option1),
+            WeightedVotes2: weighted ? entry.SummedUserScores.GetValueOrDefault(option2) : entry.VotesFor(option2),
+            BothVotes: entry.VotesFor(CompareResultEntry.Both),
+            NeitherVotes: entry.VotesFor(CompareResultEntry.Neither),
+            Winner: entry.Winner,
+            WeightedWinner: entry.WeightedWinner)
+        {
+            Details = entry.DetailedResults.Select(vote => new VoteDetail(
+                vote.VotedFor == option1 ? known?.Image1 ?? option1 : vote.VotedFor == option2 ? known?.Image2 ?? option2 : vote.VotedFor ?? "",
+                vote.UserDetails.Country, vote.UserDetails.Language, vote.UserDetails.GlobalScore)).ToArray(),
+        };
+    }
+
+    private static MatchupOutcome Merge(MatchupOutcome a, MatchupOutcome b)
+    {
+        var merged = a with
+        {
+            Votes1 = a.Votes1 + b.Votes1,
+            Votes2 = a.Votes2 + b.Votes2,
+            WeightedVotes1 = a.WeightedVotes1 + b.WeightedVotes1,
+            WeightedVotes2 = a.WeightedVotes2 + b.WeightedVotes2,
+            BothVotes = a.BothVotes + b.BothVotes,
+            NeitherVotes = a.NeitherVotes + b.NeitherVotes,
+            Details = [.. a.Details, .. b.Details],
+        };
+        // The reported winners described the parts; name the images that lead the merged counts instead.
+        return merged with
+        {
+            Winner = LeadingImage(merged, merged.Votes1, merged.Votes2),
+            WeightedWinner = LeadingImage(merged, merged.WeightedVotes1, merged.WeightedVotes2),
+        };
+    }
+
+    private static string? LeadingImage(MatchupOutcome o, double first, double second) =>
+        MatchupResults.Side(first, second) switch { 1 => o.Image1, 2 => o.Image2, _ => null };
+}

@@ -1,0 +1,12 @@
+namespace PreferenceFunctions.Pipeline.Analysis;
+
+/// <summary>
+/// The analysis of one results document. Matchups are sorted by ratio (most one-sided first, as in the seed post);
+/// models by component, then rank, then score. Components &gt; 1 means the models were ranked per component.
+/// </summary>
+public sealed record PreferenceAnalysis(
+    IReadOnlyList<MatchupResult> Matchups,
+    IReadOnlyList<ModelScore> Models,
+    int Components,
+    IReadOnlyList<string> Warnings,
+    AnalysisOptions Options);

@@ -1,0 +1,44 @@
+namespace PreferenceFunctions.Pipeline.Analysis;
+
+/// <summary>
+/// Rankings from matchup outcomes: per-matchup ratios with Wilson intervals, per-model counts, Bradley–Terry scores
+/// with bootstrap intervals and interval-aware ranks, fitted per connected component. Pure: no I/O, no clock,
+/// and the same input and options always give the same result.
+/// </summary>
+public static class PreferenceAnalyzer
+{
+    public static PreferenceAnalysis Analyze(IReadOnlyList<MatchupOutcome> outcomes, AnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        options ??= AnalysisOptions.Default;
+        AnalysisInputValidator.Validate(outcomes, options);
+
+        var matchups = outcomes.Select(MatchupResults.From)
+            .OrderByDescending(r => r.Ratio).ThenByDescending(r => r.TotalVotes).ThenBy(r => r.MatchupId, StringComparer.Ordinal)
+            .ToList();
+        var wins = PairwiseWins.Build(outcomes, options.UseWeightedVotes);
+        var components = ComparisonComponents.Find(wins);
+        var scorer = new ComponentScores(wins, components, options);
+        var fit = scorer.Fit(wins.FirstWins, wins.SecondWins);
+        var scores = fit.Scores;
+        var bootstrap = options.BootstrapRounds > 0
+            ? BootstrapIntervals.Compute(wins, scorer, fit, options)
+            : new BootstrapIntervals.Result(scores, scores, new int[components.Count], 0);
+        var tallies = ModelTally.Count(outcomes, options.UseWeightedVotes);
+
+        var models = new List<ModelScore>(wins.Models.Length);
+        for (var i = 0; i < wins.Models.Length; i++)
+        {
+            var component = components.ComponentOf[i];
+            var rank = 1 + components.Models[component - 1].Count(j => bootstrap.Low[j] > bootstrap.High[i]);
+            var tally = tallies[wins.Models[i]];
+            models.Add(new ModelScore(wins.Models[i], tally.Votes, tally.PairsWon, tally.WinRate,
+                scores[i], bootstrap.Low[i], bootstrap.High[i], rank, tally.Pairs, tally.PairsTied, tally.WeightedVotes, component));
+        }
+        var ordered = models.OrderBy(m => m.Component).ThenBy(m => m.Rank).ThenByDescending(m => m.Score)
+            .ThenBy(m => m.Model, StringComparer.Ordinal).ToList();
+
+        var warnings = AnalysisWarnings.Describe(outcomes, wins, components, fit.Regularised, fit.Unconverged, bootstrap, options);
+        return new PreferenceAnalysis(matchups, ordered, components.Count, warnings, options);
+    }
+}

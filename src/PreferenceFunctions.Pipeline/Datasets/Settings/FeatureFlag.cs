@@ -1,4 +1,0 @@
-namespace PreferenceFunctions.Pipeline.Datasets.Settings;
-
-/// <summary>One Rapidata feature flag (<c>rapidFeatureFlags</c> item); the value is always a string.</summary>
-public sealed record FeatureFlag(string Key, string Value);

@@ -1,8 +1,0 @@
-namespace PreferenceFunctions.Pipeline.Datasets.Validation;
-
-/// <summary>An error rejects the dataset; a warning is reported and the run goes on.</summary>
-public enum ProblemSeverity
-{
-    Error,
-    Warning,
-}

@@ -1,0 +1,45 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace PreferenceFunctions.Pipeline.Ledger;
+
+/// <summary>One row per run in <c>PreferenceRuns</c> (PartitionKey <c>run</c>, RowKey runId): the run's summary.</summary>
+public sealed class PreferenceRunEntity : ITableEntity
+{
+    public const string Partition = "run";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string? DatasetsContainer { get; set; }
+    public string? DatasetFolder { get; set; }
+    public string? Status { get; set; }
+    public string? Phase { get; set; }
+    public string? OrderId { get; set; }
+    public string? OrderName { get; set; }
+    public string? OrderState { get; set; }
+    public string? RapidataDatasetId { get; set; }
+    public string? PipelineId { get; set; }
+    public string? Criteria { get; set; }
+    public int? ResponsesPerMatchup { get; set; }
+    public int? MatchupCount { get; set; }
+    public int? ImageCount { get; set; }
+    public int? ChunksUploaded { get; set; }
+    public int? ChunkCount { get; set; }
+    public int? AssetsUploaded { get; set; }
+    public int? AssetsReused { get; set; }
+    public int? DatapointsCreated { get; set; }
+    public int? TotalVotes { get; set; }
+    public string? Winner { get; set; }
+    public string? Models { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? Error { get; set; }
+    public string? NotificationFailures { get; set; }
+    public string? ValidationBlob { get; set; }
+    public string? ResultsBlob { get; set; }
+    public string? ReportBlob { get; set; }
+}

@@ -1,4 +1,0 @@
-namespace PreferenceFunctions.Pipeline.Notifications;
-
-/// <summary>Where a consumer can read more about the run; each link is absent when the host has no public URL.</summary>
-public sealed record RunEventLinks(string? Results = null, string? Report = null, string? Status = null);

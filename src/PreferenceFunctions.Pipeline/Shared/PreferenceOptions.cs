@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PreferenceFunctions.Pipeline.Shared;
+
+/// <summary>Defaults for runs, bound from the <c>Preference</c> configuration section.</summary>
+public sealed class PreferenceOptions
+{
+    public const string SectionName = "Preference";
+
+    /// <summary>Container where users drop datasets.</summary>
+    [Required]
+    public string DatasetsContainer { get; set; } = "datasets";
+
+    /// <summary>Container holding each run's validation report, manifest, raw results and report.</summary>
+    [Required]
+    public string RunsContainer { get; set; } = "runs";
+
+    /// <summary>The question labelers answer (the seed post's wording).</summary>
+    [Required, MaxLength(250)]
+    public string Criteria { get; set; } = "Which image fits the description better?";
+
+    /// <summary>Votes collected per matchup.</summary>
+    [Range(1, 1000)]
+    public int ResponsesPerMatchup { get; set; } = 15;
+
+    /// <summary>Optional Rapidata validation set attached to every order.</summary>
+    public string? ValidationSetId { get; set; }
+
+    /// <summary>First wait between order status checks; doubles up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A run whose order has not completed by then fails with a clear reason.</summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Upload chunks in flight at once per run.</summary>
+    [Range(1, 64)]
+    public int UploadConcurrency { get; set; } = 4;
+
+    /// <summary>Base URL of the HTTP API (e.g. the Function App's URL), used for links in events; none by default.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>Parallel Rapidata calls inside one upload chunk.</summary>
+    [Range(1, 64)]
+    public int RequestsPerChunk { get; set; } = 8;
+}

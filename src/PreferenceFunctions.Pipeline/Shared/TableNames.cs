@@ -1,0 +1,15 @@
+namespace PreferenceFunctions.Pipeline.Shared;
+
+/// <summary>The product's tables (design.md "Results in Table Storage").</summary>
+public static class TableNames
+{
+    public const string PreferenceRuns = "PreferenceRuns";
+    public const string MatchupResults = "MatchupResults";
+    public const string ModelScores = "ModelScores";
+    public const string MediaAssets = "MediaAssets";
+
+    /// <summary>Blob versions the local watcher has already started a run for.</summary>
+    public const string DatasetTriggers = "DatasetTriggers";
+
+    public static readonly IReadOnlyList<string> All = [PreferenceRuns, MatchupResults, ModelScores, MediaAssets, DatasetTriggers];
+}

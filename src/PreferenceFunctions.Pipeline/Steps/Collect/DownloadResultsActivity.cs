@@ -1,0 +1,41 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
+
+namespace PreferenceFunctions.Pipeline.Steps.Collect;
+
+/// <summary>
+/// Streams the raw results document into <c>{runId}/results.json</c> as downloaded, so it is never lost and can be
+/// aggregated again. Returns the blob name; an existing blob is kept (the order's results do not change). When
+/// Rapidata says the stored results are stale, asks it to regenerate them and returns null: the run waits again.
+/// </summary>
+public sealed class DownloadResultsActivity(RapidataClient rapidata, StorageConnection storage, RunStore runs, IOptions<PreferenceOptions> options)
+    : TaskActivity<OrderStep, string?>
+{
+    public override async Task<string?> RunAsync(TaskActivityContext context, OrderStep step)
+    {
+        var container = storage.Blobs.GetBlobContainerClient(options.Value.RunsContainer);
+        var blob = container.GetBlobClient(RunBlobs.Results(step.RunId));
+        if (!await blob.ExistsAsync())
+        {
+            try
+            {
+                await using var document = await rapidata.DownloadResultsAsync(step.OrderId);
+                await blob.UploadAsync(document, overwrite: true);
+            }
+            catch (RapidataRequestException e) when (e.StatusCode is >= 400 and < 500)
+            {
+                var order = await rapidata.GetOrderAsync(step.OrderId);
+                if (order.State != OrderState.StaleResults) throw;
+                await rapidata.RetryOrderAsync(step.OrderId);
+                return null;
+            }
+        }
+        await runs.MergeAsync(step.RunId, new Dictionary<string, object?> { [nameof(PreferenceRunEntity.ResultsBlob)] = blob.Name });
+        return blob.Name;
+    }
+}

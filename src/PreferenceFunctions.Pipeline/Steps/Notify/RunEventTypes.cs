@@ -1,0 +1,15 @@
+namespace PreferenceFunctions.Pipeline.Steps.Notify;
+
+/// <summary>The CloudEvents <c>type</c> values a run announces.</summary>
+public static class RunEventTypes
+{
+    public const string RunStarted = "preference.run.started";
+    public const string RunCompleted = "preference.run.completed";
+    public const string RunFailed = "preference.run.failed";
+    public const string DatasetRejected = "preference.dataset.rejected";
+
+    /// <summary>Every type, in the order a run can emit them.</summary>
+    public static IReadOnlyList<string> All { get; } = [RunStarted, RunCompleted, RunFailed, DatasetRejected];
+
+    public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+}

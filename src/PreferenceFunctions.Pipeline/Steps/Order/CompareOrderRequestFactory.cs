@@ -1,0 +1,25 @@
+using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
+using PreferenceFunctions.Rapidata.Models;
+using RapidataFeatureFlag = PreferenceFunctions.Rapidata.Models.FeatureFlag;
+
+namespace PreferenceFunctions.Pipeline.Steps.Order;
+
+/// <summary>Turns a run's resolved order settings into Rapidata's compare order request.</summary>
+public sealed class CompareOrderRequestFactory
+{
+    public CompareOrderRequest Create(string orderName, OrderSettings settings) => new(
+        orderName,
+        settings.Criteria,
+        RefereeFor(settings),
+        IndexIdentifiers: null,
+        ValidationSetId: settings.ValidationSetId,
+        UserFilters: settings.Filters,
+        RapidFeatureFlags: settings.FeatureFlags.Select(f => new RapidataFeatureFlag(f.Key, f.Value)).ToList());
+
+    private static Referee RefereeFor(OrderSettings settings) => settings.Referee.Kind switch
+    {
+        RefereeKind.Quorum => new QuorumReferee(settings.ResponsesPerMatchup, (int)settings.Referee.Threshold!.Value),
+        RefereeKind.EarlyStopping => new EarlyStoppingReferee(settings.ResponsesPerMatchup, settings.Referee.Threshold!.Value),
+        _ => new NaiveReferee(settings.ResponsesPerMatchup),
+    };
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+using PreferenceFunctions.Pipeline.Analysis;
+using static PreferenceFunctions.Pipeline.Steps.Report.ReportRenderer;
+
+namespace PreferenceFunctions.Pipeline.Steps.Report;
+
+/// <summary>One matchup card: prompt, the two images with their model labels, and the vote bar.</summary>
+internal static class PairHtml
+{
+    public static void Append(StringBuilder html, MatchupResult m, EmbeddedImages images)
+    {
+        html.Append($"<article class=\"pair\" id=\"m-{E(m.MatchupId)}\"><p class=\"prompt\">{E(m.Prompt)}</p><div class=\"images\">");
+        AppendImage(html, m.Image1, m.Model1, "first", images);
+        AppendImage(html, m.Image2, m.Model2, "second", images);
+        html.Append("</div>");
+        double share1 = m.TotalVotes == 0 ? 50 : 100.0 * m.Votes1 / m.TotalVotes, share2 = 100 - share1;
+        html.Append(string.Create(CultureInfo.InvariantCulture,
+            $"<div class=\"bar\" role=\"img\" aria-label=\"{E(m.Model1)}: {m.Votes1} votes, {E(m.Model2)}: {m.Votes2} votes\">"
+            + $"<span class=\"first\" style=\"width:{share1:0.##}%\">{(m.Votes1 > 0 ? m.Votes1 : "")}</span>"
+            + $"<span class=\"second\" style=\"width:{share2:0.##}%\">{(m.Votes2 > 0 ? m.Votes2 : "")}</span></div>"));
+        html.Append(string.Create(CultureInfo.InvariantCulture,
+            $"<p class=\"meta\">ratio {m.Ratio:0.00} (95% {m.CiLow:0.00}–{m.CiHigh:0.00}) · weighted {m.WeightedVotes1:0.#} vs {m.WeightedVotes2:0.#}"
+            + $"{(m.Disagreement ? " · weighted votes disagree" : "")}{(m.BothVotes + m.NeitherVotes > 0 ? $" · both {m.BothVotes}, neither {m.NeitherVotes}" : "")}"
+            + $" · {E(m.MatchupId)}</p></article>"));
+    }
+
+    private static void AppendImage(StringBuilder html, string path, string model, string side, EmbeddedImages images)
+    {
+        var (dataUri, problem) = images[path];
+        html.Append("<figure>");
+        if (dataUri is not null) html.Append($"<img src=\"{dataUri}\" alt=\"{E(model)}: {E(path)}\" loading=\"eager\">");
+        else html.Append($"<div class=\"placeholder\" role=\"img\" aria-label=\"image {E(problem!)}\"><strong>Image {E(problem!)}</strong><code>{E(path)}</code></div>");
+        html.Append($"<figcaption class=\"{side}\">{E(model)}</figcaption></figure>");
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Analysis;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+using PreferenceFunctions.Pipeline.Steps.Upload;
+
+namespace PreferenceFunctions.Pipeline.Steps.Report;
+
+/// <summary>Renders a run's HTML report with the dataset's own images and stores it as <c>{runId}/report.html</c>.</summary>
+public sealed class RunReportWriter(StorageConnection storage, DatasetImageReader images, IOptions<PreferenceOptions> options)
+{
+    public async Task<string> WriteAsync(string runId, string title, PreferenceAnalysis analysis, string datasetsContainer, string datasetFolder,
+        IReadOnlyDictionary<string, ManifestImage> imagesByPath, CancellationToken cancellationToken = default)
+    {
+        await using var session = images.OpenSession(datasetsContainer, datasetFolder);
+        async Task<byte[]?> Load(string path, CancellationToken ct)
+        {
+            if (!imagesByPath.TryGetValue(path, out var image)) return null;
+            await using var content = await session.OpenAsync(image, ct);
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy, ct);
+            return copy.ToArray();
+        }
+        var html = await ReportRenderer.RenderHtmlAsync(analysis, Load, new ReportOptions(Title: title), cancellationToken);
+        var blob = storage.Blobs.GetBlobContainerClient(options.Value.RunsContainer).GetBlobClient(RunBlobs.Report(runId));
+        await blob.UploadAsync(BinaryData.FromString(html), overwrite: true, cancellationToken);
+        return blob.Name;
+    }
+}

@@ -1,0 +1,109 @@
+using System.IO.Compression;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Stage.Images;
+using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
+using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
+
+namespace PreferenceFunctions.Pipeline.Steps.Stage;
+
+/// <summary>
+/// Reads a dataset folder from blob storage, checks it (<see cref="DatasetCheck"/>) and writes the run's report, and
+/// when accepted its manifest and chunks. Only reads the datasets container; writes are plain overwrites of
+/// deterministic content, so running it twice gives the same blobs.
+/// </summary>
+public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptions> options, IOptions<PreferenceOptions> defaults, ILogger<DatasetStager> logger)
+{
+    private const int ZipReadBuffer = 4 * 1024 * 1024;
+    private readonly ManifestStore _store = new(blobs);
+
+    public async Task<StagedDataset> StageAsync(StageDatasetRequest request, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var folder = request.DatasetFolder.Trim('/');
+        var datasets = blobs.GetBlobContainerClient(request.DatasetsContainer);
+        await blobs.GetBlobContainerClient(request.RunsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
+
+        var listing = await BlobDatasetListing.ListAsync(datasets, folder, ct);
+        var problems = new ProblemList(settings.MaxProblems);
+        var index = new ImageIndex();
+        var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = new BlobImageContentSource(datasets) };
+        await using var archive = await OpenZipAsync(datasets, listing.Zip, problems, ct);
+        if (archive is not null)
+        {
+            index.AddZip(archive);
+            content[ImageSource.Zip] = new ZipImageContentSource(archive);
+        }
+        index.AddLoose(listing.LooseImages, $"the blobs under {request.DatasetsContainer}/{folder}/");
+        StagingLog.Phase(logger, request.RunId, "listing and image index", clock.ElapsedMilliseconds);
+
+        var orderJson = listing.Order is null ? null
+            : (await datasets.GetBlobClient(listing.Order.Name).DownloadContentAsync(ct)).Value.Content.ToString();
+        var input = new DatasetCheckInput($"{request.DatasetsContainer}/{folder}", folder, index, content, orderJson, request.OrderSettingsOverrides, defaults.Value);
+        DatasetCheckResult check;
+        if (listing.Matchups is null)
+        {
+            check = await new DatasetCheck(settings).RunAsync(input, null, problems, ct);
+        }
+        else
+        {
+            var csvStream = await datasets.GetBlobClient(listing.Matchups.Name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
+            using var csv = new StreamReader(csvStream, detectEncodingFromByteOrderMarks: true);
+            check = await new DatasetCheck(settings).RunAsync(input, csv, problems, ct);
+        }
+        StagingLog.Phase(logger, request.RunId, "validation and image hashing", clock.ElapsedMilliseconds);
+        var staged = await WriteAsync(request, folder, listing, check, ct);
+        StagingLog.Phase(logger, request.RunId, "report, manifest and chunks written", clock.ElapsedMilliseconds);
+        return staged;
+    }
+
+    private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, BlobDatasetListing listing, DatasetCheckResult check, CancellationToken ct)
+    {
+        var report = check.Report;
+        var reportBlob = $"{request.RunId}/validation.json";
+        await _store.WriteJsonAsync(request.RunsContainer, reportBlob, report, indented: true, ct);
+        await _store.WriteTextAsync(request.RunsContainer, $"{request.RunId}/validation.txt", ReportText.Render(report), ct);
+        var firstErrors = report.Problems.Where(p => p.Severity == ProblemSeverity.Error).Take(5).Select(p => p.Message).ToList();
+        var models = report.Models.Select(m => m.Name).ToList();
+        if (!report.Accepted)
+        {
+            StagingLog.Rejected(logger, request.DatasetsContainer, folder, request.RunId, report.ErrorCount, firstErrors.FirstOrDefault() ?? "");
+            return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, report.ErrorCount, report.WarningCount, firstErrors, check.Settings);
+        }
+
+        var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize);
+        var chunkNames = chunks.Select(c => ManifestBuilder.ChunkBlobName(request.RunId, c.Index)).ToList();
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (chunk, token) => await _store.WriteJsonAsync(request.RunsContainer, chunkNames[chunk.Index], chunk, indented: false, token));
+        var manifest = new DatasetManifest(request.RunId, request.DatasetsContainer, folder, listing.Zip?.Name, listing.Zip?.Properties.ETag?.ToString(),
+            listing.Matchups!.Properties.ETag?.ToString() ?? "", report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages,
+            report.Models, report.ModelPairs, check.Settings, options.Value.ChunkSize, chunkNames);
+        var manifestBlob = $"{request.RunId}/manifest.json";
+        await _store.WriteJsonAsync(request.RunsContainer, manifestBlob, manifest, indented: true, ct);
+        StagingLog.Staged(logger, request.DatasetsContainer, folder, request.RunId, report.Counts.Staged, chunks.Count, report.WarningCount);
+        return new StagedDataset(true, reportBlob, manifestBlob, chunkNames, report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, 0, report.WarningCount, [], check.Settings);
+    }
+
+    /// <summary>Opens images.zip over a seekable, buffered blob stream pinned to the listed version; a broken zip becomes a report error.</summary>
+    private static async Task<ZipArchive?> OpenZipAsync(BlobContainerClient datasets, BlobItem? zip, ProblemList problems, CancellationToken ct)
+    {
+        if (zip is null) return null;
+        var stream = await datasets.GetBlobClient(zip.Name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = ZipReadBuffer }, ct);
+        try
+        {
+            return await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException) // the blob stream refuses the seek a too-short "zip" asks for
+        {
+            await stream.DisposeAsync();
+            problems.Error(ProblemCodes.BadZip, DatasetFiles.Zip, $"{DatasetFiles.Zip} is not a readable zip archive: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Stage.Images;
+using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
+using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
+
+namespace PreferenceFunctions.Pipeline.Steps.Stage;
+
+/// <summary>
+/// Checks a dataset folder on the local disk with exactly the rules the stager applies to blobs
+/// (the <c>validate</c> command): images.zip and loose files are indexed once, then <see cref="DatasetCheck"/> runs.
+/// </summary>
+public static class LocalDatasetFolder
+{
+    public static async Task<DatasetCheckResult> CheckAsync(string path, DatasetOptions options, PreferenceOptions defaults, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(path);
+        var problems = new ProblemList(options.MaxProblems);
+        var index = new ImageIndex();
+        var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.File] = new FileImageContentSource() };
+        var zipPath = Path.Combine(root, DatasetFiles.Zip);
+        ZipArchive? archive = null;
+        try
+        {
+            if (File.Exists(zipPath))
+            {
+                try
+                {
+                    archive = await ZipFile.OpenReadAsync(zipPath, cancellationToken);
+                    index.AddZip(archive);
+                    content[ImageSource.Zip] = new ZipImageContentSource(archive);
+                }
+                catch (InvalidDataException e)
+                {
+                    problems.Error(ProblemCodes.BadZip, DatasetFiles.Zip, $"{DatasetFiles.Zip} is not a readable zip archive: {e.Message}");
+                }
+            }
+            index.AddLoose(LooseFiles(root), "the dataset folder");
+
+            var orderPath = Path.Combine(root, DatasetFiles.Order);
+            var orderJson = File.Exists(orderPath) ? await File.ReadAllTextAsync(orderPath, cancellationToken) : null;
+            var input = new DatasetCheckInput(root, Path.GetFileName(root), index, content, orderJson, null, defaults);
+            var csvPath = Path.Combine(root, DatasetFiles.Matchups);
+            if (!File.Exists(csvPath)) return await new DatasetCheck(options).RunAsync(input, null, problems, cancellationToken);
+            using var csv = new StreamReader(csvPath, detectEncodingFromByteOrderMarks: true);
+            return await new DatasetCheck(options).RunAsync(input, csv, problems, cancellationToken);
+        }
+        finally
+        {
+            if (archive is not null) await archive.DisposeAsync();
+        }
+    }
+
+    private static IEnumerable<ImageEntry> LooseFiles(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(file => (file, relative: Path.GetRelativePath(root, file).Replace('\\', '/')))
+            .Where(f => !DatasetFiles.IsWellKnown(f.relative))
+            .Select(f => new ImageEntry(f.relative, ImageSource.File, new FileInfo(f.file).Length, f.file));
+}

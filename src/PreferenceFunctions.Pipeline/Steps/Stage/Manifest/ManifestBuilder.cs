@@ -1,0 +1,35 @@
+using PreferenceFunctions.Pipeline.Steps.Stage.Images;
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
+
+namespace PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+
+/// <summary>Turns a check's staged rows into manifest chunks of <c>chunkSize</c> matchups, in order.</summary>
+public static class ManifestBuilder
+{
+    public static IReadOnlyList<ManifestChunk> Chunks(DatasetCheckResult check, int chunkSize)
+    {
+        var matchups = check.Staged.Select((row, i) => Matchup(row, i, check)).ToList();
+        return [.. matchups.Chunk(chunkSize).Select((items, i) => new ManifestChunk(i, items))];
+    }
+
+    public static string ChunkBlobName(string runId, int index) => $"{runId}/chunks/{index:00000}.json";
+
+    private static ManifestMatchup Matchup(MatchupRow row, int sortIndex, DatasetCheckResult check)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < (row.Metadata?.Length ?? 0); i++) metadata[check.MetadataColumns[i]] = row.Metadata![i];
+        return new ManifestMatchup(
+            row.Id ?? MatchupIds.Derive(row.Prompt, row.Image1.Path, row.Image2.Path),
+            sortIndex,
+            row.Prompt,
+            Image(row.Image1, row.Model1, check.Facts),
+            Image(row.Image2, row.Model2, check.Facts),
+            metadata);
+    }
+
+    private static ManifestImage Image(ImageEntry image, string model, IReadOnlyDictionary<ImageEntry, ImageFacts> facts)
+    {
+        var known = facts.TryGetValue(image, out var f) ? f : null;
+        return new ManifestImage(image.Source == ImageSource.Zip ? image.Location : image.Path, image.Source, image.FileName, known?.Sha256, known?.SizeBytes ?? image.SizeBytes, model);
+    }
+}

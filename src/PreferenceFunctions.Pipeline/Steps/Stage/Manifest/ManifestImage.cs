@@ -1,0 +1,10 @@
+using PreferenceFunctions.Pipeline.Steps.Stage.Images;
+
+namespace PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+
+/// <summary>
+/// One side of a staged matchup. <see cref="Path"/> is the zip entry name or the blob path relative to the dataset
+/// folder (the URL for <see cref="ImageSource.Url"/>). <see cref="Sha256"/> (lower-case hex) and <see cref="SizeBytes"/>
+/// are null only for URLs, which Rapidata downloads itself.
+/// </summary>
+public sealed record ManifestImage(string Path, ImageSource Source, string FileName, string? Sha256, long? SizeBytes, string Model);

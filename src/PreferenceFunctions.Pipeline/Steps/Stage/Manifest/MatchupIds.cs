@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+
+/// <summary>A matchup id from the row's content when the CSV has no <c>id</c>: the same row always gets the same id.</summary>
+public static class MatchupIds
+{
+    public static string Derive(string prompt, string image1Path, string image2Path)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{prompt}\n{image1Path}\n{image2Path}"));
+        return "m-" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+}

@@ -1,0 +1,31 @@
+namespace PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+
+/// <summary>Stable codes of every validation rule (documented in the README, section "Datasets").</summary>
+public static class ProblemCodes
+{
+    public const string MissingFile = "missing-file";
+    public const string EmptyFile = "empty-file";
+    public const string MissingColumn = "missing-column";
+    public const string DuplicateColumn = "duplicate-column";
+    public const string FieldCount = "field-count";
+    public const string TooManyRows = "too-many-rows";
+    public const string NoMatchups = "no-matchups";
+    public const string EmptyPrompt = "empty-prompt";
+    public const string LongPrompt = "long-prompt";
+    public const string EmptyImage = "empty-image";
+    public const string UnsafePath = "unsafe-path";
+    public const string UrlNotAllowed = "url-not-allowed";
+    public const string ImageNotFound = "image-not-found";
+    public const string ImageTooLarge = "image-too-large";
+    public const string NotAnImage = "not-an-image";
+    public const string SameImage = "same-image";
+    public const string SameModel = "same-model";
+    public const string BadId = "bad-id";
+    public const string DuplicateId = "duplicate-id";
+    public const string DuplicateMatchup = "duplicate-matchup";
+    public const string DisconnectedModels = "disconnected-models";
+    public const string BadZip = "bad-zip";
+    public const string OrderJson = "order-json";
+    public const string OrderUnknownKey = "order-unknown-key";
+    public const string OrderSetting = "order-setting";
+}

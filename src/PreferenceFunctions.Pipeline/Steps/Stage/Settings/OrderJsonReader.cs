@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+
+namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
+
+/// <summary>
+/// Reads order.json into <see cref="OrderSettingsOverrides"/>. Keys match case-insensitively; unknown keys and
+/// wrongly typed values are errors that name the key, so a typo never silently falls back to a default.
+/// </summary>
+public static class OrderJsonReader
+{
+    public const string FileName = "order.json";
+
+    public static OrderSettingsOverrides Read(string json, ProblemList problems)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            problems.Error(ProblemCodes.OrderJson, FileName, $"{FileName}: not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}", line: (int?)e.LineNumber + 1);
+            return new OrderSettingsOverrides();
+        }
+        if (root is not JsonObject obj)
+        {
+            problems.Error(ProblemCodes.OrderJson, FileName, $"{FileName}: expected a JSON object {{ ... }} at the top level");
+            return new OrderSettingsOverrides();
+        }
+
+        var unknown = obj.Select(p => p.Key).Where(k => !OrderSettingsOverrides.Keys.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+            problems.Error(ProblemCodes.OrderUnknownKey, FileName, $"{FileName}: unknown key(s) {string.Join(", ", unknown.Select(k => $"\"{k}\""))}; known keys: {string.Join(", ", OrderSettingsOverrides.Keys)}");
+
+        var fields = new FieldReader(obj, problems);
+        return new OrderSettingsOverrides
+        {
+            Name = fields.String("name"),
+            Criteria = fields.String("criteria"),
+            ResponsesPerMatchup = fields.Int("responsesPerMatchup"),
+            ValidationSetId = fields.String("validationSetId"),
+            Sample = fields.Int("sample"),
+            Seed = fields.Int("seed"),
+            Filters = fields.Objects("filters"),
+            Settings = fields.Object("settings"),
+            QuorumThreshold = fields.Int("quorumThreshold"),
+            ConfidenceThreshold = fields.Number("confidenceThreshold"),
+            Webhook = fields.String("webhook"),
+        };
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+
+    private sealed class FieldReader(JsonObject obj, ProblemList problems)
+    {
+        private JsonNode? Get(string key, out bool present)
+        {
+            var match = obj.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
+            present = match.Key is not null && match.Value is not null;
+            return match.Value;
+        }
+
+        private void Wrong(string key, string expected, JsonNode node) =>
+            problems.Error(ProblemCodes.OrderJson, FileName, $"{FileName}, field {key}: expected {expected}, got {node.ToJsonString()}", column: key);
+
+        public string? String(string key)
+        {
+            var node = Get(key, out var present);
+            if (!present) return null;
+            if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String) return v.GetValue<string>();
+            Wrong(key, "a string", node!);
+            return null;
+        }
+
+        public int? Int(string key)
+        {
+            var node = Get(key, out var present);
+            if (!present) return null;
+            if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var i)) return i;
+            Wrong(key, "a whole number", node!);
+            return null;
+        }
+
+        public double? Number(string key)
+        {
+            var node = Get(key, out var present);
+            if (!present) return null;
+            if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number) return v.GetValue<double>();
+            Wrong(key, "a number", node!);
+            return null;
+        }
+
+        public JsonObject? Object(string key)
+        {
+            var node = Get(key, out var present);
+            if (!present) return null;
+            if (node is JsonObject o) return (JsonObject)o.DeepClone();
+            Wrong(key, "an object", node!);
+            return null;
+        }
+
+        public IReadOnlyList<JsonObject>? Objects(string key)
+        {
+            var node = Get(key, out var present);
+            if (!present) return null;
+            if (node is JsonArray a && a.All(n => n is JsonObject)) return [.. a.Select(n => (JsonObject)n!.DeepClone())];
+            Wrong(key, "a list of objects", node!);
+            return null;
+        }
+    }
+}

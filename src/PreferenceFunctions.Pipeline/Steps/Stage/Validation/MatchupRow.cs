@@ -1,0 +1,15 @@
+using PreferenceFunctions.Pipeline.Steps.Stage.Images;
+
+namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
+
+/// <summary>A valid, de-duplicated CSV row: the prompt, the two images it names and their models (a struct: 100,000s of them).</summary>
+public readonly record struct MatchupRow(
+    int Row,
+    int Line,
+    string? Id,
+    string Prompt,
+    ImageEntry Image1,
+    ImageEntry Image2,
+    string Model1,
+    string Model2,
+    string[]? Metadata);

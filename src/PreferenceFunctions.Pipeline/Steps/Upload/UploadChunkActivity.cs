@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
+
+namespace PreferenceFunctions.Pipeline.Steps.Upload;
+
+/// <summary>
+/// Uploads one manifest chunk: each distinct image once (content already known to MediaAssets is reused), then one
+/// datapoint per matchup carrying its matchup id as private metadata. Safe to run twice: a finished chunk is
+/// recorded in <c>{runId}/uploads/</c>, and a chunk that was interrupted first asks Rapidata which of its datapoints
+/// already exist, so a retry never duplicates one.
+/// </summary>
+public sealed class UploadChunkActivity(
+    RapidataClient rapidata,
+    ManifestStore manifests,
+    DatasetImageReader images,
+    MediaAssetCache assets,
+    UploadRecordStore uploads,
+    IOptions<PreferenceOptions> options) : TaskActivity<UploadChunkInput, UploadChunkResult>
+{
+    public const string MatchupIdMetadataKey = "matchupId";
+
+    public override async Task<UploadChunkResult> RunAsync(TaskActivityContext context, UploadChunkInput input)
+    {
+        if (await uploads.ReadAsync(input.RunsContainer, input.RunId, input.ChunkIndex) is { } finished)
+            return finished.Result;
+
+        var chunk = await manifests.ReadChunkAsync(input.RunsContainer, input.ChunkBlobName);
+        var existing = await uploads.MarkStartedAsync(input.RunsContainer, input.RunId, input.ChunkIndex)
+            ? new HashSet<string>()
+            : await ExistingDatapointsAsync(input.RapidataDatasetId);
+
+        await using var session = images.OpenSession(input.DatasetsContainer, input.DatasetFolder);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.RequestsPerChunk };
+        var uploadedAssets = new ConcurrentDictionary<string, MediaAssetEntity>();
+        var freshUploads = new ConcurrentDictionary<string, bool>();
+        var uploadedNow = 0;
+        var distinctImages = chunk.Matchups.SelectMany(m => new[] { m.Image1, m.Image2 }).DistinctBy(ContentKey);
+        // Rapidata keys votes by upload file name: images that share a file name with their partner go up as <folder>_<file>.
+        var byPath = chunk.Matchups
+            .Where(m => string.Equals(m.Image1.FileName, m.Image2.FileName, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(m => new[] { ContentKey(m.Image1), ContentKey(m.Image2) }).ToHashSet();
+        async Task<MediaAssetEntity> Upload(ManifestImage image, bool force, CancellationToken ct, bool underPath = false)
+        {
+            var name = underPath || byPath.Contains(ContentKey(image)) ? FolderAndFileName(image) : image.FileName;
+            var (asset, uploaded) = await assets.GetOrUploadAsync(image, name, () => session.OpenAsync(image, ct), force, ct);
+            uploadedAssets[ContentKey(image)] = asset;
+            if (!uploaded) return asset;
+            freshUploads[ContentKey(image)] = true;
+            Interlocked.Increment(ref uploadedNow);
+            return asset;
+        }
+        await Parallel.ForEachAsync(distinctImages, parallel, async (image, ct) => await Upload(image, force: false, ct));
+
+        var created = 0;
+        var records = new ConcurrentBag<UploadedMatchup>();
+        await Parallel.ForEachAsync(chunk.Matchups, parallel, async (matchup, ct) =>
+        {
+            var first = uploadedAssets[ContentKey(matchup.Image1)];
+            var second = uploadedAssets[ContentKey(matchup.Image2)];
+            if (string.Equals(first.OriginalFileName, second.OriginalFileName, StringComparison.OrdinalIgnoreCase))
+                second = await Upload(matchup.Image2, force: true, ct, underPath: true); // cached under its partner's name
+            if (existing.Contains(DatapointKey(first.AssetName, second.AssetName, matchup.Prompt)))
+            {
+                records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName));
+                return;
+            }
+            var metadata = new Dictionary<string, string>(matchup.PrivateMetadata) { [MatchupIdMetadataKey] = matchup.MatchupId };
+            try
+            {
+                await rapidata.CreateDatapointAsync(input.RapidataDatasetId,
+                    new CompareDatapoint(first.AssetName, second.AssetName, matchup.Prompt, matchup.SortIndex, metadata), ct);
+            }
+            catch (RapidataRequestException e) when (e.StatusCode is 400 or 404 &&
+                !(freshUploads.ContainsKey(ContentKey(matchup.Image1)) && freshUploads.ContainsKey(ContentKey(matchup.Image2))))
+            {
+                // A cached asset Rapidata no longer knows (for example an emulator restarted without persistence): upload again once.
+                first = await Upload(matchup.Image1, force: true, ct);
+                second = await Upload(matchup.Image2, force: true, ct);
+                await rapidata.CreateDatapointAsync(input.RapidataDatasetId,
+                    new CompareDatapoint(first.AssetName, second.AssetName, matchup.Prompt, matchup.SortIndex, metadata), ct);
+            }
+            records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName));
+            Interlocked.Increment(ref created);
+        });
+
+        var distinctCount = uploadedAssets.Count;
+        var result = new UploadChunkResult(input.ChunkIndex, chunk.Matchups.Count, uploadedNow, distinctCount - uploadedNow, created);
+        await uploads.WriteAsync(input.RunsContainer, input.RunId, new UploadedChunk(result, records.OrderBy(r => r.MatchupId).ToList()));
+        return result;
+    }
+
+    private async Task<HashSet<string>> ExistingDatapointsAsync(string datasetId)
+    {
+        var keys = new HashSet<string>();
+        await foreach (var datapoint in rapidata.ListDatapointsAsync(datasetId))
+        {
+            if (datapoint.AssetNames.Count == 2)
+                keys.Add(DatapointKey(datapoint.AssetNames[0], datapoint.AssetNames[1], datapoint.Context));
+        }
+        return keys;
+    }
+
+    /// <summary>Images are identified by content; only URL images (not uploaded by this version) have no hash.</summary>
+    private static string ContentKey(ManifestImage image) => image.Sha256 ?? image.Path;
+
+    /// <summary><c>images/flux/001.png</c> -> <c>flux_001.png</c>.</summary>
+    private static string FolderAndFileName(ManifestImage image)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(image.Path.Replace('\\', '/')) ?? "");
+        return folder.Length == 0 ? image.FileName : $"{folder}_{image.FileName}";
+    }
+
+    private static string DatapointKey(string firstAsset, string secondAsset, string? context) => $"{firstAsset}\n{secondAsset}\n{context}";
+}

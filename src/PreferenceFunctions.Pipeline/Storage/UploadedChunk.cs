@@ -1,6 +1,0 @@
-using PreferenceFunctions.Pipeline.Activities;
-
-namespace PreferenceFunctions.Pipeline.Storage;
-
-/// <summary>The record of a finished upload chunk, kept as <c>{runId}/uploads/{index}.json</c>.</summary>
-public sealed record UploadedChunk(UploadChunkResult Result, IReadOnlyList<UploadedMatchup> Matchups);

@@ -1,0 +1,108 @@
+using System.Text;
+using PreferenceFunctions.Pipeline.Analysis;
+using PreferenceFunctions.Rapidata.Results;
+
+namespace PreferenceFunctions.Pipeline.Tests.Analysis;
+
+public sealed class MatchupOutcomeBuilderTests
+{
+    private const string Document = """
+        {
+          "info": { "version": "4.1.0", "type": "Compare" },
+          "results": [
+            {
+              "context": "a fox",
+              "winner": "sd3_7_1.png", "weightedWinner": "flux_7_0.png",
+              "aggregatedResults": { "sd3_7_1.png": 5, "flux_7_0.png": 4, "Both": 2, "Neither": 1 },
+              "summedUserScores": { "sd3_7_1.png": 2.0, "flux_7_0.png": 3.5, "Both": 0.9, "Neither": 0.4 },
+              "privateMetadata": { "matchupId": "m-7" },
+              "detailedResults": [ { "votedFor": "flux_7_0.png", "userDetails": { "country": "DE", "language": "de", "userScores": { "global": 0.9 } } } ]
+            },
+            {
+              "context": "a cat",
+              "aggregatedResults": { "flux_8_0.png": 3, "sd3_8_1.png": 6 },
+              "summedUserScores": { "flux_8_0.png": 1.5, "sd3_8_1.png": 2.5 }
+            }
+          ],
+          "summary": { "A_wins_total": 1, "B_wins_total": 1 }
+        }
+        """;
+
+    private static readonly KnownMatchup[] Known =
+    [
+        new("m-7", "a fox (dataset)", "images/flux_7_0.png", "images/sd3_7_1.png", "Flux.1", "SD3"),
+        new("m-8", "a cat (dataset)", "images/flux_8_0.png", "images/sd3_8_1.png", "Flux.1", "SD3"),
+    ];
+
+    [Fact]
+    public async Task Build_WithKnownMatchups_JoinsByMatchupIdAndByNamesAndOrientsLikeTheDataset()
+    {
+        var outcomes = MatchupOutcomeBuilder.Build(await ParseAsync(Document), Known);
+
+        var fox = outcomes.Single(o => o.MatchupId == "m-7");
+        Assert.Equal(("images/flux_7_0.png", "Flux.1", 4, 3.5), (fox.Image1, fox.Model1, fox.Votes1, fox.WeightedVotes1));
+        Assert.Equal(("images/sd3_7_1.png", "SD3", 5, 2.0), (fox.Image2, fox.Model2, fox.Votes2, fox.WeightedVotes2));
+        Assert.Equal((2, 1), (fox.BothVotes, fox.NeitherVotes));
+        Assert.Equal("a fox", fox.Prompt);
+        Assert.Equal(("sd3_7_1.png", "flux_7_0.png"), (fox.Winner, fox.WeightedWinner));
+        Assert.Equal(new VoteDetail("images/flux_7_0.png", "DE", "de", 0.9), Assert.Single(fox.Details));
+        var cat = outcomes.Single(o => o.MatchupId == "m-8");
+        Assert.Equal((3, 6), (cat.Votes1, cat.Votes2));
+    }
+
+    [Fact]
+    public async Task Build_WithoutKnownMatchups_TakesModelsFromFileNames()
+    {
+        var outcomes = MatchupOutcomeBuilder.Build(await ParseAsync(Document));
+
+        Assert.Equal(["m-7", "result-2"], outcomes.Select(o => o.MatchupId));
+        var fox = outcomes[0];
+        Assert.Equal(("sd3_7_1.png", "sd3", 5), (fox.Image1, fox.Model1, fox.Votes1));
+        Assert.Equal(("flux_7_0.png", "flux", 4), (fox.Image2, fox.Model2, fox.Votes2));
+    }
+
+    [Fact]
+    public async Task Build_DocumentWithoutUserScores_UsesRawVotesAsWeighted()
+    {
+        var json = """{"results":[{"aggregatedResults":{"a_1_0.png":2,"b_1_1.png":7}}]}""";
+
+        var outcome = Assert.Single(MatchupOutcomeBuilder.Build(await ParseAsync(json)));
+
+        Assert.Equal((2.0, 7.0), (outcome.WeightedVotes1, outcome.WeightedVotes2));
+    }
+
+    [Fact]
+    public async Task Build_SamePairTwice_MergesVotes()
+    {
+        var json = """{"results":[{"aggregatedResults":{"a_1_0.png":2,"b_1_1.png":7}},{"aggregatedResults":{"b_1_1.png":1,"a_1_0.png":4}}]}""";
+
+        var outcome = Assert.Single(MatchupOutcomeBuilder.Build(await ParseAsync(json), [new KnownMatchup("x", "", "a_1_0.png", "b_1_1.png", "a", "b")]));
+
+        Assert.Equal((6, 8), (outcome.Votes1, outcome.Votes2));
+        Assert.Equal("b_1_1.png", outcome.Winner);
+    }
+
+    [Fact]
+    public async Task Build_EntryMatchingNoKnownMatchup_ThrowsNamingTheEntry()
+    {
+        var document = await ParseAsync(Document);
+
+        var error = Assert.Throws<InvalidDataException>(() => MatchupOutcomeBuilder.Build(document, [Known[0]]));
+
+        Assert.Contains("results[1]", error.Message);
+        Assert.Contains("flux_8_0.png", error.Message);
+    }
+
+    [Fact]
+    public async Task Build_EntryWithOneImage_ThrowsNamingTheEntry()
+    {
+        var document = await ParseAsync("""{"results":[{"aggregatedResults":{"a_1_0.png":2,"Both":1}}]}""");
+
+        var error = Assert.Throws<InvalidDataException>(() => MatchupOutcomeBuilder.Build(document));
+
+        Assert.Contains("results[0] has 1 image options", error.Message);
+    }
+
+    private static Task<CompareResultsDocument> ParseAsync(string json) =>
+        CompareResultsDocument.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+}

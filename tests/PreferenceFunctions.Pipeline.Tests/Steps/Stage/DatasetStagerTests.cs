@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Stage.Images;
+using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+using PreferenceFunctions.Pipeline.Steps.Upload;
+
+namespace PreferenceFunctions.Pipeline.Tests.Steps.Stage;
+
+public sealed class DatasetStagerTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StageAsync_ZipOrLooseLayout_WritesManifestChunksAndHashes(bool zip)
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 30, zip);
+
+        var staged = await fx.StageAsync("set", options: new DatasetOptions { ChunkSize = 8 });
+
+        Assert.True(staged.Accepted, string.Join("\n", staged.FirstErrors));
+        Assert.Equal((30, 60, 60), (staged.MatchupCount, staged.ImageCount, staged.DistinctImageCount));
+        Assert.Equal(["flux", "stable_diffusion"], staged.Models);
+        Assert.Equal(["run-1/chunks/00000.json", "run-1/chunks/00001.json", "run-1/chunks/00002.json", "run-1/chunks/00003.json"], staged.ChunkBlobNames);
+        var store = new ManifestStore(fx.Blobs);
+        var manifest = await store.ReadManifestAsync(fx.Runs, staged.ManifestBlobName!);
+        Assert.Equal(30, manifest.MatchupCount);
+        var chunk = await store.ReadChunkAsync(fx.Runs, staged.ChunkBlobNames[3]);
+        Assert.Equal((3, 6, 24), (chunk.Index, chunk.Matchups.Count, chunk.Matchups[0].SortIndex));
+        var image = chunk.Matchups[0].Image1;
+        Assert.Equal(zip ? ImageSource.Zip : ImageSource.Blob, image.Source);
+        await using var bytes = await new DatasetImageReader(fx.Blobs).OpenAsync(fx.Datasets.Name, "set", image, CancellationToken.None);
+        Assert.Equal(image.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(bytes)));
+    }
+
+    [Fact]
+    public async Task StageAsync_AnyDataset_LeavesDatasetContainerUnchanged()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 10, zip: true, orderJson: """{ "sample": 5, "seed": 1 }""");
+        await fx.UploadTextAsync("broken/matchups.csv", "prompt,image1,image2\nx,../a.png,b.png\n");
+        var before = await fx.DatasetEtagsAsync();
+
+        await fx.StageAsync("set");
+        await fx.StageAsync("broken", "run-2");
+
+        Assert.Equal(before, await fx.DatasetEtagsAsync());
+    }
+
+    [Fact]
+    public async Task StageAsync_Twice_WritesIdenticalBlobs()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 12, zip: true);
+
+        var first = await fx.StageAsync("set");
+        var texts = await Task.WhenAll(first.ChunkBlobNames.Append(first.ManifestBlobName!).Append(first.ReportBlobName).Select(fx.ReadRunTextAsync));
+        var second = await fx.StageAsync("set");
+        var again = await Task.WhenAll(second.ChunkBlobNames.Append(second.ManifestBlobName!).Append(second.ReportBlobName).Select(fx.ReadRunTextAsync));
+
+        Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
+        Assert.Equal(texts, again);
+    }
+
+    [Fact]
+    public async Task StageAsync_SampleWithSeed_StagesSameMatchupsEachRun()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 200, zip: true, orderJson: """{ "sample": 40, "seed": 11, "criteria": "Which image fits the description better?", "responsesPerMatchup": 15 }""");
+        var store = new ManifestStore(fx.Blobs);
+
+        var a = await fx.StageAsync("set", "run-a");
+        var b = await fx.StageAsync("set", "run-b");
+
+        Assert.Equal(40, a.MatchupCount);
+        var idsA = (await store.ReadChunkAsync(fx.Runs, a.ChunkBlobNames[0])).Matchups.Select(m => m.MatchupId);
+        var idsB = (await store.ReadChunkAsync(fx.Runs, b.ChunkBlobNames[0])).Matchups.Select(m => m.MatchupId);
+        Assert.Equal(idsA, idsB);
+        Assert.Equal((40, 11), (a.Settings.Sample, a.Settings.Seed));
+    }
+
+    [Fact]
+    public async Task StageAsync_NotAnImage_RejectsWithReportNamingRowAndColumn()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadTextAsync("set/flux/a.png", "%PDF-1.7 not really an image");
+        await fx.Datasets.UploadBlobAsync("set/stable_diffusion/b.png", BinaryData.FromBytes(PreferenceFunctions.Pipeline.Steps.Stage.Generation.DatasetGenerator.Image("sd", 1, 1)));
+        await fx.UploadTextAsync("set/matchups.csv", "prompt,image1,image2\na fox,flux/a.png,stable_diffusion/b.png\n");
+
+        var staged = await fx.StageAsync("set");
+
+        Assert.False(staged.Accepted);
+        Assert.Null(staged.ManifestBlobName);
+        Assert.Equal("matchups.csv row 2, column image1: \"flux/a.png\" is not a PNG, JPEG, WebP or GIF image (it starts with 255044462D312E37)", Assert.Single(staged.FirstErrors));
+        var report = await new ManifestStore(fx.Blobs).ReadReportAsync(fx.Runs, staged.ReportBlobName);
+        Assert.Equal((2, "image1"), (report.Problems[0].Row, report.Problems[0].Column));
+        Assert.Contains("REJECTED (1 error)", await fx.ReadRunTextAsync("run-1/validation.txt"));
+    }
+
+    [Fact]
+    public async Task StageAsync_MissingCsvOrContainer_RejectsWithMissingFile()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+
+        var staged = await fx.StageAsync("nothing-here");
+
+        Assert.False(staged.Accepted);
+        Assert.StartsWith($"matchups.csv not found in {fx.Datasets.Name}/nothing-here", staged.FirstErrors[0]);
+    }
+
+    [Fact]
+    public async Task StageAsync_ZipWithTopFolderAndBrokenZip_ResolvesOrReports()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        using (var buffer = new MemoryStream())
+        {
+            using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var (name, side) in new[] { ("flux/flux_0_0.png", 0), ("stable_diffusion/stable_diffusion_0_1.png", 1) })
+                {
+                    await using var entry = await zip.CreateEntry($"export/{name}").OpenAsync();
+                    await entry.WriteAsync(PreferenceFunctions.Pipeline.Steps.Stage.Generation.DatasetGenerator.Image("m", 0, side));
+                }
+            }
+            await fx.Datasets.UploadBlobAsync("good/images.zip", new BinaryData(buffer.ToArray()));
+        }
+        await fx.UploadTextAsync("good/matchups.csv", "prompt,image1,image2\na fox,flux/flux_0_0.png,stable_diffusion/stable_diffusion_0_1.png\n");
+        await fx.UploadTextAsync("bad/images.zip", "this is not a zip");
+        await fx.UploadTextAsync("bad/matchups.csv", "prompt,image1,image2\na fox,flux/flux_0_0.png,stable_diffusion/stable_diffusion_0_1.png\n");
+
+        var good = await fx.StageAsync("good");
+        var bad = await fx.StageAsync("bad", "run-2");
+
+        Assert.True(good.Accepted, string.Join("\n", good.FirstErrors));
+        Assert.False(bad.Accepted);
+        Assert.StartsWith("images.zip is not a readable zip archive", bad.FirstErrors[0]);
+    }
+
+    [Fact]
+    public async Task StageAsync_DisconnectedModels_WarnsAndStillAccepts()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        foreach (var name in new[] { "a/1.png", "b/1.png", "c/1.png", "d/1.png" })
+            await fx.Datasets.UploadBlobAsync($"set/{name}", BinaryData.FromBytes(PreferenceFunctions.Pipeline.Steps.Stage.Generation.DatasetGenerator.Image(name, 0, 0)));
+        await fx.UploadTextAsync("set/matchups.csv", "prompt,image1,image2\np,a/1.png,b/1.png\nq,c/1.png,d/1.png\n");
+
+        var staged = await fx.StageAsync("set");
+
+        Assert.True(staged.Accepted);
+        var report = await new ManifestStore(fx.Blobs).ReadReportAsync(fx.Runs, staged.ReportBlobName);
+        Assert.Equal(2, report.ModelGroups.Count);
+        Assert.Contains(report.Problems, p => p.Code == ProblemCodes.DisconnectedModels && p.Message.Contains("(a, b | c, d)"));
+    }
+
+    [Fact]
+    public async Task StageAsync_100000Rows_StagesEveryMatchupInChunks()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("big", matchups: 100_000, zip: true, models: 5);
+
+        var staged = await fx.StageAsync("big");
+
+        Assert.True(staged.Accepted, string.Join("\n", staged.FirstErrors));
+        Assert.Equal((100_000, 200_000, 400), (staged.MatchupCount, staged.DistinctImageCount, staged.ChunkBlobNames.Count));
+        var last = await new ManifestStore(fx.Blobs).ReadChunkAsync(fx.Runs, staged.ChunkBlobNames[^1]);
+        Assert.Equal(99_999, last.Matchups[^1].SortIndex);
+    }
+}

@@ -1,0 +1,42 @@
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
+
+namespace PreferenceFunctions.Pipeline.Tests.Steps.Stage;
+
+public sealed class MatchupDeduplicatorTests
+{
+    [Fact]
+    public void TryAdd_SameImagesInEitherOrderAndSamePrompt_IsDuplicateOfFirstRow()
+    {
+        var seen = new MatchupDeduplicator(indexImageCount: 10);
+
+        Assert.True(seen.TryAdd("a fox", 3, 7, row: 2, out _));
+        Assert.False(seen.TryAdd("a fox", 7, 3, row: 5, out var firstRow));
+        Assert.Equal(2, firstRow);
+    }
+
+    [Fact]
+    public void TryAdd_LowerImageSharedByOtherMatchups_KeepsFindingEveryEarlierMatchup()
+    {
+        var seen = new MatchupDeduplicator(indexImageCount: 10);
+
+        Assert.True(seen.TryAdd("a fox", 1, 2, row: 2, out _));
+        Assert.True(seen.TryAdd("a fox", 1, 3, row: 3, out _)); // same lower image, other partner
+        Assert.True(seen.TryAdd("a cat", 2, 1, row: 4, out _)); // same images, other prompt
+        Assert.False(seen.TryAdd("a fox", 2, 1, row: 5, out var first));
+        Assert.False(seen.TryAdd("a fox", 3, 1, row: 6, out var second));
+        Assert.False(seen.TryAdd("a cat", 1, 2, row: 7, out var third));
+        Assert.Equal((2, 3, 4), (first, second, third));
+    }
+
+    [Fact]
+    public void TryAdd_UrlImagesWithNegativeIds_AreDeduplicatedToo()
+    {
+        var seen = new MatchupDeduplicator(indexImageCount: 2);
+
+        Assert.True(seen.TryAdd("a fox", -1, 0, row: 2, out _));
+        Assert.True(seen.TryAdd("a fox", -1, -2, row: 3, out _));
+        Assert.False(seen.TryAdd("a fox", 0, -1, row: 4, out var firstRow));
+        Assert.False(seen.TryAdd("a fox", -2, -1, row: 5, out var secondRow));
+        Assert.Equal((2, 3), (firstRow, secondRow));
+    }
+}

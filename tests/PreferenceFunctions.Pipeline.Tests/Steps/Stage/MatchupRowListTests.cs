@@ -1,0 +1,21 @@
+using PreferenceFunctions.Pipeline.Steps.Stage.Images;
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
+
+namespace PreferenceFunctions.Pipeline.Tests.Steps.Stage;
+
+public sealed class MatchupRowListTests
+{
+    private static readonly ImageEntry A = new("a.png", ImageSource.Blob, 1, "a.png");
+
+    [Fact]
+    public void Add_AcrossSeveralChunks_KeepsFileOrderForIndexAndEnumeration()
+    {
+        var rows = new MatchupRowList();
+        for (var i = 0; i < 5000; i++) rows.Add(new MatchupRow(i + 2, i + 2, null, $"p{i}", A, A, "a", "b", null));
+
+        Assert.Equal(5000, rows.Count);
+        Assert.Equal(["p0", "p2047", "p2048", "p4999"], new[] { 0, 2047, 2048, 4999 }.Select(i => rows[i].Prompt));
+        Assert.Equal(Enumerable.Range(2, 5000), rows.Select(r => r.Row));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rows[5000]);
+    }
+}
