@@ -8,6 +8,7 @@ using PreferenceFunctions.Local.Engine;
 using PreferenceFunctions.Local.Hosting;
 using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Local.Bench;
 
@@ -58,10 +59,10 @@ public static class ScenarioRunner
         while (clock.Elapsed < timeout)
         {
             var run = await host.Api.GetRunAsync(runId, cancellationToken);
-            var now = run?.Progress?.Phase.ToString() ?? run?.Phase;
+            var now = (run?.Progress?.Phase ?? run?.Phase)?.ToString();
             if (now is not null && now != phase) phases.Add($"{now} {clock.Elapsed.TotalSeconds:0.0} s");
             phase = now;
-            if (run?.Status is "Completed" or "Failed" or "Rejected" or "Cancelled") return run.Status;
+            if (run?.Status is { } status && status.IsTerminal()) return status.ToString();
             await Task.Delay(100, cancellationToken);
         }
         return "TimedOut";

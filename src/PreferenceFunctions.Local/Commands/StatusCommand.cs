@@ -3,6 +3,7 @@ using System.Text.Json;
 using PreferenceFunctions.Local.Demo;
 using PreferenceFunctions.Pipeline.Api;
 using Spectre.Console;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Local.Commands;
 
@@ -28,7 +29,7 @@ public static class StatusCommand
                 return 1;
             }
             Console.WriteLine(JsonSerializer.Serialize(run, new JsonSerializerOptions(ApiJson.Options) { WriteIndented = true }));
-            return run.Status is "Failed" or "Rejected" or "Cancelled" ? 1 : 0;
+            return run.Status is RunStatus.Failed or RunStatus.Rejected or RunStatus.Cancelled ? 1 : 0;
         }));
         return command;
     }

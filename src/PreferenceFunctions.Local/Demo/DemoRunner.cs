@@ -6,6 +6,7 @@ using PreferenceFunctions.Local.Hosting;
 using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Pipeline.Shared;
 using Spectre.Console;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Local.Demo;
 
@@ -46,7 +47,7 @@ public sealed class DemoRunner(IAnsiConsole console)
 
         var run = await new RunFollower(host.Api, console).FollowAsync(upload.RunId, settings.Timeout, cancellationToken);
         await WaitForOrchestrationAsync(host, run.RunId, cancellationToken);
-        if (run.Status != "Completed")
+        if (run.Status != RunStatus.Completed)
         {
             console.MarkupLineInterpolated($"[red]Run {run.RunId} ended {run.Status}: {run.Error ?? "no reason given"}[/]");
             return 1;

@@ -1,15 +1,14 @@
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Pipeline.Api;
 using Spectre.Console;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Local.Demo;
 
 /// <summary>Follows a run over the HTTP API with a live progress bar (phase, done/total, order state) until it ends.</summary>
 public sealed class RunFollower(LocalApiClient api, IAnsiConsole console)
 {
-    private static readonly string[] Ended = ["Completed", "Failed", "Rejected", "Cancelled"];
-
-    public static bool HasEnded(RunView run) => Ended.Contains(run.Status);
+    public static bool HasEnded(RunView run) => run.Status is { } status && status.IsTerminal();
 
     public async Task<RunView> FollowAsync(string runId, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -29,7 +28,7 @@ public sealed class RunFollower(LocalApiClient api, IAnsiConsole console)
                         last = await api.GetRunAsync(runId, deadline.Token) ?? last;
                         if (last is not null)
                         {
-                            var phase = last.Progress?.Phase.ToString() ?? last.Phase ?? "Pending";
+                            var phase = (last.Progress?.Phase ?? last.Phase ?? RunPhase.Pending).ToString();
                             if (phase != lastPhase) console.MarkupLineInterpolated($"[grey]{DateTime.Now:HH:mm:ss}[/] run {runId}: [bold]{phase}[/]");
                             lastPhase = phase;
                             Show(bar, last, phase);
@@ -41,7 +40,7 @@ public sealed class RunFollower(LocalApiClient api, IAnsiConsole console)
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Run {runId} did not end within {timeout.TotalMinutes:0.#} min (last phase: {last?.Phase ?? "not started"}).");
+            throw new TimeoutException($"Run {runId} did not end within {timeout.TotalMinutes:0.#} min (last phase: {last?.Phase?.ToString() ?? "not started"}).");
         }
         return last!;
     }

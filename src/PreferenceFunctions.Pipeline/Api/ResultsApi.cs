@@ -14,11 +14,11 @@ namespace PreferenceFunctions.Pipeline.Api;
 /// Reading a run's results: <c>GET /api/runs/{runId}/results</c> (JSON, or <c>?format=csv</c> with
 /// <c>&amp;table=models</c> for the models) and <c>GET /api/runs/{runId}/report</c> (HTML).
 /// </summary>
-public sealed class ResultsApi(RunStore runs, StorageConnection storage, IOptions<PreferenceOptions> options)
+public sealed class ResultsApi(RunLedger ledger, StorageConnection storage, IOptions<PreferenceOptions> options)
 {
     public async Task<IResult> GetResultsAsync(string runId, HttpRequest request, CancellationToken cancellationToken)
     {
-        var run = await runs.GetAsync(runId, cancellationToken);
+        var run = await ledger.GetAsync(runId, cancellationToken);
         if (run is null) return Problems.NotFound(runId);
         var format = request.Query["format"].ToString();
         var table = request.Query["table"].ToString();
@@ -26,7 +26,7 @@ public sealed class ResultsApi(RunStore runs, StorageConnection storage, IOption
             return Problems.Validation("format", $"Unknown format '{format}'; use json or csv.");
         if (table is not ("" or "matchups" or "models"))
             return Problems.Validation("table", $"Unknown table '{table}'; use matchups or models.");
-        if (run.Status != "Completed")
+        if (run.Status != RunStatus.Completed)
             return Problems.Conflict($"Run {runId} has no results yet (status {run.Status}, phase {run.Phase}).");
 
         var models = await ReadModelsAsync(runId, cancellationToken);
@@ -52,7 +52,7 @@ public sealed class ResultsApi(RunStore runs, StorageConnection storage, IOption
 
     public async Task<IResult> GetReportAsync(string runId, CancellationToken cancellationToken)
     {
-        var run = await runs.GetAsync(runId, cancellationToken);
+        var run = await ledger.GetAsync(runId, cancellationToken);
         if (run is null) return Problems.NotFound(runId);
         var blob = storage.Blobs.GetBlobContainerClient(options.Value.RunsContainer).GetBlobClient(RunBlobs.Report(runId));
         try

@@ -1,3 +1,4 @@
+using PreferenceFunctions.Rapidata.Models;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Shared;
 
@@ -6,12 +7,12 @@ namespace PreferenceFunctions.Pipeline.Api;
 /// <summary>What <c>GET /api/runs/{runId}</c> returns: the run's row joined with the orchestration's live progress.</summary>
 public sealed record RunView(
     string RunId,
-    string? Status,
-    string? Phase,
+    RunStatus? Status,
+    RunPhase? Phase,
     RunProgress? Progress,
     string? Dataset,
     string? OrderId,
-    string? OrderState,
+    OrderState? OrderState,
     int? MatchupCount,
     int? TotalVotes,
     string? Winner,

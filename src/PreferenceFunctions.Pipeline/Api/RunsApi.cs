@@ -15,7 +15,7 @@ namespace PreferenceFunctions.Pipeline.Api;
 /// The run endpoints of the HTTP API, shared by the Functions app and the local host: each method takes the request
 /// and a DurableTaskClient and returns an <see cref="IResult"/>. Bad input gets 400 problem+json.
 /// </summary>
-public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection storage, RapidataClient rapidata,
+public sealed class RunsApi(RunStarter starter, RunLedger ledger, StorageConnection storage, RapidataClient rapidata,
     IOptions<PreferenceOptions> options, TimeProvider clock)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -68,13 +68,13 @@ public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection
         var limit = int.TryParse(request.Query["limit"], out var n) ? Math.Clamp(n, 1, 1000) : 100;
         // Rows come in run-id order; the newest runs are wanted, so all rows are read (one partition, small rows).
         var all = new List<RunView>();
-        await foreach (var run in runs.ListAsync(1000, cancellationToken)) all.Add(ToView(run, progress: null));
+        await foreach (var run in ledger.ListAsync(1000, cancellationToken)) all.Add(ToView(run, progress: null));
         return HttpResults.Json(all.OrderByDescending(r => r.StartedAt).Take(limit), ApiJson.Options);
     }
 
     public async Task<IResult> GetAsync(string runId, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var run = await runs.GetAsync(runId, cancellationToken);
+        var run = await ledger.GetAsync(runId, cancellationToken);
         if (run is null) return Problems.NotFound(runId);
         // The custom status (live progress) only comes with inputs and outputs; both are small records here.
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
@@ -87,10 +87,10 @@ public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection
     /// <summary>Stops a run: the Rapidata order is deleted (or paused with <c>?mode=pause</c>) and the orchestration terminated.</summary>
     public async Task<IResult> CancelAsync(string runId, HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var run = await runs.GetAsync(runId, cancellationToken);
+        var run = await ledger.GetAsync(runId, cancellationToken);
         if (run is null) return Problems.NotFound(runId);
         var pause = string.Equals(request.Query["mode"], "pause", StringComparison.OrdinalIgnoreCase);
-        if (run.Status is "Completed" or "Failed" or "Rejected" or "Cancelled")
+        if (run.Status is { } status && status.IsTerminal())
             return Problems.Conflict($"Run {runId} has already ended ({run.Status}).");
         var instance = await client.GetInstanceAsync(runId, cancellationToken);
         if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
@@ -100,14 +100,11 @@ public sealed class RunsApi(RunStarter starter, RunStore runs, StorageConnection
             if (pause) await rapidata.PauseOrderAsync(orderId, cancellationToken);
             else await rapidata.DeleteOrderAsync(orderId, cancellationToken);
         }
-        await runs.MergeAsync(runId, new Dictionary<string, object?>
-        {
-            [nameof(PreferenceRunEntity.Status)] = nameof(RunPhase.Cancelled),
-            [nameof(PreferenceRunEntity.Phase)] = nameof(RunPhase.Cancelled),
-            [nameof(PreferenceRunEntity.Error)] = pause ? "Cancelled; the Rapidata order was paused." : "Cancelled; the Rapidata order was deleted.",
-            [nameof(PreferenceRunEntity.CompletedAt)] = clock.GetUtcNow(),
-        }, cancellationToken);
-        return HttpResults.Json(new { runId, status = nameof(RunPhase.Cancelled), orderId = run.OrderId, order = pause ? "paused" : "deleted" },
+        var reason = pause ? "Cancelled; the Rapidata order was paused." : "Cancelled; the Rapidata order was deleted.";
+        var ended = await ledger.CancelAsync(runId, reason, clock.GetUtcNow(), cancellationToken);
+        if (ended?.Status != RunStatus.Cancelled)
+            return Problems.Conflict($"Run {runId} ended ({ended?.Status}) before it could be cancelled.");
+        return HttpResults.Json(new { runId, status = RunStatus.Cancelled, orderId = run.OrderId, order = pause ? "paused" : "deleted" },
             ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 

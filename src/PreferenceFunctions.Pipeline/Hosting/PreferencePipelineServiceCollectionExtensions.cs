@@ -5,7 +5,6 @@ using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Shared;
-using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
@@ -36,27 +35,18 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddSingleton<ManifestStore>();
         services.AddPreferenceNotifications(configuration);
 
-        services.AddSingleton<RunStore>();
+        services.AddSingleton<RunLedger>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<RunsApi>();
         services.AddSingleton<ResultsApi>();
         services.AddSingleton<RunEventFactory>();
-        services.AddSingleton<MediaAssetCache>();
+        services.AddTransient<MediaAssetCache>(); // holds the typed RapidataClient (an HttpClient): never a singleton
         services.AddSingleton<UploadRecordStore>();
         services.AddSingleton<RunReportWriter>();
         services.AddSingleton<CompareOrderRequestFactory>();
         services.AddHostedService<StorageInitializer>();
 
-        services.AddTransient<LoadDatasetActivity>();
-        services.AddTransient<CreateOrderActivity>();
-        services.AddTransient<UploadChunkActivity>();
-        services.AddTransient<SubmitOrderActivity>();
-        services.AddTransient<GetOrderStatusActivity>();
-        services.AddTransient<RetryOrderActivity>();
-        services.AddTransient<DownloadResultsActivity>();
-        services.AddTransient<WriteResultsActivity>();
-        services.AddTransient<RecordRunActivity>();
-        services.AddTransient<NotifyActivity>();
+        services.AddPreferenceActivities();
         return services;
     }
 }

@@ -1,9 +1,13 @@
 using Azure;
 using Azure.Data.Tables;
+using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Ledger;
 
-/// <summary>One row per run in <c>PreferenceRuns</c> (PartitionKey <c>run</c>, RowKey runId): the run's summary.</summary>
+/// <summary>
+/// One row per run in <c>PreferenceRuns</c> (PartitionKey <c>run</c>, RowKey runId): the run's summary. Enums are stored by
+/// name. Only <see cref="RunLedger"/> writes these rows.
+/// </summary>
 public sealed class PreferenceRunEntity : ITableEntity
 {
     public const string Partition = "run";
@@ -15,11 +19,11 @@ public sealed class PreferenceRunEntity : ITableEntity
 
     public string? DatasetsContainer { get; set; }
     public string? DatasetFolder { get; set; }
-    public string? Status { get; set; }
-    public string? Phase { get; set; }
+    public RunStatus? Status { get; set; }
+    public RunPhase? Phase { get; set; }
     public string? OrderId { get; set; }
     public string? OrderName { get; set; }
-    public string? OrderState { get; set; }
+    public OrderState? OrderState { get; set; }
     public string? RapidataDatasetId { get; set; }
     public string? PipelineId { get; set; }
     public string? Criteria { get; set; }

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace PreferenceFunctions.Pipeline.Ledger;
 
-/// <summary>Where a run is; shown in the custom status and stored on the run row.</summary>
+/// <summary>Where a run is; shown in the custom status and stored on the run row. Stored and sent by name.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RunPhase>))]
 public enum RunPhase
 {
     Pending,
@@ -11,7 +14,6 @@ public enum RunPhase
     WaitingForCrowd,
     Downloading,
     WritingResults,
-    Notifying,
     Completed,
     Rejected,
     Failed,

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Notify;
@@ -9,21 +10,39 @@ using PreferenceFunctions.Pipeline.Steps.Upload;
 namespace PreferenceFunctions.Pipeline.Runs;
 
 /// <summary>
-/// Every orchestrator and activity of a run, for Durable Task workers outside Azure Functions (the local host,
-/// tests). The Functions app registers the same classes through its shims.
+/// The one list of a run's orchestrators and activities. The local host's Durable Task worker registers them from
+/// here, DI creates the activities from here, and the Functions app has one shim per entry (a test checks that).
 /// </summary>
 public static class PreferenceTasks
 {
-    public static DurableTaskRegistry AddPreferenceTasks(this DurableTaskRegistry registry) => registry
-        .AddOrchestrator<PreferenceRunOrchestrator>()
-        .AddActivity<LoadDatasetActivity>()
-        .AddActivity<CreateOrderActivity>()
-        .AddActivity<UploadChunkActivity>()
-        .AddActivity<SubmitOrderActivity>()
-        .AddActivity<GetOrderStatusActivity>()
-        .AddActivity<RetryOrderActivity>()
-        .AddActivity<DownloadResultsActivity>()
-        .AddActivity<WriteResultsActivity>()
-        .AddActivity<RecordRunActivity>()
-        .AddActivity<NotifyActivity>();
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PreferenceRunOrchestrator)];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(RecordRunActivity),
+        typeof(LoadDatasetActivity),
+        typeof(CreateOrderActivity),
+        typeof(UploadChunkActivity),
+        typeof(SubmitOrderActivity),
+        typeof(GetOrderStatusActivity),
+        typeof(RetryOrderActivity),
+        typeof(DownloadResultsActivity),
+        typeof(WriteResultsActivity),
+        typeof(NotifyActivity),
+    ];
+
+    /// <summary>Registers every task under its class name (what <c>nameof</c> gives at the call sites and the shims).</summary>
+    public static DurableTaskRegistry AddPreferenceTasks(this DurableTaskRegistry registry)
+    {
+        foreach (var orchestrator in Orchestrators) registry.AddOrchestrator(orchestrator);
+        foreach (var activity in Activities) registry.AddActivity(activity);
+        return registry;
+    }
+
+    /// <summary>Activities are transient: each execution gets its own instance with fresh dependencies.</summary>
+    public static IServiceCollection AddPreferenceActivities(this IServiceCollection services)
+    {
+        foreach (var activity in Activities) services.AddTransient(activity);
+        return services;
+    }
 }

@@ -11,7 +11,7 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// <summary>
 /// Starts runs, exactly once per run id: the blob trigger, the local watcher and the HTTP API all come through here.
 /// </summary>
-public sealed partial class RunStarter(RunStore runs, IOptions<PreferenceOptions> options, TimeProvider clock, ILogger<RunStarter> logger)
+public sealed partial class RunStarter(RunLedger ledger, IOptions<PreferenceOptions> options, TimeProvider clock, ILogger<RunStarter> logger)
 {
     public const string CsvFileName = "matchups.csv";
 
@@ -41,15 +41,7 @@ public sealed partial class RunStarter(RunStore runs, IOptions<PreferenceOptions
         var settings = options.Value;
         // The run row is the claim: of several starters racing for one run id (hosts, a redelivered event), only the
         // one that creates the row schedules the run. The others wait for it, and take over only if it never does.
-        var claimed = await runs.TryCreateAsync(new PreferenceRunEntity
-        {
-            RowKey = runId,
-            DatasetsContainer = container,
-            DatasetFolder = datasetFolder,
-            Status = "Pending",
-            Phase = nameof(RunPhase.Pending),
-            StartedAt = clock.GetUtcNow(),
-        }, cancellationToken);
+        var claimed = await ledger.TryClaimAsync(runId, container, datasetFolder, clock.GetUtcNow(), cancellationToken);
         if (!claimed && await WaitForInstanceAsync(client, runId, cancellationToken))
         {
             LogAlreadyStarted(runId);

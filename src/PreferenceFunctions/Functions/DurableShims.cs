@@ -12,7 +12,7 @@ using PreferenceFunctions.Pipeline.Steps.Upload;
 namespace PreferenceFunctions.Functions;
 
 /// <summary>
-/// Registers the Pipeline's class-based orchestrator and activities as functions. This is what the Durable source
+/// Registers the Pipeline's class-based orchestrator and activities (the list in <see cref="PreferenceTasks"/>) as functions. This is what the Durable source
 /// generator would emit; it is not served here, so the shims are written by hand. The task classes live in the
 /// Pipeline assembly (the DurableTask analyzer fails when a task class and its shim share an assembly).
 /// </summary>
@@ -55,8 +55,8 @@ public static class DurableShims
         Run<WriteResultsActivity, WriteResultsInput, ResultsSummary>(input, context);
 
     [Function(nameof(RecordRunActivity))]
-    public static Task<bool> RecordRun([ActivityTrigger] RunUpdate input, FunctionContext context) =>
-        Run<RecordRunActivity, RunUpdate, bool>(input, context);
+    public static Task<bool> RecordRun([ActivityTrigger] RunCheckpoint input, FunctionContext context) =>
+        Run<RecordRunActivity, RunCheckpoint, bool>(input, context);
 
     [Function(nameof(NotifyActivity))]
     public static Task<int> Notify([ActivityTrigger] NotifyInput input, FunctionContext context) =>

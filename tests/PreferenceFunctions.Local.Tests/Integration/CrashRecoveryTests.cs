@@ -1,5 +1,6 @@
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Tests.Support;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Local.Tests.Integration;
 
@@ -14,18 +15,18 @@ public sealed class CrashRecoveryTests
         harness.Emulator.Options.Faults = new FaultOptions { Rules = [new EndpointFault { Endpoint = "*", LatencyMs = 150 }] };
         var first = await harness.StartHostAsync();
         var upload = await harness.DropSampleAsync();
-        await harness.WaitForRunAsync(upload.RunId, r => r.Phase == "Uploading", TimeSpan.FromMinutes(2), "the upload phase");
+        await harness.WaitForRunAsync(upload.RunId, r => r.Phase == RunPhase.Uploading, TimeSpan.FromMinutes(2), "the upload phase");
         first.Kill();
         harness.Emulator.Options.Faults = new FaultOptions();
 
         var second = await harness.StartHostAsync();
-        await harness.WaitForRunAsync(upload.RunId, r => r.Phase == "WaitingForCrowd", TimeSpan.FromMinutes(2), "the durable wait");
+        await harness.WaitForRunAsync(upload.RunId, r => r.Phase == RunPhase.WaitingForCrowd, TimeSpan.FromMinutes(2), "the durable wait");
         second.Kill();
 
         await harness.StartHostAsync();
         var run = await harness.WaitForEndAsync(upload.RunId, TimeSpan.FromMinutes(4));
 
-        Assert.Equal("Completed", run!.Status);
+        Assert.Equal(RunStatus.Completed, run!.Status);
         var order = Assert.Single(await harness.OrdersAsync());
         Assert.Equal(40, order.GetProperty("datapoints").GetInt32());
         var matchups = await harness.Results.ReadMatchupsAsync(upload.RunId, CancellationToken.None);

@@ -1,4 +1,5 @@
 using PreferenceFunctions.Local.Tests.Support;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Local.Tests.Integration;
 
@@ -16,7 +17,7 @@ public sealed class EndToEndTests
         var upload = await harness.DropSampleAsync();
         var run = await harness.WaitForEndAsync(upload.RunId, RunTimeout);
 
-        Assert.Equal("Completed", run!.Status);
+        Assert.Equal(RunStatus.Completed, run!.Status);
         var matchups = await harness.Results.ReadMatchupsAsync(upload.RunId, CancellationToken.None);
         var models = await harness.Results.ReadModelsAsync(upload.RunId, CancellationToken.None);
         Assert.Equal(40, matchups.Count);
@@ -34,11 +35,11 @@ public sealed class EndToEndTests
         await harness.StartHostAsync();
 
         var uploads = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => harness.DropSampleAsync($"batch-{i:D2}")));
-        var runs = new List<string?>();
+        var runs = new List<RunStatus?>();
         foreach (var upload in uploads)
             runs.Add((await harness.WaitForEndAsync(upload.RunId, TimeSpan.FromMinutes(8)))!.Status);
 
-        Assert.All(runs, status => Assert.Equal("Completed", status));
+        Assert.All(runs, status => Assert.Equal(RunStatus.Completed, status));
         Assert.Equal(20, (await harness.OrdersAsync()).Count);
         foreach (var upload in uploads)
             Assert.Equal(40, (await harness.Results.ReadMatchupsAsync(upload.RunId, CancellationToken.None)).Count);

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using PreferenceFunctions.Local.Tests.Support;
 using PreferenceFunctions.Testing;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Local.Tests.Integration;
 
@@ -24,12 +25,12 @@ public sealed class ScaleOutTests
             return found;
         }, found => found.Count == 2, TimeSpan.FromSeconds(90), "both hosts to own partitions");
         var uploads = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => harness.DropSampleAsync($"shared-{i}")));
-        var statuses = new List<string?>();
+        var statuses = new List<RunStatus?>();
         foreach (var upload in uploads) statuses.Add((await harness.WaitForEndAsync(upload.RunId, TimeSpan.FromMinutes(4)))!.Status);
 
         Assert.Contains(owners, o => o.EndsWith($"-{first.Id}", StringComparison.Ordinal));
         Assert.Contains(owners, o => o.EndsWith($"-{second.Id}", StringComparison.Ordinal));
-        Assert.All(statuses, s => Assert.Equal("Completed", s));
+        Assert.All(statuses, s => Assert.Equal(RunStatus.Completed, s));
         Assert.Equal(6, (await harness.OrdersAsync()).Count);
     }
 }

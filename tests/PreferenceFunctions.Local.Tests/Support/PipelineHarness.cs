@@ -26,14 +26,14 @@ public sealed class PipelineHarness : IAsyncDisposable
         Emulator = emulator;
         Storage = StorageConnection.FromConnectionString(connectionString);
         var options = Options.Create(new PreferenceOptions { DatasetsContainer = DatasetsContainer, RunsContainer = RunsContainer });
-        Results = new ResultsApi(new RunStore(Storage), Storage, options);
-        Runs = new RunStore(Storage);
+        Results = new ResultsApi(new RunLedger(Storage), Storage, options);
+        Runs = new RunLedger(Storage);
     }
 
     public string ConnectionString { get; }
     public RapidataEmulatorHost Emulator { get; }
     public StorageConnection Storage { get; }
-    public RunStore Runs { get; }
+    public RunLedger Runs { get; }
     public ResultsApi Results { get; }
     public string TaskHub { get; } = "t" + UniqueName.For("hub");
     public string DatasetsContainer { get; } = UniqueName.For("datasets");
@@ -94,7 +94,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             $"{what} (run {runId})\n{string.Join("\n---\n", _hosts.Select(h => h.Output))}");
 
     public Task<PreferenceRunEntity?> WaitForEndAsync(string runId, TimeSpan timeout) =>
-        WaitForRunAsync(runId, run => run.Status is "Completed" or "Failed" or "Rejected" or "Cancelled", timeout, "the run to end");
+        WaitForRunAsync(runId, run => run.Status is { } status && status.IsTerminal(), timeout, "the run to end");
 
     /// <summary>The emulator's orders as its admin API lists them (id, state, datapoints, votes).</summary>
     public async Task<List<JsonElement>> OrdersAsync()

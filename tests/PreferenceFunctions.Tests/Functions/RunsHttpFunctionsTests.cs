@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Functions;
 using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Tests.Runs;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Tests.Functions;
 
@@ -118,7 +119,7 @@ public sealed class RunsHttpFunctionsTests
         var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "cancel-me");
         var start = await harness.StartRunAsync("cancel-me", etag);
         var waiting = await Testing.Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
-            run => run?.Phase == "WaitingForCrowd", TimeSpan.FromSeconds(60), "the run to wait for the crowd");
+            run => run?.Phase == RunPhase.WaitingForCrowd, TimeSpan.FromSeconds(60), "the run to wait for the crowd");
 
         var request = HttpCall.Request(harness.Services, "POST");
         var (status, _, _) = await HttpCall.ExecuteAsync(request, await Functions(harness).Cancel(request, start.RunId, harness.Client));
@@ -126,7 +127,7 @@ public sealed class RunsHttpFunctionsTests
         Assert.Equal(202, status);
         var done = await harness.WaitAsync(start.RunId);
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, done.RuntimeStatus);
-        Assert.Equal("Cancelled", (await harness.RunRowAsync(start.RunId))!.Status);
+        Assert.Equal(RunStatus.Cancelled, (await harness.RunRowAsync(start.RunId))!.Status);
         Assert.Equal("Cancelled", harness.Emulator.GetOrderState(waiting!.OrderId!));
     }
 

@@ -6,6 +6,7 @@ using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 using PreferenceFunctions.Pipeline.Steps.Upload;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Tests.Runs;
 

@@ -3,6 +3,7 @@ using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Rapidata;
 using PreferenceFunctions.Testing;
+using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Tests.Runs;
 
@@ -19,7 +20,7 @@ public sealed class OrderStateTests
         var instance = await Eventually.GetAsync(() => harness.Client.GetInstanceAsync(start.RunId, getInputsAndOutputs: true),
             i => i?.SerializedCustomStatus?.Contains("ManualReview") == true, TimeSpan.FromSeconds(60), "the status to show ManualReview");
         Assert.Contains("reviewing the order by hand", instance!.SerializedCustomStatus);
-        Assert.Equal("ManualReview", (await harness.RunRowAsync(start.RunId))!.OrderState);
+        Assert.Equal(OrderState.ManualReview, (await harness.RunRowAsync(start.RunId))!.OrderState);
 
         harness.Emulator.CompleteOrder((await harness.RunRowAsync(start.RunId))!.OrderId!);
         var done = await harness.WaitAsync(start.RunId);
@@ -34,7 +35,7 @@ public sealed class OrderStateTests
         var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "paused");
         var start = await harness.StartRunAsync("paused", etag);
         var waiting = await Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
-            r => r?.Phase == nameof(RunPhase.WaitingForCrowd), TimeSpan.FromSeconds(60), "the wait for the crowd");
+            r => r?.Phase == RunPhase.WaitingForCrowd, TimeSpan.FromSeconds(60), "the wait for the crowd");
         var rapidata = harness.Services.GetRequiredService<RapidataClient>();
 
         await rapidata.PauseOrderAsync(waiting!.OrderId!);

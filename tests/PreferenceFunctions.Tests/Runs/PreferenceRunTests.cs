@@ -26,7 +26,7 @@ public sealed class PreferenceRunTests
         Assert.Equal(40, result.MatchupCount);
 
         var run = (await harness.RunRowAsync(start.RunId))!;
-        Assert.Equal("Completed", run.Status);
+        Assert.Equal(RunStatus.Completed, run.Status);
         Assert.NotNull(run.OrderId);
 
         // Independently of our parser: votes per option straight from the raw document, keyed by matchupId.
@@ -100,7 +100,7 @@ public sealed class PreferenceRunTests
         Assert.Equal(RunPhase.Failed, result.Outcome);
         Assert.Contains("Crowd unavailable in this region.", result.Error);
         var run = (await harness.RunRowAsync(start.RunId))!;
-        Assert.Equal("Failed", run.Status);
+        Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("Crowd unavailable", run.Error);
     }
 

@@ -115,7 +115,7 @@ public sealed class RunHarness : IAsyncDisposable
         return result!;
     }
 
-    public Task<PreferenceRunEntity?> RunRowAsync(string runId) => Services.GetRequiredService<RunStore>().GetAsync(runId);
+    public Task<PreferenceRunEntity?> RunRowAsync(string runId) => Services.GetRequiredService<RunLedger>().GetAsync(runId);
 
     public async ValueTask DisposeAsync()
     {

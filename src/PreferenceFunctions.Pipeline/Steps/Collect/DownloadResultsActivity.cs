@@ -13,7 +13,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Collect;
 /// aggregated again. Returns the blob name; an existing blob is kept (the order's results do not change). When
 /// Rapidata says the stored results are stale, asks it to regenerate them and returns null: the run waits again.
 /// </summary>
-public sealed class DownloadResultsActivity(RapidataClient rapidata, StorageConnection storage, RunStore runs, IOptions<PreferenceOptions> options)
+public sealed class DownloadResultsActivity(RapidataClient rapidata, StorageConnection storage, RunLedger ledger, IOptions<PreferenceOptions> options)
     : TaskActivity<OrderStep, string?>
 {
     public override async Task<string?> RunAsync(TaskActivityContext context, OrderStep step)
@@ -35,7 +35,7 @@ public sealed class DownloadResultsActivity(RapidataClient rapidata, StorageConn
                 return null;
             }
         }
-        await runs.MergeAsync(step.RunId, new Dictionary<string, object?> { [nameof(PreferenceRunEntity.ResultsBlob)] = blob.Name });
+        await ledger.RecordResultsBlobAsync(step.RunId, blob.Name);
         return blob.Name;
     }
 }

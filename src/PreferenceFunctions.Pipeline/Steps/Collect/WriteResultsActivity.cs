@@ -14,7 +14,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Collect;
 /// upserts MatchupResults and ModelScores in batched transactions, renders the report, and summarises the run.
 /// Upserts and overwrites make it safe to run twice.
 /// </summary>
-public sealed class WriteResultsActivity(StorageConnection storage, ManifestStore manifests, UploadRecordStore uploads, RunStore runs,
+public sealed class WriteResultsActivity(StorageConnection storage, ManifestStore manifests, UploadRecordStore uploads, RunLedger ledger,
     RunReportWriter reports)
     : TaskActivity<WriteResultsInput, ResultsSummary>
 {
@@ -53,18 +53,12 @@ public sealed class WriteResultsActivity(StorageConnection storage, ManifestStor
         var modelTable = storage.Tables.GetTableClient(TableNames.ModelScores);
         await TableBatchWriter.UpsertAsync(modelTable, analysis.Models.Select(m => ResultRows.ToEntity(input.RunId, m)));
 
-        var run = await runs.GetAsync(input.RunId);
+        var run = await ledger.GetAsync(input.RunId);
         var reportBlob = await reports.WriteAsync(input.RunId, run?.OrderName ?? input.RunId, analysis,
             run?.DatasetsContainer ?? "", run?.DatasetFolder ?? "", imagesByPath);
         var totalVotes = analysis.Matchups.Sum(m => m.TotalVotes);
         var winner = analysis.Components == 1 ? analysis.Models.FirstOrDefault(m => m.Rank == 1)?.Model : null;
-        await runs.MergeAsync(input.RunId, new Dictionary<string, object?>
-        {
-            [nameof(PreferenceRunEntity.TotalVotes)] = totalVotes,
-            [nameof(PreferenceRunEntity.Winner)] = winner,
-            [nameof(PreferenceRunEntity.ReportBlob)] = reportBlob,
-            [nameof(PreferenceRunEntity.Models)] = string.Join(", ", analysis.Models.Select(m => m.Model)),
-        });
+        await ledger.RecordResultsAsync(input.RunId, totalVotes, winner, reportBlob, analysis.Models.Select(m => m.Model));
         return new ResultsSummary(analysis.Matchups.Count, totalVotes, winner, reportBlob);
     }
 }

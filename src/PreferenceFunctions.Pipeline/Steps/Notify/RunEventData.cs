@@ -1,3 +1,5 @@
+using PreferenceFunctions.Pipeline.Ledger;
+
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
 /// <summary>The CloudEvent's <c>data</c>: the run summary. Null members are left out of the JSON.</summary>
@@ -9,8 +11,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Notify;
 public sealed record RunEventData(
     string RunId,
     string Dataset,
-    string Status,
-    string Phase,
+    RunStatus Status,
+    RunPhase Phase,
     string? OrderId = null,
     int? MatchupCount = null,
     IReadOnlyDictionary<string, int>? Counts = null,

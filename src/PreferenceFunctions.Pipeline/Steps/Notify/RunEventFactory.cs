@@ -16,8 +16,8 @@ public sealed class RunEventFactory(IOptions<PreferenceOptions> options)
         var data = new RunEventData(
             input.RunId,
             run is null ? "" : $"{run.DatasetsContainer}/{run.DatasetFolder}",
-            run?.Status ?? input.Phase.ToString(),
-            input.Phase.ToString(),
+            run?.Status ?? input.Phase.StatusOf(),
+            input.Phase,
             run?.OrderId,
             run?.MatchupCount,
             counts,

@@ -11,12 +11,12 @@ namespace PreferenceFunctions.Pipeline.Steps.Order;
 /// name carries the run id (an earlier attempt that crashed before recording it) is adopted; only then a new one is
 /// created, and recorded at once.
 /// </summary>
-public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunStore runs, CompareOrderRequestFactory requests,
+public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedger ledger, CompareOrderRequestFactory requests,
     ILogger<CreateOrderActivity> logger) : TaskActivity<CreateOrderInput, OrderReference>
 {
     public override async Task<OrderReference> RunAsync(TaskActivityContext context, CreateOrderInput input)
     {
-        var run = await runs.GetAsync(input.RunId);
+        var run = await ledger.GetAsync(input.RunId);
         if (run is { OrderId: { } recordedId, RapidataDatasetId: { } recordedDataset })
             return new OrderReference(recordedId, recordedDataset, run.PipelineId ?? "", run.OrderName ?? "");
 
@@ -38,14 +38,7 @@ public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunStor
             LogCreated(input.RunId, created.OrderId);
             await DeleteTwinsAsync(input.RunId, orderName, created.OrderId);
         }
-        await runs.MergeAsync(input.RunId, new Dictionary<string, object?>
-        {
-            [nameof(PreferenceRunEntity.OrderId)] = order.OrderId,
-            [nameof(PreferenceRunEntity.RapidataDatasetId)] = order.DatasetId,
-            [nameof(PreferenceRunEntity.PipelineId)] = order.PipelineId,
-            [nameof(PreferenceRunEntity.OrderName)] = order.OrderName,
-            [nameof(PreferenceRunEntity.OrderState)] = "Created",
-        });
+        await ledger.RecordOrderAsync(input.RunId, order);
         return order;
     }
 

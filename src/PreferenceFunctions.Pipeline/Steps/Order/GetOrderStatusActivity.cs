@@ -9,6 +9,6 @@ public sealed class GetOrderStatusActivity(RapidataClient rapidata) : TaskActivi
     public override async Task<OrderStatus> RunAsync(TaskActivityContext context, OrderStep step)
     {
         var order = await rapidata.GetOrderAsync(step.OrderId);
-        return new OrderStatus(order.State.ToString(), order.FailureMessage);
+        return new OrderStatus(order.State, order.RawState, order.FailureMessage);
     }
 }

@@ -1,4 +1,6 @@
+using PreferenceFunctions.Rapidata.Models;
+
 namespace PreferenceFunctions.Pipeline.Steps.Order;
 
-/// <summary>The order's state as Rapidata reports it (the state's name, so unknown future states survive).</summary>
-public sealed record OrderStatus(string State, string? FailureMessage);
+/// <summary>The order's state as Rapidata reports it; <see cref="RawState"/> keeps the text of a state this version does not know.</summary>
+public sealed record OrderStatus(OrderState State, string RawState, string? FailureMessage);

@@ -6,7 +6,7 @@ using PreferenceFunctions.Rapidata.Models;
 namespace PreferenceFunctions.Pipeline.Steps.Order;
 
 /// <summary>Preview, then submit. Safe to repeat: an order already past a step is left as it is.</summary>
-public sealed class SubmitOrderActivity(RapidataClient rapidata, RunStore runs, TimeProvider clock) : TaskActivity<OrderStep, bool>
+public sealed class SubmitOrderActivity(RapidataClient rapidata, RunLedger ledger, TimeProvider clock) : TaskActivity<OrderStep, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, OrderStep step)
     {
@@ -15,10 +15,7 @@ public sealed class SubmitOrderActivity(RapidataClient rapidata, RunStore runs, 
         if (order.State is OrderState.Created or OrderState.Preview)
         {
             await rapidata.SubmitOrderAsync(step.OrderId);
-            await runs.MergeAsync(step.RunId, new Dictionary<string, object?>
-            {
-                [nameof(PreferenceRunEntity.SubmittedAt)] = clock.GetUtcNow(),
-            });
+            await ledger.RecordSubmittedAsync(step.RunId, clock.GetUtcNow());
         }
         return true;
     }

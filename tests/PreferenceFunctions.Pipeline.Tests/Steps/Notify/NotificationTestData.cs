@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using PreferenceFunctions.Pipeline.Steps.Notify;
+using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Pipeline.Tests.Steps.Notify;
 
@@ -16,8 +17,8 @@ internal static class NotificationTestData
         new RunEventData(
             runId,
             Dataset: "sd-vs-flux",
-            Status: "Completed",
-            Phase: "Completed",
+            Status: RunStatus.Completed,
+            Phase: RunPhase.Completed,
             OrderId: "order-7",
             MatchupCount: 120,
             Counts: new Dictionary<string, int> { ["matchups"] = 120, ["votes"] = 1800 },

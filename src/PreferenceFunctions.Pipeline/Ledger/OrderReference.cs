@@ -1,4 +1,4 @@
-namespace PreferenceFunctions.Pipeline.Steps.Order;
+namespace PreferenceFunctions.Pipeline.Ledger;
 
 /// <summary>The Rapidata order of a run.</summary>
 public sealed record OrderReference(string OrderId, string DatasetId, string PipelineId, string OrderName);

@@ -1,0 +1,16 @@
+namespace PreferenceFunctions.Pipeline.Ledger;
+
+/// <summary>What staging found in a run's dataset, as the run's row shows it.</summary>
+public sealed record RunDataset
+{
+    public required int MatchupCount { get; init; }
+    public required int ImageCount { get; init; }
+    public required int ChunkCount { get; init; }
+    public required IReadOnlyList<string> Models { get; init; }
+    public required string ValidationBlob { get; init; }
+    public required string Criteria { get; init; }
+    public required int ResponsesPerMatchup { get; init; }
+
+    /// <summary>The first validation errors when the dataset was rejected; null when it was accepted.</summary>
+    public string? Errors { get; init; }
+}

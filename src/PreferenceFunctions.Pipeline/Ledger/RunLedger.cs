@@ -1,0 +1,163 @@
+using Azure;
+using Azure.Data.Tables;
+using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Rapidata.Models;
+
+namespace PreferenceFunctions.Pipeline.Ledger;
+
+/// <summary>
+/// The only writer of <c>PreferenceRuns</c>: one typed method per thing that happens to a run. Every write reads the
+/// row, changes it and replaces it on its ETag (a lost race is re-read and re-applied, so concurrent writers never
+/// lose each other's columns, and a column can be cleared). Once a run has ended (Completed, Failed, Rejected,
+/// Cancelled) its status, phase, error and end time never change again.
+/// </summary>
+public sealed class RunLedger(StorageConnection storage)
+{
+    private readonly TableClient _table = storage.Tables.GetTableClient(TableNames.PreferenceRuns);
+
+    public async Task<PreferenceRunEntity?> GetAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var row = await _table.GetEntityIfExistsAsync<PreferenceRunEntity>(PreferenceRunEntity.Partition, runId, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    public AsyncPageable<PreferenceRunEntity> ListAsync(int pageSize, CancellationToken cancellationToken = default) =>
+        _table.QueryAsync<PreferenceRunEntity>(r => r.PartitionKey == PreferenceRunEntity.Partition, pageSize, cancellationToken: cancellationToken);
+
+    /// <summary>Creates the run's Pending row unless it exists; false when it existed (another starter claimed the run).</summary>
+    public async Task<bool> TryClaimAsync(string runId, string container, string datasetFolder, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        var row = new PreferenceRunEntity
+        {
+            RowKey = runId,
+            DatasetsContainer = container,
+            DatasetFolder = datasetFolder,
+            Status = RunStatus.Pending,
+            Phase = RunPhase.Pending,
+            StartedAt = at,
+        };
+        try
+        {
+            await _table.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The orchestrator's checkpoint: phase, status, order state; the start, the end and its error; upload totals.</summary>
+    public Task RecordProgressAsync(RunCheckpoint checkpoint, CancellationToken cancellationToken = default) =>
+        UpdateAsync(checkpoint.RunId, row =>
+        {
+            var progress = checkpoint.Progress;
+            row.Phase = progress.Phase;
+            row.Status = progress.Phase.StatusOf();
+            if (progress.OrderState is { } orderState) row.OrderState = orderState;
+            if (progress.Phase == RunPhase.Validating) row.StartedAt = checkpoint.At;
+            if (row.Status.Value.IsTerminal())
+            {
+                row.CompletedAt = checkpoint.At;
+                row.Error = progress.Phase == RunPhase.Completed ? null : progress.Message;
+            }
+            if (checkpoint.Uploads is { } uploads)
+            {
+                row.ChunksUploaded = uploads.Chunks;
+                row.AssetsUploaded = uploads.AssetsUploaded;
+                row.AssetsReused = uploads.AssetsReused;
+                row.DatapointsCreated = uploads.DatapointsCreated;
+            }
+        }, cancellationToken);
+
+    public Task RecordDatasetAsync(string runId, RunDataset dataset, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row =>
+        {
+            row.MatchupCount = dataset.MatchupCount;
+            row.ImageCount = dataset.ImageCount;
+            row.ChunkCount = dataset.ChunkCount;
+            row.Models = string.Join(", ", dataset.Models);
+            row.ValidationBlob = dataset.ValidationBlob;
+            row.Criteria = dataset.Criteria;
+            row.ResponsesPerMatchup = dataset.ResponsesPerMatchup;
+            row.Error = dataset.Errors;
+        }, cancellationToken);
+
+    public Task RecordOrderAsync(string runId, OrderReference order, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row =>
+        {
+            row.OrderId = order.OrderId;
+            row.RapidataDatasetId = order.DatasetId;
+            row.PipelineId = order.PipelineId;
+            row.OrderName = order.OrderName;
+            row.OrderState = OrderState.Created;
+        }, cancellationToken);
+
+    public Task RecordSubmittedAsync(string runId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => row.SubmittedAt = at, cancellationToken);
+
+    public Task RecordResultsBlobAsync(string runId, string resultsBlob, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => row.ResultsBlob = resultsBlob, cancellationToken);
+
+    /// <summary>What the results tables say: total votes, the winner (null when none is clear), the report and the models by rank.</summary>
+    public Task RecordResultsAsync(string runId, int totalVotes, string? winner, string? reportBlob, IEnumerable<string> models,
+        CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row =>
+        {
+            row.TotalVotes = totalVotes;
+            row.Winner = winner;
+            row.ReportBlob = reportBlob;
+            row.Models = string.Join(", ", models);
+        }, cancellationToken);
+
+    public Task RecordNotificationFailuresAsync(string runId, string failures, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => row.NotificationFailures = failures, cancellationToken);
+
+    /// <summary>Ends the run as Cancelled unless it has already ended; returns the row as it now is (null if there is none).</summary>
+    public Task<PreferenceRunEntity?> CancelAsync(string runId, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row =>
+        {
+            row.Status = RunStatus.Cancelled;
+            row.Phase = RunPhase.Cancelled;
+            row.Error = reason;
+            row.CompletedAt = at;
+        }, cancellationToken, createIfMissing: false);
+
+    /// <summary>Read, change, replace on the ETag; on a lost race start over. The end of a run is kept as it was first written.</summary>
+    private async Task<PreferenceRunEntity?> UpdateAsync(string runId, Action<PreferenceRunEntity> change, CancellationToken cancellationToken,
+        bool createIfMissing = true)
+    {
+        while (true)
+        {
+            var row = await GetAsync(runId, cancellationToken);
+            if (row is null)
+            {
+                if (!createIfMissing) return null;
+                row = new PreferenceRunEntity { RowKey = runId };
+                change(row);
+                try
+                {
+                    await _table.AddEntityAsync(row, cancellationToken);
+                    return row;
+                }
+                catch (RequestFailedException e) when (e.Status == 409)
+                {
+                    continue;
+                }
+            }
+            var ended = row.Status is { } status && status.IsTerminal() ? (row.Status, row.Phase, row.Error, row.CompletedAt) : default;
+            change(row);
+            if (ended.Status is not null) (row.Status, row.Phase, row.Error, row.CompletedAt) = ended;
+            try
+            {
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return row;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Another writer changed the row since it was read: apply this change to the new row.
+            }
+        }
+    }
+}

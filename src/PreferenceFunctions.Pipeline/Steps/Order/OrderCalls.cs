@@ -1,0 +1,21 @@
+using Microsoft.DurableTask;
+using PreferenceFunctions.Pipeline.Ledger;
+
+namespace PreferenceFunctions.Pipeline.Steps.Order;
+
+/// <summary>Typed calls of the Order step's activities, for orchestrators.</summary>
+internal static class OrderCalls
+{
+    public static Task<OrderReference> CallCreateOrderAsync(this TaskOrchestrationContext context, CreateOrderInput input,
+        TaskOptions options) =>
+        context.CallActivityAsync<OrderReference>(nameof(CreateOrderActivity), input, options);
+
+    public static Task CallSubmitOrderAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
+        context.CallActivityAsync<bool>(nameof(SubmitOrderActivity), step, options);
+
+    public static Task<OrderStatus> CallGetOrderStatusAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
+        context.CallActivityAsync<OrderStatus>(nameof(GetOrderStatusActivity), step, options);
+
+    public static Task CallRetryOrderAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
+        context.CallActivityAsync<bool>(nameof(RetryOrderActivity), step, options);
+}
