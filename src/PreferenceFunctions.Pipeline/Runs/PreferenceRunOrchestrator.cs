@@ -125,17 +125,10 @@ public sealed class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, Run
         var interval = run.PollInterval;
         OrderState? lastState = null;
         var step = new OrderStep(run.RunId, order.OrderId);
-        while (true)
+        var status = await context.CallGetOrderStatusAsync(step, Retries);
+        while (status.State is not (OrderState.Completed or OrderState.Failed or OrderState.Cancelled))
         {
-            var status = await context.CallGetOrderStatusAsync(step, Retries);
-            switch (status.State)
-            {
-                case OrderState.Completed or OrderState.Failed or OrderState.Cancelled:
-                    return status;
-                case OrderState.StaleResults:
-                    await context.CallRetryOrderAsync(step, Retries);
-                    break;
-            }
+            if (status.State == OrderState.StaleResults) await context.CallRetryOrderAsync(step, Retries);
             if (status.State != lastState)
             {
                 lastState = status.State;
@@ -151,7 +144,9 @@ public sealed class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, Run
             var wait = interval < deadline - now ? interval : deadline - now;
             await context.CreateTimer(wait, CancellationToken.None);
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, run.MaxPollInterval.Ticks));
+            status = await context.CallGetOrderStatusAsync(step, Retries);
         }
+        return status;
     }
 
     private static string WaitingMessage(OrderStatus status) => status.State switch

@@ -1,6 +1,6 @@
 namespace PreferenceFunctions.Pipeline.Shared;
 
-/// <summary>The product's tables (design.md "Results in Table Storage").</summary>
+/// <summary>The product's tables (docs/run-step-by-step.md, "Tables").</summary>
 public static class TableNames
 {
     public const string PreferenceRuns = "PreferenceRuns";

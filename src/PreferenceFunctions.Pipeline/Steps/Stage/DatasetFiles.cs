@@ -1,6 +1,6 @@
 namespace PreferenceFunctions.Pipeline.Steps.Stage;
 
-/// <summary>The well-known file names of a dataset folder (design.md "Dataset convention").</summary>
+/// <summary>The well-known file names of a dataset folder (docs/datasets.md).</summary>
 public static class DatasetFiles
 {
     public const string Matchups = "matchups.csv";
