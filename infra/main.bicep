@@ -67,7 +67,7 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 
-// Storage layout (names the app's configuration and README use).
+// Storage layout (names the app's configuration and docs/ use).
 var datasetsContainerName = 'datasets'
 var runsContainerName = 'runs'
 var deploymentContainerName = 'app-package'

@@ -10,7 +10,7 @@ foreach ($name in 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTI
     }
 }
 if (-not (Get-Command az -ErrorAction SilentlyContinue)) {
-    throw "postdeploy: the Azure CLI (az) is required; see README 'Deploy to Azure'."
+    throw "postdeploy: the Azure CLI (az) is required; see docs/deploy.md."
 }
 
 $template = Join-Path $PSScriptRoot '..' 'modules' 'dataset-upload-subscription.bicep'

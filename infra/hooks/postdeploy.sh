@@ -11,7 +11,7 @@ for name in AZURE_SUBSCRIPTION_ID AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME A
   eval "value=\${$name:-}"
   [ -n "$value" ] || { echo "postdeploy: $name is not set; run this hook through azd (azd up / azd deploy)." >&2; exit 1; }
 done
-command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is required; see README 'Deploy to Azure'." >&2; exit 1; }
+command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is required; see docs/deploy.md." >&2; exit 1; }
 
 template="$(dirname "$0")/../modules/dataset-upload-subscription.bicep"
 

@@ -1,6 +1,6 @@
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 
-/// <summary>Stable codes of every validation rule (documented in the README, section "Datasets").</summary>
+/// <summary>Stable codes of every validation rule (documented in docs/datasets.md, "Validation rules").</summary>
 public static class ProblemCodes
 {
     public const string MissingFile = "missing-file";
