@@ -1,5 +1,5 @@
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Local.Client;
-using PreferenceFunctions.Pipeline.Api;
 using Spectre.Console;
 
 namespace PreferenceFunctions.Local.Demo;
