@@ -2,11 +2,11 @@ using System.Diagnostics;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Engine;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Pipeline.Shared;
 using PreferenceFunctions.Pipeline.Ledger;
 

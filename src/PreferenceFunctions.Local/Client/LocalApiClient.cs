@@ -1,5 +1,5 @@
 using System.Net;
-using PreferenceFunctions.Pipeline.Api;
+using PreferenceFunctions.Api;
 
 namespace PreferenceFunctions.Local.Client;
 

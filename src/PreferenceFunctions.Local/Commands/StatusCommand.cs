@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Local.Demo;
-using PreferenceFunctions.Pipeline.Api;
 using Spectre.Console;
 using PreferenceFunctions.Pipeline.Ledger;
 

@@ -1,9 +1,9 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Pipeline.Shared;
 using Spectre.Console;
 using PreferenceFunctions.Pipeline.Ledger;

@@ -1,5 +1,5 @@
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Local.Client;
-using PreferenceFunctions.Pipeline.Api;
 using Spectre.Console;
 using PreferenceFunctions.Pipeline.Ledger;
 

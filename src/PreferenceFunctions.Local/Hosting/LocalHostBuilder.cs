@@ -1,3 +1,4 @@
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Local.Engine;
 using PreferenceFunctions.Local.Watching;
 using PreferenceFunctions.Pipeline.Hosting;
@@ -26,7 +27,7 @@ public static class LocalHostBuilder
         builder.WebHost.UseUrls(urls);
 
         var services = builder.Services;
-        services.AddPreferencePipeline(builder.Configuration);
+        services.AddPreferencePipeline(builder.Configuration).AddPreferenceApi();
         services.AddLocalDurableEngine(builder.Configuration, tasks => tasks.AddPreferenceTasks());
         services.AddSingleton<DatasetTriggers>();
         if (builder.Configuration.GetValue($"{LocalEngineOptions.SectionName}:{nameof(LocalEngineOptions.WatchDatasets)}", true))

@@ -2,7 +2,7 @@ using Azure.Messaging.EventGrid;
 using Azure.Messaging.EventGrid.SystemEvents;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using PreferenceFunctions.Pipeline.Api;
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Pipeline.Shared;
 
 namespace PreferenceFunctions.Local.Watching;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Shared;
@@ -37,8 +36,6 @@ public static class PreferencePipelineServiceCollectionExtensions
 
         services.AddSingleton<RunLedger>();
         services.AddSingleton<RunStarter>();
-        services.AddSingleton<RunsApi>();
-        services.AddSingleton<ResultsApi>();
         services.AddSingleton<RunEventFactory>();
         services.AddTransient<MediaAssetCache>(); // holds the typed RapidataClient (an HttpClient): never a singleton
         services.AddSingleton<UploadRecordStore>();

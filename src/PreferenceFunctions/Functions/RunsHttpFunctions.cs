@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using PreferenceFunctions.Pipeline.Api;
+using PreferenceFunctions.Api;
 
 namespace PreferenceFunctions.Functions;
 

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Shared;
 using PreferenceFunctions.Testing;

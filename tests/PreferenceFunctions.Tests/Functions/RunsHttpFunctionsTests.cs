@@ -1,7 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Functions;
-using PreferenceFunctions.Pipeline.Api;
 using PreferenceFunctions.Tests.Runs;
 using PreferenceFunctions.Pipeline.Ledger;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PreferenceFunctions.Api;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Pipeline.Hosting;
 using PreferenceFunctions.Pipeline.Ledger;
@@ -65,6 +66,7 @@ public sealed class RunHarness : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddPreferencePipeline(configuration)
+            .AddPreferenceApi()
             .BuildServiceProvider();
         foreach (var hosted in services.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
 

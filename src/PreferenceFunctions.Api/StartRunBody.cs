@@ -1,6 +1,6 @@
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 
-namespace PreferenceFunctions.Pipeline.Api;
+namespace PreferenceFunctions.Api;
 
 /// <summary>
 /// Body of <c>POST /api/runs</c>: the dataset folder (or the path of its matchups.csv) and optional settings that

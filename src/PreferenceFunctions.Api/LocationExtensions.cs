@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace PreferenceFunctions.Pipeline.Api;
+namespace PreferenceFunctions.Api;
 
 internal static class LocationExtensions
 {

@@ -2,7 +2,7 @@ using PreferenceFunctions.Rapidata.Models;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Shared;
 
-namespace PreferenceFunctions.Pipeline.Api;
+namespace PreferenceFunctions.Api;
 
 /// <summary>What <c>GET /api/runs/{runId}</c> returns: the run's row joined with the orchestration's live progress.</summary>
 public sealed record RunView(

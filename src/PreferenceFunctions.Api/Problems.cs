@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
-namespace PreferenceFunctions.Pipeline.Api;
+namespace PreferenceFunctions.Api;
 
 /// <summary>RFC 7807 problem+json responses with messages that say what to fix.</summary>
 public static class Problems

@@ -9,7 +9,7 @@ using PreferenceFunctions.Pipeline.Shared;
 using PreferenceFunctions.Rapidata;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
-namespace PreferenceFunctions.Pipeline.Api;
+namespace PreferenceFunctions.Api;
 
 /// <summary>
 /// The run endpoints of the HTTP API, shared by the Functions app and the local host: each method takes the request

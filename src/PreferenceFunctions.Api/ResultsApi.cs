@@ -8,7 +8,7 @@ using PreferenceFunctions.Pipeline.Shared;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
-namespace PreferenceFunctions.Pipeline.Api;
+namespace PreferenceFunctions.Api;
 
 /// <summary>
 /// Reading a run's results: <c>GET /api/runs/{runId}/results</c> (JSON, or <c>?format=csv</c> with

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
-using PreferenceFunctions.Pipeline.Api;
 
-namespace PreferenceFunctions.Local.Hosting;
+namespace PreferenceFunctions.Api;
 
 /// <summary>The Functions app's HTTP API at the same routes, over the same shared handlers (no keys locally).</summary>
 public static class RunsEndpoints

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PreferenceFunctions.Api;
+
+/// <summary>The HTTP API's registration; both hosts call it after <c>AddPreferencePipeline</c>.</summary>
+public static class PreferenceApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="RunsApi"/> and <see cref="ResultsApi"/> as transient: RunsApi takes the typed
+    /// RapidataClient (a typed HttpClient), which a singleton must not capture.
+    /// </summary>
+    public static IServiceCollection AddPreferenceApi(this IServiceCollection services)
+    {
+        services.AddTransient<RunsApi>();
+        services.AddTransient<ResultsApi>();
+        return services;
+    }
+}
