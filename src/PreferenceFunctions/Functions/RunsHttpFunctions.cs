@@ -7,7 +7,7 @@ using PreferenceFunctions.Api;
 namespace PreferenceFunctions.Functions;
 
 /// <summary>
-/// The HTTP API (design.md): thin functions over the handlers shared with the local host. Function-level keys.
+/// The HTTP API (docs/http-api.md): thin functions over the handlers shared with the local host. Function-level keys.
 /// </summary>
 public sealed class RunsHttpFunctions(RunsApi runs, ResultsApi results)
 {
