@@ -9,6 +9,15 @@ internal static class Outcomes
         new(id, $"prompt {id}", $"{model1}_{id}_0.png", $"{model2}_{id}_1.png", model1, model2,
             votes1, votes2, weighted1 ?? votes1, weighted2 ?? votes2, 0, 0, null, null);
 
+    /// <summary>Every field set, weighted votes that disagree with the raw ones, and a prompt that needs escaping everywhere.</summary>
+    public static MatchupOutcome Detailed() => Of("m/1", "flux", "sd3", 9, 6, weighted1: 3.25, weighted2: 5.5) with
+    {
+        Prompt = "a \"red\" fox, naïve\non two lines",
+        BothVotes = 2,
+        NeitherVotes = 1,
+        Details = [new VoteDetail("flux_m/1_0.png", "DE", "de", 0.8), new VoteDetail("sd3_m/1_1.png", "BR", "pt", null)],
+    };
+
     /// <summary>Pair counts spread over several matchups, so the bootstrap has units to resample.</summary>
     public static IEnumerable<MatchupOutcome> Pair(string model1, string model2, int wins1, int wins2, int matchups = 5)
     {

@@ -27,6 +27,30 @@ public sealed class CsvExportTests
     }
 
     [Fact]
+    public void Write_MatchupResults_QuotesTextAndFormatsNumbersInvariantly()
+    {
+        var analysis = PreferenceAnalyzer.Analyze([Outcomes.Detailed()], new AnalysisOptions(BootstrapRounds: 0));
+        var text = new StringWriter();
+
+        MatchupResultsCsv.Write(analysis.Matchups, text);
+
+        Assert.Equal(string.Join(',', MatchupResultsCsv.Columns) + Environment.NewLine
+            + "m/1,\"a \"\"red\"\" fox, naïve\non two lines\",flux_m/1_0.png,sd3_m/1_1.png,flux,sd3,9,6,0.6,3.25,5.5,flux,sd3,"
+            + "0.357468301206246,0.8017550385865841,true,false,2,1" + Environment.NewLine, text.ToString());
+    }
+
+    [Fact]
+    public void Write_ModelScores_FormatsNumbersInvariantly()
+    {
+        var text = new StringWriter();
+
+        ModelScoresCsv.Write([new ModelScore("flux", 9, 1, 1, 1034.5, 990.25, 1100.125, 1, 1, 0, 3.25, 1)], text);
+
+        Assert.Equal("model,votes,pairsWon,winRate,score,scoreLow,scoreHigh,rank,pairs,pairsTied,weightedVotes,component" + Environment.NewLine
+            + "flux,9,1,1,1034.5,990.25,1100.125,1,1,0,3.25,1" + Environment.NewLine, text.ToString());
+    }
+
+    [Fact]
     public void Write_ModelScores_StartsWithTheDesignHeaderAndHasOneLinePerModel()
     {
         var analysis = PreferenceAnalyzer.Analyze([.. Outcomes.Pair("flux", "sd3", 30, 10)], new AnalysisOptions(BootstrapRounds: 20));
