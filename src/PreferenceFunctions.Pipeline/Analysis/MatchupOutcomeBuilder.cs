@@ -4,16 +4,14 @@ using PreferenceFunctions.Rapidata.Results;
 namespace PreferenceFunctions.Pipeline.Analysis;
 
 /// <summary>
-/// Converts a Rapidata results document into <see cref="MatchupOutcome"/>s. Each entry is joined to its matchup by
-/// <c>privateMetadata["matchupId"]</c>, else by the file names of its two options. Without known matchups the
-/// options themselves are the images and the models come from their names (<see cref="ModelNames.FromImagePath"/>).
+/// Converts a Rapidata results document into <see cref="MatchupOutcome"/>s. Each entry is joined to its matchup by the
+/// matchup id in its private metadata (<see cref="MatchupMetadata.IdKey"/>), else by the file names of its two options.
+/// Without known matchups the options themselves are the images and the models come from their names (<see cref="ModelNames.FromImagePath"/>).
 /// Weighted votes are <c>summedUserScores</c>; documents older than that (no map at all) use the raw votes.
 /// Entries joined to the same matchup (a pair uploaded twice) are merged by adding their votes.
 /// </summary>
 public static class MatchupOutcomeBuilder
 {
-    public const string MatchupIdKey = "matchupId";
-
     /// <exception cref="InvalidDataException">An entry does not hold exactly two images, or matches no known matchup.</exception>
     public static IReadOnlyList<MatchupOutcome> Build(CompareResultsDocument document, IReadOnlyCollection<KnownMatchup>? knownMatchups = null)
     {
@@ -36,7 +34,7 @@ public static class MatchupOutcomeBuilder
         var options = entry.AssetOptions;
         if (options.Count != 2)
             throw new InvalidDataException($"results[{index}] has {options.Count} image options ({string.Join(", ", options)}); a compare entry needs exactly two.");
-        entry.PrivateMetadata.TryGetValue(MatchupIdKey, out var matchupId);
+        entry.PrivateMetadata.TryGetValue(MatchupMetadata.IdKey, out var matchupId);
         string option1 = options[0], option2 = options[1];
         var known = lookup?.Find(matchupId, option1, option2)
             ?? (lookup is null ? null : throw new InvalidDataException(
