@@ -13,7 +13,7 @@ namespace PreferenceFunctions.Pipeline.Analysis;
 public static class MatchupOutcomeBuilder
 {
     /// <exception cref="InvalidDataException">An entry does not hold exactly two images, or matches no known matchup.</exception>
-    public static IReadOnlyList<MatchupOutcome> Build(CompareResultsDocument document, IReadOnlyCollection<KnownMatchup>? knownMatchups = null)
+    public static IReadOnlyList<MatchupOutcome> Build(CompareResultsDocument document, IReadOnlyCollection<Matchup>? knownMatchups = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var lookup = knownMatchups is null ? null : new MatchupLookup(knownMatchups);
@@ -44,7 +44,7 @@ public static class MatchupOutcomeBuilder
 
         var weighted = entry.SummedUserScores.Count > 0;
         return new MatchupOutcome(
-            MatchupId: known?.MatchupId ?? matchupId ?? $"result-{index + 1}",
+            MatchupId: known?.Id ?? matchupId ?? $"result-{index + 1}",
             Prompt: entry.Context ?? known?.Prompt ?? "",
             Image1: known?.Image1 ?? option1,
             Image2: known?.Image2 ?? option2,

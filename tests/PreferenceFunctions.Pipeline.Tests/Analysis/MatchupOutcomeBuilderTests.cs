@@ -28,10 +28,10 @@ public sealed class MatchupOutcomeBuilderTests
         }
         """;
 
-    private static readonly KnownMatchup[] Known =
+    private static readonly Matchup[] Known =
     [
-        new("m-7", "a fox (dataset)", "images/flux_7_0.png", "images/sd3_7_1.png", "Flux.1", "SD3"),
-        new("m-8", "a cat (dataset)", "images/flux_8_0.png", "images/sd3_8_1.png", "Flux.1", "SD3"),
+        new() { Id = "m-7", Prompt = "a fox (dataset)", Image1 = "images/flux_7_0.png", Image2 = "images/sd3_7_1.png", Model1 = "Flux.1", Model2 = "SD3" },
+        new() { Id = "m-8", Prompt = "a cat (dataset)", Image1 = "images/flux_8_0.png", Image2 = "images/sd3_8_1.png", Model1 = "Flux.1", Model2 = "SD3" },
     ];
 
     [Fact]
@@ -76,10 +76,25 @@ public sealed class MatchupOutcomeBuilderTests
     {
         var json = """{"results":[{"aggregatedResults":{"a_1_0.png":2,"b_1_1.png":7}},{"aggregatedResults":{"b_1_1.png":1,"a_1_0.png":4}}]}""";
 
-        var outcome = Assert.Single(MatchupOutcomeBuilder.Build(await ParseAsync(json), [new KnownMatchup("x", "", "a_1_0.png", "b_1_1.png", "a", "b")]));
+        var outcome = Assert.Single(MatchupOutcomeBuilder.Build(await ParseAsync(json), [new Matchup { Id = "x", Prompt = "", Image1 = "a_1_0.png", Image2 = "b_1_1.png", Model1 = "a", Model2 = "b" }]));
 
         Assert.Equal((6, 8), (outcome.Votes1, outcome.Votes2));
         Assert.Equal("b_1_1.png", outcome.Winner);
+    }
+
+    [Fact]
+    public async Task Build_MatchupWithResultKeys_JoinsByTheNamesTheImagesWereUploadedUnder()
+    {
+        var json = """{"results":[{"aggregatedResults":{"beta_same.png":3,"alpha_same.png":5}}]}""";
+        Matchup uploaded = new()
+        {
+            Id = "s", Prompt = "p", Image1 = "alpha/same.png", Image2 = "beta/same.png", Model1 = "alpha", Model2 = "beta",
+            ResultKey1 = "alpha_same.png", ResultKey2 = "beta_same.png",
+        };
+
+        var outcome = Assert.Single(MatchupOutcomeBuilder.Build(await ParseAsync(json), [uploaded]));
+
+        Assert.Equal(("s", "alpha/same.png", "alpha", 5, 3), (outcome.MatchupId, outcome.Image1, outcome.Model1, outcome.Votes1, outcome.Votes2));
     }
 
     [Fact]

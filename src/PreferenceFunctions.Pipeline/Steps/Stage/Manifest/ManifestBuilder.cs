@@ -19,7 +19,7 @@ public static class ManifestBuilder
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < (row.Metadata?.Length ?? 0); i++) metadata[check.MetadataColumns[i]] = row.Metadata![i];
         return new ManifestMatchup(
-            row.Id ?? MatchupIds.Derive(row.Prompt, row.Image1.Path, row.Image2.Path),
+            MatchupIds.Of(row),
             sortIndex,
             row.Prompt,
             Image(row.Image1, row.Model1, check.Facts),
