@@ -22,9 +22,10 @@ public static class MatchupOutcomeBuilder
         for (var i = 0; i < document.Results.Count; i++)
         {
             var outcome = FromEntry(document.Results[i], i, lookup);
-            if (outcomes.TryGetValue(outcome.MatchupId, out var earlier)) outcome = Merge(earlier, outcome);
-            else order.Add(outcome.MatchupId);
-            outcomes[outcome.MatchupId] = outcome;
+            var id = outcome.Matchup.Id;
+            if (outcomes.TryGetValue(id, out var earlier)) outcome = Merge(earlier, outcome);
+            else order.Add(id);
+            outcomes[id] = outcome;
         }
         return order.Select(id => outcomes[id]).ToList();
     }
@@ -42,25 +43,31 @@ public static class MatchupOutcomeBuilder
         if (known is not null && MatchupLookup.SameFile(option1, known.Option2) && MatchupLookup.SameFile(option2, known.Option1))
             (option1, option2) = (option2, option1);
 
+        var matchup = known is null
+            ? new Matchup
+            {
+                Id = matchupId ?? $"result-{index + 1}",
+                Prompt = entry.Context ?? "",
+                Image1 = option1,
+                Image2 = option2,
+                Model1 = ModelNames.FromImagePath(option1),
+                Model2 = ModelNames.FromImagePath(option2),
+            }
+            : known with { Prompt = entry.Context ?? known.Prompt };
         var weighted = entry.SummedUserScores.Count > 0;
-        return new MatchupOutcome(
-            MatchupId: known?.Id ?? matchupId ?? $"result-{index + 1}",
-            Prompt: entry.Context ?? known?.Prompt ?? "",
-            Image1: known?.Image1 ?? option1,
-            Image2: known?.Image2 ?? option2,
-            Model1: known?.Model1 ?? ModelNames.FromImagePath(option1),
-            Model2: known?.Model2 ?? ModelNames.FromImagePath(option2),
-            Votes1: entry.VotesFor(option1),
-            Votes2: entry.VotesFor(option2),
-            WeightedVotes1: weighted ? entry.SummedUserScores.GetValueOrDefault(option1) : entry.VotesFor(option1),
-            WeightedVotes2: weighted ? entry.SummedUserScores.GetValueOrDefault(option2) : entry.VotesFor(option2),
-            BothVotes: entry.VotesFor(CompareResultEntry.Both),
-            NeitherVotes: entry.VotesFor(CompareResultEntry.Neither),
-            Winner: entry.Winner,
-            WeightedWinner: entry.WeightedWinner)
+        return new MatchupOutcome
         {
+            Matchup = matchup,
+            Votes1 = entry.VotesFor(option1),
+            Votes2 = entry.VotesFor(option2),
+            WeightedVotes1 = weighted ? entry.SummedUserScores.GetValueOrDefault(option1) : entry.VotesFor(option1),
+            WeightedVotes2 = weighted ? entry.SummedUserScores.GetValueOrDefault(option2) : entry.VotesFor(option2),
+            BothVotes = entry.VotesFor(CompareResultEntry.Both),
+            NeitherVotes = entry.VotesFor(CompareResultEntry.Neither),
+            Winner = entry.Winner,
+            WeightedWinner = entry.WeightedWinner,
             Details = entry.DetailedResults.Select(vote => new VoteDetail(
-                vote.VotedFor == option1 ? known?.Image1 ?? option1 : vote.VotedFor == option2 ? known?.Image2 ?? option2 : vote.VotedFor ?? "",
+                vote.VotedFor == option1 ? matchup.Image1 : vote.VotedFor == option2 ? matchup.Image2 : vote.VotedFor ?? "",
                 vote.UserDetails.Country, vote.UserDetails.Language, vote.UserDetails.GlobalScore)).ToArray(),
         };
     }
@@ -86,5 +93,5 @@ public static class MatchupOutcomeBuilder
     }
 
     private static string? LeadingImage(MatchupOutcome o, double first, double second) =>
-        MatchupResults.Side(first, second) switch { 1 => o.Image1, 2 => o.Image2, _ => null };
+        MatchupResults.Side(first, second) switch { 1 => o.Matchup.Image1, 2 => o.Matchup.Image2, _ => null };
 }

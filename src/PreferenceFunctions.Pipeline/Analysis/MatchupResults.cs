@@ -11,8 +11,9 @@ internal static class MatchupResults
         var (low, high) = WilsonInterval.For(leading, total);
         var rawSide = Side(v1, v2);
         var weightedSide = Side(outcome.WeightedVotes1, outcome.WeightedVotes2);
+        var m = outcome.Matchup;
         return new MatchupResult(
-            outcome.MatchupId, outcome.Prompt, outcome.Image1, outcome.Image2, outcome.Model1, outcome.Model2,
+            m.Id, m.Prompt, m.Image1, m.Image2, m.Model1, m.Model2,
             v1, v2, ratio, outcome.WeightedVotes1, outcome.WeightedVotes2,
             ModelOf(outcome, rawSide), ModelOf(outcome, weightedSide), low, high,
             Disagreement: rawSide != weightedSide, Tie: rawSide == 0,
@@ -23,5 +24,5 @@ internal static class MatchupResults
     public static int Side(double first, double second) => first > second ? 1 : second > first ? 2 : 0;
 
     private static string ModelOf(MatchupOutcome outcome, int side) =>
-        side switch { 1 => outcome.Model1, 2 => outcome.Model2, _ => "" };
+        side switch { 1 => outcome.Matchup.Model1, 2 => outcome.Matchup.Model2, _ => "" };
 }

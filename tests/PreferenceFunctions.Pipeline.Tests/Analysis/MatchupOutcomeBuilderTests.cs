@@ -39,14 +39,14 @@ public sealed class MatchupOutcomeBuilderTests
     {
         var outcomes = MatchupOutcomeBuilder.Build(await ParseAsync(Document), Known);
 
-        var fox = outcomes.Single(o => o.MatchupId == "m-7");
-        Assert.Equal(("images/flux_7_0.png", "Flux.1", 4, 3.5), (fox.Image1, fox.Model1, fox.Votes1, fox.WeightedVotes1));
-        Assert.Equal(("images/sd3_7_1.png", "SD3", 5, 2.0), (fox.Image2, fox.Model2, fox.Votes2, fox.WeightedVotes2));
+        var fox = outcomes.Single(o => o.Matchup.Id == "m-7");
+        Assert.Equal(("images/flux_7_0.png", "Flux.1", 4, 3.5), (fox.Matchup.Image1, fox.Matchup.Model1, fox.Votes1, fox.WeightedVotes1));
+        Assert.Equal(("images/sd3_7_1.png", "SD3", 5, 2.0), (fox.Matchup.Image2, fox.Matchup.Model2, fox.Votes2, fox.WeightedVotes2));
         Assert.Equal((2, 1), (fox.BothVotes, fox.NeitherVotes));
-        Assert.Equal("a fox", fox.Prompt);
+        Assert.Equal("a fox", fox.Matchup.Prompt);
         Assert.Equal(("sd3_7_1.png", "flux_7_0.png"), (fox.Winner, fox.WeightedWinner));
         Assert.Equal(new VoteDetail("images/flux_7_0.png", "DE", "de", 0.9), Assert.Single(fox.Details));
-        var cat = outcomes.Single(o => o.MatchupId == "m-8");
+        var cat = outcomes.Single(o => o.Matchup.Id == "m-8");
         Assert.Equal((3, 6), (cat.Votes1, cat.Votes2));
     }
 
@@ -55,10 +55,10 @@ public sealed class MatchupOutcomeBuilderTests
     {
         var outcomes = MatchupOutcomeBuilder.Build(await ParseAsync(Document));
 
-        Assert.Equal(["m-7", "result-2"], outcomes.Select(o => o.MatchupId));
+        Assert.Equal(["m-7", "result-2"], outcomes.Select(o => o.Matchup.Id));
         var fox = outcomes[0];
-        Assert.Equal(("sd3_7_1.png", "sd3", 5), (fox.Image1, fox.Model1, fox.Votes1));
-        Assert.Equal(("flux_7_0.png", "flux", 4), (fox.Image2, fox.Model2, fox.Votes2));
+        Assert.Equal(("sd3_7_1.png", "sd3", 5), (fox.Matchup.Image1, fox.Matchup.Model1, fox.Votes1));
+        Assert.Equal(("flux_7_0.png", "flux", 4), (fox.Matchup.Image2, fox.Matchup.Model2, fox.Votes2));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class MatchupOutcomeBuilderTests
 
         var outcome = Assert.Single(MatchupOutcomeBuilder.Build(await ParseAsync(json), [uploaded]));
 
-        Assert.Equal(("s", "alpha/same.png", "alpha", 5, 3), (outcome.MatchupId, outcome.Image1, outcome.Model1, outcome.Votes1, outcome.Votes2));
+        Assert.Equal(("s", "alpha/same.png", "alpha", 5, 3), (outcome.Matchup.Id, outcome.Matchup.Image1, outcome.Matchup.Model1, outcome.Votes1, outcome.Votes2));
     }
 
     [Fact]

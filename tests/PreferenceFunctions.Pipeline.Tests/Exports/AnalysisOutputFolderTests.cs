@@ -31,7 +31,7 @@ public sealed class AnalysisOutputFolderTests : IDisposable
         var files = await AnalysisOutputFolder.WriteAsync(output, analysis, outcomes, dataset.LoadImageAsync);
 
         Assert.Equal(12, outcomes.Count);
-        Assert.All(outcomes, o => Assert.Equal(dataset.Matchups.Single(m => m.Id == o.MatchupId).Model1, o.Model1));
+        Assert.All(outcomes, o => Assert.Equal(dataset.Matchups.Single(m => m.Id == o.Matchup.Id).Model1, o.Matchup.Model1));
         Assert.Subset(files.ToHashSet(), new HashSet<string> { "matchups.csv", "models.csv", "report.html", "leaderboard.png", "huggingface.jsonl", "dpo.jsonl" });
         Assert.Equal(12, files.Count(f => f.StartsWith("pairs/", StringComparison.Ordinal)));
         Assert.All(files, f => Assert.True(File.Exists(Path.Combine(output, f)), f));

@@ -10,7 +10,7 @@ public sealed class CsvExportTests
     [Fact]
     public void Write_MatchupResults_StartsWithTheDesignHeaderAndRoundTripsAwkwardText()
     {
-        var outcome = Outcomes.Of("m1", "flux", "sd3", 9, 6) with { Prompt = "a \"red\" fox, at night\non two lines" };
+        var outcome = Outcomes.Of("m1", "flux", "sd3", 9, 6).WithPrompt("a \"red\" fox, at night\non two lines");
         var analysis = PreferenceAnalyzer.Analyze([outcome], new AnalysisOptions(BootstrapRounds: 0));
         var text = new StringWriter();
 
@@ -21,7 +21,7 @@ public sealed class CsvExportTests
         using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(text.ToString());
         var rows = reader.Enumerate(row => (Prompt: row["prompt"].ToString(), Ratio: row["ratio"].Parse<double>(), Winner: row["winner"].ToString())).ToList();
         var single = Assert.Single(rows);
-        Assert.Equal(outcome.Prompt, single.Prompt);
+        Assert.Equal(outcome.Matchup.Prompt, single.Prompt);
         Assert.Equal(0.6, single.Ratio, 12);
         Assert.Equal("flux", single.Winner);
     }

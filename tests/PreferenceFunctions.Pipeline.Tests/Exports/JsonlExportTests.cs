@@ -17,7 +17,7 @@ public sealed class JsonlExportTests
         };
         var output = new MemoryStream();
 
-        HuggingFaceJsonl.Write([outcome, outcome with { Prompt = "second" }], output);
+        HuggingFaceJsonl.Write([outcome, outcome.WithPrompt("second")], output);
 
         var lines = Encoding.UTF8.GetString(output.ToArray()).TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
