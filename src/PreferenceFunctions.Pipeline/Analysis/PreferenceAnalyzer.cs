@@ -14,7 +14,7 @@ public static class PreferenceAnalyzer
         AnalysisInputValidator.Validate(outcomes, options);
 
         var matchups = outcomes.Select(MatchupResults.From)
-            .OrderByDescending(r => r.Ratio).ThenByDescending(r => r.TotalVotes).ThenBy(r => r.MatchupId, StringComparer.Ordinal)
+            .OrderByDescending(r => r.Ratio).ThenByDescending(r => r.TotalVotes).ThenBy(r => r.Matchup.Id, StringComparer.Ordinal)
             .ToList();
         var wins = PairwiseWins.Build(outcomes, options.UseWeightedVotes);
         var components = ComparisonComponents.Find(wins);
