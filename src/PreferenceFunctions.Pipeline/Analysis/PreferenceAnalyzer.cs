@@ -32,8 +32,21 @@ public static class PreferenceAnalyzer
             var component = components.ComponentOf[i];
             var rank = 1 + components.Models[component - 1].Count(j => bootstrap.Low[j] > bootstrap.High[i]);
             var tally = tallies[wins.Models[i]];
-            models.Add(new ModelScore(wins.Models[i], tally.Votes, tally.PairsWon, tally.WinRate,
-                scores[i], bootstrap.Low[i], bootstrap.High[i], rank, tally.Pairs, tally.PairsTied, tally.WeightedVotes, component));
+            models.Add(new ModelScore
+            {
+                Model = wins.Models[i],
+                Votes = tally.Votes,
+                PairsWon = tally.PairsWon,
+                WinRate = tally.WinRate,
+                Score = scores[i],
+                ScoreLow = bootstrap.Low[i],
+                ScoreHigh = bootstrap.High[i],
+                Rank = rank,
+                Pairs = tally.Pairs,
+                PairsTied = tally.PairsTied,
+                WeightedVotes = tally.WeightedVotes,
+                Component = component,
+            });
         }
         var ordered = models.OrderBy(m => m.Component).ThenBy(m => m.Rank).ThenByDescending(m => m.Score)
             .ThenBy(m => m.Model, StringComparer.Ordinal).ToList();

@@ -42,9 +42,14 @@ public sealed class CsvExportTests
     [Fact]
     public void Write_ModelScores_FormatsNumbersInvariantly()
     {
+        ModelScore score = new()
+        {
+            Model = "flux", Votes = 9, PairsWon = 1, WinRate = 1, Score = 1034.5, ScoreLow = 990.25, ScoreHigh = 1100.125,
+            Rank = 1, Pairs = 1, PairsTied = 0, WeightedVotes = 3.25, Component = 1,
+        };
         var text = new StringWriter();
 
-        ModelScoresCsv.Write([new ModelScore("flux", 9, 1, 1, 1034.5, 990.25, 1100.125, 1, 1, 0, 3.25, 1)], text);
+        ModelScoresCsv.Write([score], text);
 
         Assert.Equal("model,votes,pairsWon,winRate,score,scoreLow,scoreHigh,rank,pairs,pairsTied,weightedVotes,component" + Environment.NewLine
             + "flux,9,1,1,1034.5,990.25,1100.125,1,1,0,3.25,1" + Environment.NewLine, text.ToString());

@@ -67,6 +67,19 @@ public static class ResultRows
         Component = m.Component,
     };
 
-    public static ModelScore FromEntity(ModelScoreEntity e) => new(
-        e.Model, e.Votes, e.PairsWon, e.WinRate, e.Score, e.ScoreLow, e.ScoreHigh, e.Rank, e.Pairs, e.PairsTied, e.WeightedVotes, e.Component);
+    public static ModelScore FromEntity(ModelScoreEntity e) => new()
+    {
+        Model = e.Model,
+        Votes = e.Votes,
+        PairsWon = e.PairsWon,
+        WinRate = e.WinRate,
+        Score = e.Score,
+        ScoreLow = e.ScoreLow,
+        ScoreHigh = e.ScoreHigh,
+        Rank = e.Rank,
+        Pairs = e.Pairs,
+        PairsTied = e.PairsTied,
+        WeightedVotes = e.WeightedVotes,
+        Component = e.Component,
+    };
 }

@@ -27,7 +27,11 @@ public sealed class ResultRowsTests
     [Fact]
     public void ToEntity_ModelScore_FillsEveryColumnAndReadsBack()
     {
-        var score = new ModelScore("flux/pro", 9, 1, 0.5, 1034.5, 990.25, 1100.125, 2, 2, 1, 3.25, 1);
+        ModelScore score = new()
+        {
+            Model = "flux/pro", Votes = 9, PairsWon = 1, WinRate = 0.5, Score = 1034.5, ScoreLow = 990.25, ScoreHigh = 1100.125,
+            Rank = 2, Pairs = 2, PairsTied = 1, WeightedVotes = 3.25, Component = 1,
+        };
 
         var e = ResultRows.ToEntity("run-1", score);
 
