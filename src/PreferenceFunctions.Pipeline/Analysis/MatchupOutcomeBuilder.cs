@@ -6,9 +6,10 @@ namespace PreferenceFunctions.Pipeline.Analysis;
 /// <summary>
 /// Converts a Rapidata results document into <see cref="MatchupOutcome"/>s. Each entry is joined to its matchup by the
 /// matchup id in its private metadata (<see cref="MatchupMetadata.IdKey"/>), else by the file names of its two options.
-/// Without known matchups the options themselves are the images and the models come from their names (<see cref="ModelNames.FromImagePath"/>).
-/// Weighted votes are <c>summedUserScores</c>; documents older than that (no map at all) use the raw votes.
-/// Entries joined to the same matchup (a pair uploaded twice) are merged by adding their votes.
+/// Without known matchups the options themselves are the images and the models come from their names
+/// (<see cref="ModelNames.FromImagePath"/>). Weighted votes are <c>summedUserScores</c>; documents older than that
+/// (no map at all) use the raw votes. Entries joined to the same matchup (a pair uploaded twice) are merged by adding
+/// their votes.
 /// </summary>
 public static class MatchupOutcomeBuilder
 {
