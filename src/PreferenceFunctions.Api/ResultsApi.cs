@@ -83,6 +83,6 @@ public sealed class ResultsApi(RunLedger ledger, StorageConnection storage, IOpt
             maxPerPage: 1000, cancellationToken: cancellationToken);
         var list = new List<MatchupResult>();
         await foreach (var row in rows) list.Add(ResultRows.FromEntity(row));
-        return list.OrderByDescending(m => m.Ratio).ThenByDescending(m => m.TotalVotes).ThenBy(m => m.MatchupId, StringComparer.Ordinal).ToList();
+        return list.OrderByDescending(m => m.Ratio).ThenByDescending(m => m.TotalVotes).ThenBy(m => m.Matchup.Id, StringComparer.Ordinal).ToList();
     }
 }

@@ -26,7 +26,8 @@ public static class ResultsPrinter
             .AddColumns("Prompt", "Model 1", "Model 2", "Votes", "Ratio", "Winner");
         foreach (var m in results.Matchups.Take(topMatchups))
         {
-            matchups.AddRow(Markup.Escape(Shorten(m.Prompt, 48)), Markup.Escape(m.Model1), Markup.Escape(m.Model2), $"{m.Votes1}:{m.Votes2}",
+            var pair = m.Matchup;
+            matchups.AddRow(Markup.Escape(Shorten(pair.Prompt, 48)), Markup.Escape(pair.Model1), Markup.Escape(pair.Model2), $"{m.Votes1}:{m.Votes2}",
                 m.Ratio.ToString("0.00", CultureInfo.InvariantCulture), Markup.Escape(m.Winner.Length == 0 ? "(tie)" : m.Winner));
         }
         console.Write(matchups);

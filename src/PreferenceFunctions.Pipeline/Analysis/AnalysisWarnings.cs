@@ -32,7 +32,7 @@ internal static class AnalysisWarnings
         }
         if (bootstrap.UnconvergedRounds > 0)
             warnings.Add($"{bootstrap.UnconvergedRounds} bootstrap rounds stopped at {options.MaxIterations} iterations without converging.");
-        var selfMatchups = outcomes.Count(o => o.Model1 == o.Model2);
+        var selfMatchups = outcomes.Count(o => o.Matchup.Model1 == o.Matchup.Model2);
         if (selfMatchups > 0)
             warnings.Add($"{selfMatchups} matchups compare a model with itself; they are listed but do not count toward model scores.");
         var unvoted = outcomes.Count(o => o.Votes1 + o.Votes2 == 0);

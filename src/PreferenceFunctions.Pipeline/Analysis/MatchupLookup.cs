@@ -3,19 +3,19 @@ namespace PreferenceFunctions.Pipeline.Analysis;
 /// <summary>Finds a known matchup by id, else by the unordered pair of its image file names.</summary>
 internal sealed class MatchupLookup
 {
-    private readonly Dictionary<string, KnownMatchup> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), KnownMatchup> _byImages = new();
+    private readonly Dictionary<string, Matchup> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), Matchup> _byImages = new();
 
-    public MatchupLookup(IEnumerable<KnownMatchup> matchups)
+    public MatchupLookup(IEnumerable<Matchup> matchups)
     {
         foreach (var matchup in matchups)
         {
-            _byId.TryAdd(matchup.MatchupId, matchup);
+            _byId.TryAdd(matchup.Id, matchup);
             _byImages.TryAdd(Key(matchup.Option1, matchup.Option2), matchup);
         }
     }
 
-    public KnownMatchup? Find(string? matchupId, string option1, string option2) =>
+    public Matchup? Find(string? matchupId, string option1, string option2) =>
         matchupId is not null && _byId.TryGetValue(matchupId, out var byId) ? byId
         : _byImages.GetValueOrDefault(Key(option1, option2));
 

@@ -4,18 +4,17 @@ using PreferenceFunctions.Rapidata.Results;
 namespace PreferenceFunctions.Pipeline.Analysis;
 
 /// <summary>
-/// Converts a Rapidata results document into <see cref="MatchupOutcome"/>s. Each entry is joined to its matchup by
-/// <c>privateMetadata["matchupId"]</c>, else by the file names of its two options. Without known matchups the
-/// options themselves are the images and the models come from their names (<see cref="ModelNames.FromImagePath"/>).
-/// Weighted votes are <c>summedUserScores</c>; documents older than that (no map at all) use the raw votes.
-/// Entries joined to the same matchup (a pair uploaded twice) are merged by adding their votes.
+/// Converts a Rapidata results document into <see cref="MatchupOutcome"/>s. Each entry is joined to its matchup by the
+/// matchup id in its private metadata (<see cref="MatchupMetadata.IdKey"/>), else by the file names of its two options.
+/// Without known matchups the options themselves are the images and the models come from their names
+/// (<see cref="ModelNames.FromImagePath"/>). Weighted votes are <c>summedUserScores</c>; documents older than that
+/// (no map at all) use the raw votes. Entries joined to the same matchup (a pair uploaded twice) are merged by adding
+/// their votes.
 /// </summary>
 public static class MatchupOutcomeBuilder
 {
-    public const string MatchupIdKey = "matchupId";
-
     /// <exception cref="InvalidDataException">An entry does not hold exactly two images, or matches no known matchup.</exception>
-    public static IReadOnlyList<MatchupOutcome> Build(CompareResultsDocument document, IReadOnlyCollection<KnownMatchup>? knownMatchups = null)
+    public static IReadOnlyList<MatchupOutcome> Build(CompareResultsDocument document, IReadOnlyCollection<Matchup>? knownMatchups = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var lookup = knownMatchups is null ? null : new MatchupLookup(knownMatchups);
@@ -24,9 +23,10 @@ public static class MatchupOutcomeBuilder
         for (var i = 0; i < document.Results.Count; i++)
         {
             var outcome = FromEntry(document.Results[i], i, lookup);
-            if (outcomes.TryGetValue(outcome.MatchupId, out var earlier)) outcome = Merge(earlier, outcome);
-            else order.Add(outcome.MatchupId);
-            outcomes[outcome.MatchupId] = outcome;
+            var id = outcome.Matchup.Id;
+            if (outcomes.TryGetValue(id, out var earlier)) outcome = Merge(earlier, outcome);
+            else order.Add(id);
+            outcomes[id] = outcome;
         }
         return order.Select(id => outcomes[id]).ToList();
     }
@@ -36,7 +36,7 @@ public static class MatchupOutcomeBuilder
         var options = entry.AssetOptions;
         if (options.Count != 2)
             throw new InvalidDataException($"results[{index}] has {options.Count} image options ({string.Join(", ", options)}); a compare entry needs exactly two.");
-        entry.PrivateMetadata.TryGetValue(MatchupIdKey, out var matchupId);
+        entry.PrivateMetadata.TryGetValue(MatchupMetadata.IdKey, out var matchupId);
         string option1 = options[0], option2 = options[1];
         var known = lookup?.Find(matchupId, option1, option2)
             ?? (lookup is null ? null : throw new InvalidDataException(
@@ -44,25 +44,31 @@ public static class MatchupOutcomeBuilder
         if (known is not null && MatchupLookup.SameFile(option1, known.Option2) && MatchupLookup.SameFile(option2, known.Option1))
             (option1, option2) = (option2, option1);
 
+        var matchup = known is null
+            ? new Matchup
+            {
+                Id = matchupId ?? $"result-{index + 1}",
+                Prompt = entry.Context ?? "",
+                Image1 = option1,
+                Image2 = option2,
+                Model1 = ModelNames.FromImagePath(option1),
+                Model2 = ModelNames.FromImagePath(option2),
+            }
+            : known with { Prompt = entry.Context ?? known.Prompt };
         var weighted = entry.SummedUserScores.Count > 0;
-        return new MatchupOutcome(
-            MatchupId: known?.MatchupId ?? matchupId ?? $"result-{index + 1}",
-            Prompt: entry.Context ?? known?.Prompt ?? "",
-            Image1: known?.Image1 ?? option1,
-            Image2: known?.Image2 ?? option2,
-            Model1: known?.Model1 ?? ModelNames.FromImagePath(option1),
-            Model2: known?.Model2 ?? ModelNames.FromImagePath(option2),
-            Votes1: entry.VotesFor(option1),
-            Votes2: entry.VotesFor(option2),
-            WeightedVotes1: weighted ? entry.SummedUserScores.GetValueOrDefault(option1) : entry.VotesFor(option1),
-            WeightedVotes2: weighted ? entry.SummedUserScores.GetValueOrDefault(option2) : entry.VotesFor(option2),
-            BothVotes: entry.VotesFor(CompareResultEntry.Both),
-            NeitherVotes: entry.VotesFor(CompareResultEntry.Neither),
-            Winner: entry.Winner,
-            WeightedWinner: entry.WeightedWinner)
+        return new MatchupOutcome
         {
+            Matchup = matchup,
+            Votes1 = entry.VotesFor(option1),
+            Votes2 = entry.VotesFor(option2),
+            WeightedVotes1 = weighted ? entry.SummedUserScores.GetValueOrDefault(option1) : entry.VotesFor(option1),
+            WeightedVotes2 = weighted ? entry.SummedUserScores.GetValueOrDefault(option2) : entry.VotesFor(option2),
+            BothVotes = entry.VotesFor(CompareResultEntry.Both),
+            NeitherVotes = entry.VotesFor(CompareResultEntry.Neither),
+            Winner = entry.Winner,
+            WeightedWinner = entry.WeightedWinner,
             Details = entry.DetailedResults.Select(vote => new VoteDetail(
-                vote.VotedFor == option1 ? known?.Image1 ?? option1 : vote.VotedFor == option2 ? known?.Image2 ?? option2 : vote.VotedFor ?? "",
+                vote.VotedFor == option1 ? matchup.Image1 : vote.VotedFor == option2 ? matchup.Image2 : vote.VotedFor ?? "",
                 vote.UserDetails.Country, vote.UserDetails.Language, vote.UserDetails.GlobalScore)).ToArray(),
         };
     }
@@ -88,5 +94,5 @@ public static class MatchupOutcomeBuilder
     }
 
     private static string? LeadingImage(MatchupOutcome o, double first, double second) =>
-        MatchupResults.Side(first, second) switch { 1 => o.Image1, 2 => o.Image2, _ => null };
+        MatchupResults.Side(first, second) switch { 1 => o.Matchup.Image1, 2 => o.Matchup.Image2, _ => null };
 }

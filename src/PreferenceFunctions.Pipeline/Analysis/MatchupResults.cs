@@ -11,17 +11,28 @@ internal static class MatchupResults
         var (low, high) = WilsonInterval.For(leading, total);
         var rawSide = Side(v1, v2);
         var weightedSide = Side(outcome.WeightedVotes1, outcome.WeightedVotes2);
-        return new MatchupResult(
-            outcome.MatchupId, outcome.Prompt, outcome.Image1, outcome.Image2, outcome.Model1, outcome.Model2,
-            v1, v2, ratio, outcome.WeightedVotes1, outcome.WeightedVotes2,
-            ModelOf(outcome, rawSide), ModelOf(outcome, weightedSide), low, high,
-            Disagreement: rawSide != weightedSide, Tie: rawSide == 0,
-            outcome.BothVotes, outcome.NeitherVotes);
+        return new MatchupResult
+        {
+            Matchup = outcome.Matchup,
+            Votes1 = v1,
+            Votes2 = v2,
+            Ratio = ratio,
+            WeightedVotes1 = outcome.WeightedVotes1,
+            WeightedVotes2 = outcome.WeightedVotes2,
+            Winner = ModelOf(outcome, rawSide),
+            WeightedWinner = ModelOf(outcome, weightedSide),
+            CiLow = low,
+            CiHigh = high,
+            Disagreement = rawSide != weightedSide,
+            Tie = rawSide == 0,
+            BothVotes = outcome.BothVotes,
+            NeitherVotes = outcome.NeitherVotes,
+        };
     }
 
     /// <summary>1 when the first image leads, 2 when the second does, 0 on a tie.</summary>
     public static int Side(double first, double second) => first > second ? 1 : second > first ? 2 : 0;
 
     private static string ModelOf(MatchupOutcome outcome, int side) =>
-        side switch { 1 => outcome.Model1, 2 => outcome.Model2, _ => "" };
+        side switch { 1 => outcome.Matchup.Model1, 2 => outcome.Matchup.Model2, _ => "" };
 }

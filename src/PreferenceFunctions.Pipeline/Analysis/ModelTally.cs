@@ -19,8 +19,8 @@ internal sealed class ModelTally
         var tallies = new Dictionary<string, ModelTally>(StringComparer.Ordinal);
         foreach (var o in outcomes)
         {
-            var first = Get(tallies, o.Model1);
-            var second = Get(tallies, o.Model2);
+            var first = Get(tallies, o.Matchup.Model1);
+            var second = Get(tallies, o.Matchup.Model2);
             if (ReferenceEquals(first, second)) continue;
             var side = weighted
                 ? MatchupResults.Side(o.WeightedVotes1, o.WeightedVotes2)

@@ -36,7 +36,7 @@ internal sealed class PairwiseWins
 
     public static PairwiseWins Build(IReadOnlyList<MatchupOutcome> outcomes, bool weighted)
     {
-        var models = outcomes.SelectMany(o => new[] { o.Model1, o.Model2 }).Distinct(StringComparer.Ordinal)
+        var models = outcomes.SelectMany(o => new[] { o.Matchup.Model1, o.Matchup.Model2 }).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToArray();
         var index = models.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
         var pairIndex = new Dictionary<(int, int), int>();
@@ -44,7 +44,7 @@ internal sealed class PairwiseWins
         List<double> matchupFirst = [], matchupSecond = [];
         foreach (var o in outcomes)
         {
-            int a = index[o.Model1], b = index[o.Model2];
+            int a = index[o.Matchup.Model1], b = index[o.Matchup.Model2];
             double winsA = weighted ? o.WeightedVotes1 : o.Votes1, winsB = weighted ? o.WeightedVotes2 : o.Votes2;
             if (a == b || winsA + winsB <= 0) continue;
             if (a > b) (a, b, winsA, winsB) = (b, a, winsB, winsA);

@@ -14,7 +14,7 @@ public static class PreferenceAnalyzer
         AnalysisInputValidator.Validate(outcomes, options);
 
         var matchups = outcomes.Select(MatchupResults.From)
-            .OrderByDescending(r => r.Ratio).ThenByDescending(r => r.TotalVotes).ThenBy(r => r.MatchupId, StringComparer.Ordinal)
+            .OrderByDescending(r => r.Ratio).ThenByDescending(r => r.TotalVotes).ThenBy(r => r.Matchup.Id, StringComparer.Ordinal)
             .ToList();
         var wins = PairwiseWins.Build(outcomes, options.UseWeightedVotes);
         var components = ComparisonComponents.Find(wins);
@@ -32,8 +32,21 @@ public static class PreferenceAnalyzer
             var component = components.ComponentOf[i];
             var rank = 1 + components.Models[component - 1].Count(j => bootstrap.Low[j] > bootstrap.High[i]);
             var tally = tallies[wins.Models[i]];
-            models.Add(new ModelScore(wins.Models[i], tally.Votes, tally.PairsWon, tally.WinRate,
-                scores[i], bootstrap.Low[i], bootstrap.High[i], rank, tally.Pairs, tally.PairsTied, tally.WeightedVotes, component));
+            models.Add(new ModelScore
+            {
+                Model = wins.Models[i],
+                Votes = tally.Votes,
+                PairsWon = tally.PairsWon,
+                WinRate = tally.WinRate,
+                Score = scores[i],
+                ScoreLow = bootstrap.Low[i],
+                ScoreHigh = bootstrap.High[i],
+                Rank = rank,
+                Pairs = tally.Pairs,
+                PairsTied = tally.PairsTied,
+                WeightedVotes = tally.WeightedVotes,
+                Component = component,
+            });
         }
         var ordered = models.OrderBy(m => m.Component).ThenBy(m => m.Rank).ThenByDescending(m => m.Score)
             .ThenBy(m => m.Model, StringComparer.Ordinal).ToList();

@@ -39,12 +39,12 @@ public static class AnalysisOutputFolder
             .ConfigureAwait(false);
 
         Directory.CreateDirectory(Path.Combine(directory, "pairs"));
-        foreach (var matchup in analysis.Matchups.Take(options.PairFigures))
+        foreach (var result in analysis.Matchups.Take(options.PairFigures))
         {
-            var image1 = await TryLoadAsync(loadImage, matchup.Image1, cancellationToken).ConfigureAwait(false);
-            var image2 = await TryLoadAsync(loadImage, matchup.Image2, cancellationToken).ConfigureAwait(false);
-            var name = $"pairs/{SafeFileName(matchup.MatchupId)}.png";
-            await File.WriteAllBytesAsync(PathOf(name), PairFigurePng.Render(matchup, image1, image2), cancellationToken).ConfigureAwait(false);
+            var image1 = await TryLoadAsync(loadImage, result.Matchup.Image1, cancellationToken).ConfigureAwait(false);
+            var image2 = await TryLoadAsync(loadImage, result.Matchup.Image2, cancellationToken).ConfigureAwait(false);
+            var name = $"pairs/{SafeFileName(result.Matchup.Id)}.png";
+            await File.WriteAllBytesAsync(PathOf(name), PairFigurePng.Render(result, image1, image2), cancellationToken).ConfigureAwait(false);
         }
         return written;
     }

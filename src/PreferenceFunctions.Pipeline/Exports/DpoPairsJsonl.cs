@@ -27,12 +27,13 @@ public static class DpoPairsJsonl
             var margin = (chosen - rejected) / (chosen + rejected);
             if (margin < options.MinMargin) continue;
 
+            var m = o.Matchup;
             json.WriteStartObject();
-            json.WriteString("prompt", o.Prompt);
-            json.WriteString("chosen", firstWins ? o.Image1 : o.Image2);
-            json.WriteString("rejected", firstWins ? o.Image2 : o.Image1);
-            json.WriteString("chosen_model", firstWins ? o.Model1 : o.Model2);
-            json.WriteString("rejected_model", firstWins ? o.Model2 : o.Model1);
+            json.WriteString("prompt", m.Prompt);
+            json.WriteString("chosen", firstWins ? m.Image1 : m.Image2);
+            json.WriteString("rejected", firstWins ? m.Image2 : m.Image1);
+            json.WriteString("chosen_model", firstWins ? m.Model1 : m.Model2);
+            json.WriteString("rejected_model", firstWins ? m.Model2 : m.Model1);
             json.WriteNumber("chosen_votes", chosen);
             json.WriteNumber("rejected_votes", rejected);
             json.WriteNumber("margin", margin);

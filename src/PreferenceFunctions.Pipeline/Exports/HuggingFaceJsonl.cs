@@ -16,14 +16,15 @@ public static class HuggingFaceJsonl
         var details = new VoteListSerializer();
         foreach (var o in outcomes)
         {
+            var m = o.Matchup;
             json.WriteStartObject();
-            json.WriteString("prompt", o.Prompt);
-            json.WriteString("image1", o.Image1);
-            json.WriteString("image2", o.Image2);
+            json.WriteString("prompt", m.Prompt);
+            json.WriteString("image1", m.Image1);
+            json.WriteString("image2", m.Image2);
             json.WriteNumber("votes_image1", o.Votes1);
             json.WriteNumber("votes_image2", o.Votes2);
-            json.WriteString("model1", o.Model1);
-            json.WriteString("model2", o.Model2);
+            json.WriteString("model1", m.Model1);
+            json.WriteString("model2", m.Model2);
             json.WriteString("detailed_results", details.Serialize(o.Details));
             json.WriteEndObject();
             json.Flush();

@@ -21,12 +21,12 @@ public static class MatchupResultsCsv
         foreach (var r in rows)
         {
             using var row = writer.NewRow();
-            row["matchupId"].Set(r.MatchupId);
-            row["prompt"].Set(r.Prompt);
-            row["image1"].Set(r.Image1);
-            row["image2"].Set(r.Image2);
-            row["model1"].Set(r.Model1);
-            row["model2"].Set(r.Model2);
+            row["matchupId"].Set(r.Matchup.Id);
+            row["prompt"].Set(r.Matchup.Prompt);
+            row["image1"].Set(r.Matchup.Image1);
+            row["image2"].Set(r.Matchup.Image2);
+            row["model1"].Set(r.Matchup.Model1);
+            row["model2"].Set(r.Matchup.Model2);
             row["votes1"].Format(r.Votes1);
             row["votes2"].Format(r.Votes2);
             row["ratio"].Format(r.Ratio);

@@ -13,7 +13,7 @@ internal static class LogisticRegression
         var rows = new List<(int A, int B, double Weight)>();  // "A beat B" with this many (weighted) votes
         foreach (var o in outcomes)
         {
-            int a = Array.IndexOf(models, o.Model1), b = Array.IndexOf(models, o.Model2);
+            int a = Array.IndexOf(models, o.Matchup.Model1), b = Array.IndexOf(models, o.Matchup.Model2);
             rows.Add((a, b, weighted ? o.WeightedVotes1 : o.Votes1));
             rows.Add((b, a, weighted ? o.WeightedVotes2 : o.Votes2));
         }

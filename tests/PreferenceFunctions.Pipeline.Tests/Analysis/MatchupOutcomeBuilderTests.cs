@@ -28,10 +28,10 @@ public sealed class MatchupOutcomeBuilderTests
         }
         """;
 
-    private static readonly KnownMatchup[] Known =
+    private static readonly Matchup[] Known =
     [
-        new("m-7", "a fox (dataset)", "images/flux_7_0.png", "images/sd3_7_1.png", "Flux.1", "SD3"),
-        new("m-8", "a cat (dataset)", "images/flux_8_0.png", "images/sd3_8_1.png", "Flux.1", "SD3"),
+        new() { Id = "m-7", Prompt = "a fox (dataset)", Image1 = "images/flux_7_0.png", Image2 = "images/sd3_7_1.png", Model1 = "Flux.1", Model2 = "SD3" },
+        new() { Id = "m-8", Prompt = "a cat (dataset)", Image1 = "images/flux_8_0.png", Image2 = "images/sd3_8_1.png", Model1 = "Flux.1", Model2 = "SD3" },
     ];
 
     [Fact]
@@ -39,14 +39,14 @@ public sealed class MatchupOutcomeBuilderTests
     {
         var outcomes = MatchupOutcomeBuilder.Build(await ParseAsync(Document), Known);
 
-        var fox = outcomes.Single(o => o.MatchupId == "m-7");
-        Assert.Equal(("images/flux_7_0.png", "Flux.1", 4, 3.5), (fox.Image1, fox.Model1, fox.Votes1, fox.WeightedVotes1));
-        Assert.Equal(("images/sd3_7_1.png", "SD3", 5, 2.0), (fox.Image2, fox.Model2, fox.Votes2, fox.WeightedVotes2));
+        var fox = outcomes.Single(o => o.Matchup.Id == "m-7");
+        Assert.Equal(("images/flux_7_0.png", "Flux.1", 4, 3.5), (fox.Matchup.Image1, fox.Matchup.Model1, fox.Votes1, fox.WeightedVotes1));
+        Assert.Equal(("images/sd3_7_1.png", "SD3", 5, 2.0), (fox.Matchup.Image2, fox.Matchup.Model2, fox.Votes2, fox.WeightedVotes2));
         Assert.Equal((2, 1), (fox.BothVotes, fox.NeitherVotes));
-        Assert.Equal("a fox", fox.Prompt);
+        Assert.Equal("a fox", fox.Matchup.Prompt);
         Assert.Equal(("sd3_7_1.png", "flux_7_0.png"), (fox.Winner, fox.WeightedWinner));
         Assert.Equal(new VoteDetail("images/flux_7_0.png", "DE", "de", 0.9), Assert.Single(fox.Details));
-        var cat = outcomes.Single(o => o.MatchupId == "m-8");
+        var cat = outcomes.Single(o => o.Matchup.Id == "m-8");
         Assert.Equal((3, 6), (cat.Votes1, cat.Votes2));
     }
 
@@ -55,10 +55,10 @@ public sealed class MatchupOutcomeBuilderTests
     {
         var outcomes = MatchupOutcomeBuilder.Build(await ParseAsync(Document));
 
-        Assert.Equal(["m-7", "result-2"], outcomes.Select(o => o.MatchupId));
+        Assert.Equal(["m-7", "result-2"], outcomes.Select(o => o.Matchup.Id));
         var fox = outcomes[0];
-        Assert.Equal(("sd3_7_1.png", "sd3", 5), (fox.Image1, fox.Model1, fox.Votes1));
-        Assert.Equal(("flux_7_0.png", "flux", 4), (fox.Image2, fox.Model2, fox.Votes2));
+        Assert.Equal(("sd3_7_1.png", "sd3", 5), (fox.Matchup.Image1, fox.Matchup.Model1, fox.Votes1));
+        Assert.Equal(("flux_7_0.png", "flux", 4), (fox.Matchup.Image2, fox.Matchup.Model2, fox.Votes2));
     }
 
     [Fact]
@@ -76,10 +76,25 @@ public sealed class MatchupOutcomeBuilderTests
     {
         var json = """{"results":[{"aggregatedResults":{"a_1_0.png":2,"b_1_1.png":7}},{"aggregatedResults":{"b_1_1.png":1,"a_1_0.png":4}}]}""";
 
-        var outcome = Assert.Single(MatchupOutcomeBuilder.Build(await ParseAsync(json), [new KnownMatchup("x", "", "a_1_0.png", "b_1_1.png", "a", "b")]));
+        var outcome = Assert.Single(MatchupOutcomeBuilder.Build(await ParseAsync(json), [new Matchup { Id = "x", Prompt = "", Image1 = "a_1_0.png", Image2 = "b_1_1.png", Model1 = "a", Model2 = "b" }]));
 
         Assert.Equal((6, 8), (outcome.Votes1, outcome.Votes2));
         Assert.Equal("b_1_1.png", outcome.Winner);
+    }
+
+    [Fact]
+    public async Task Build_MatchupWithResultKeys_JoinsByTheNamesTheImagesWereUploadedUnder()
+    {
+        var json = """{"results":[{"aggregatedResults":{"beta_same.png":3,"alpha_same.png":5}}]}""";
+        Matchup uploaded = new()
+        {
+            Id = "s", Prompt = "p", Image1 = "alpha/same.png", Image2 = "beta/same.png", Model1 = "alpha", Model2 = "beta",
+            ResultKey1 = "alpha_same.png", ResultKey2 = "beta_same.png",
+        };
+
+        var outcome = Assert.Single(MatchupOutcomeBuilder.Build(await ParseAsync(json), [uploaded]));
+
+        Assert.Equal(("s", "alpha/same.png", "alpha", 5, 3), (outcome.Matchup.Id, outcome.Matchup.Image1, outcome.Matchup.Model1, outcome.Votes1, outcome.Votes2));
     }
 
     [Fact]

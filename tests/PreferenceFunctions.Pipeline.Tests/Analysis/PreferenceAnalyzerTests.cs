@@ -11,7 +11,7 @@ public sealed class PreferenceAnalyzerTests
 
         var analysis = PreferenceAnalyzer.Analyze(outcomes, new AnalysisOptions(BootstrapRounds: 0));
 
-        Assert.Equal(["m2", "m1", "m3"], analysis.Matchups.Select(m => m.MatchupId));
+        Assert.Equal(["m2", "m1", "m3"], analysis.Matchups.Select(m => m.Matchup.Id));
         Assert.Equal(13.0 / 15, analysis.Matchups[0].Ratio, 12);
         Assert.Equal(9.0 / 15, analysis.Matchups[1].Ratio, 12);
         Assert.Equal(0, analysis.Matchups[2].Ratio);

@@ -23,7 +23,7 @@ public sealed class AnalysisOutputFolderTests : IDisposable
         // Results name the options by file name only and list them in either order, as Rapidata may.
         var json = ResultsJson.Write(dataset.Matchups.Select((m, i) => i % 2 == 0
             ? new ResultsJson.Pair(Path.GetFileName(m.Image1), Path.GetFileName(m.Image2), random.Next(15), random.Next(15))
-            : new ResultsJson.Pair(Path.GetFileName(m.Image2), Path.GetFileName(m.Image1), random.Next(15), random.Next(15), m.MatchupId)));
+            : new ResultsJson.Pair(Path.GetFileName(m.Image2), Path.GetFileName(m.Image1), random.Next(15), random.Next(15), m.Id)));
         var outcomes = MatchupOutcomeBuilder.Build(await ResultsJson.ParseAsync(json), dataset.Matchups);
         var analysis = PreferenceAnalyzer.Analyze(outcomes);
         var output = Path.Combine(_root, "out");
@@ -31,7 +31,7 @@ public sealed class AnalysisOutputFolderTests : IDisposable
         var files = await AnalysisOutputFolder.WriteAsync(output, analysis, outcomes, dataset.LoadImageAsync);
 
         Assert.Equal(12, outcomes.Count);
-        Assert.All(outcomes, o => Assert.Equal(dataset.Matchups.Single(m => m.MatchupId == o.MatchupId).Model1, o.Model1));
+        Assert.All(outcomes, o => Assert.Equal(dataset.Matchups.Single(m => m.Id == o.Matchup.Id).Model1, o.Matchup.Model1));
         Assert.Subset(files.ToHashSet(), new HashSet<string> { "matchups.csv", "models.csv", "report.html", "leaderboard.png", "huggingface.jsonl", "dpo.jsonl" });
         Assert.Equal(12, files.Count(f => f.StartsWith("pairs/", StringComparison.Ordinal)));
         Assert.All(files, f => Assert.True(File.Exists(Path.Combine(output, f)), f));

@@ -10,7 +10,7 @@ public sealed class CsvExportTests
     [Fact]
     public void Write_MatchupResults_StartsWithTheDesignHeaderAndRoundTripsAwkwardText()
     {
-        var outcome = Outcomes.Of("m1", "flux", "sd3", 9, 6) with { Prompt = "a \"red\" fox, at night\non two lines" };
+        var outcome = Outcomes.Of("m1", "flux", "sd3", 9, 6).WithPrompt("a \"red\" fox, at night\non two lines");
         var analysis = PreferenceAnalyzer.Analyze([outcome], new AnalysisOptions(BootstrapRounds: 0));
         var text = new StringWriter();
 
@@ -21,9 +21,38 @@ public sealed class CsvExportTests
         using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(text.ToString());
         var rows = reader.Enumerate(row => (Prompt: row["prompt"].ToString(), Ratio: row["ratio"].Parse<double>(), Winner: row["winner"].ToString())).ToList();
         var single = Assert.Single(rows);
-        Assert.Equal(outcome.Prompt, single.Prompt);
+        Assert.Equal(outcome.Matchup.Prompt, single.Prompt);
         Assert.Equal(0.6, single.Ratio, 12);
         Assert.Equal("flux", single.Winner);
+    }
+
+    [Fact]
+    public void Write_MatchupResults_QuotesTextAndFormatsNumbersInvariantly()
+    {
+        var analysis = PreferenceAnalyzer.Analyze([Outcomes.Detailed()], new AnalysisOptions(BootstrapRounds: 0));
+        var text = new StringWriter();
+
+        MatchupResultsCsv.Write(analysis.Matchups, text);
+
+        Assert.Equal(string.Join(',', MatchupResultsCsv.Columns) + Environment.NewLine
+            + "m/1,\"a \"\"red\"\" fox, naïve\non two lines\",flux_m/1_0.png,sd3_m/1_1.png,flux,sd3,9,6,0.6,3.25,5.5,flux,sd3,"
+            + "0.357468301206246,0.8017550385865841,true,false,2,1" + Environment.NewLine, text.ToString());
+    }
+
+    [Fact]
+    public void Write_ModelScores_FormatsNumbersInvariantly()
+    {
+        ModelScore score = new()
+        {
+            Model = "flux", Votes = 9, PairsWon = 1, WinRate = 1, Score = 1034.5, ScoreLow = 990.25, ScoreHigh = 1100.125,
+            Rank = 1, Pairs = 1, PairsTied = 0, WeightedVotes = 3.25, Component = 1,
+        };
+        var text = new StringWriter();
+
+        ModelScoresCsv.Write([score], text);
+
+        Assert.Equal("model,votes,pairsWon,winRate,score,scoreLow,scoreHigh,rank,pairs,pairsTied,weightedVotes,component" + Environment.NewLine
+            + "flux,9,1,1,1034.5,990.25,1100.125,1,1,0,3.25,1" + Environment.NewLine, text.ToString());
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class JsonlExportTests
         };
         var output = new MemoryStream();
 
-        HuggingFaceJsonl.Write([outcome, outcome with { Prompt = "second" }], output);
+        HuggingFaceJsonl.Write([outcome, outcome.WithPrompt("second")], output);
 
         var lines = Encoding.UTF8.GetString(output.ToArray()).TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
@@ -29,6 +29,28 @@ public sealed class JsonlExportTests
         Assert.Equal("flux_m1_0.png", details[0].GetProperty("votedFor").GetString());
         Assert.Equal(0.8, details[0].GetProperty("userDetails").GetProperty("userScore").GetDouble());
         Assert.Equal(JsonValueKind.Null, details[1].GetProperty("userDetails").GetProperty("userScore").ValueKind);
+    }
+
+    [Fact]
+    public void Write_HuggingFaceAndDpo_WriteTheSameBytesAsBefore()
+    {
+        var huggingFace = new MemoryStream();
+        var dpo = new MemoryStream();
+
+        HuggingFaceJsonl.Write([Outcomes.Detailed()], huggingFace);
+        DpoPairsJsonl.Write([Outcomes.Detailed()], dpo, new DpoExportOptions(MinMargin: 0));
+
+        Assert.Equal(OneLine("""
+            {"prompt":"a \u0022red\u0022 fox, na\u00EFve\non two lines","image1":"flux_m/1_0.png","image2":"sd3_m/1_1.png",
+            "votes_image1":9,"votes_image2":6,"model1":"flux","model2":"sd3","detailed_results":"[{\u0022votedFor\u0022:
+            \u0022flux_m/1_0.png\u0022,\u0022userDetails\u0022:{\u0022country\u0022:\u0022DE\u0022,\u0022language\u0022:\u0022de\u0022,
+            \u0022userScore\u0022:0.8}},{\u0022votedFor\u0022:\u0022sd3_m/1_1.png\u0022,\u0022userDetails\u0022:{\u0022country\u0022:
+            \u0022BR\u0022,\u0022language\u0022:\u0022pt\u0022,\u0022userScore\u0022:null}}]"}
+            """), Encoding.UTF8.GetString(huggingFace.ToArray()));
+        Assert.Equal(OneLine("""
+            {"prompt":"a \u0022red\u0022 fox, na\u00EFve\non two lines","chosen":"flux_m/1_0.png","rejected":"sd3_m/1_1.png",
+            "chosen_model":"flux","rejected_model":"sd3","chosen_votes":9,"rejected_votes":6,"margin":0.2}
+            """), Encoding.UTF8.GetString(dpo.ToArray()));
     }
 
     [Fact]
@@ -61,4 +83,7 @@ public sealed class JsonlExportTests
 
         Assert.Equal(2, written);
     }
+
+    /// <summary>A JSON Lines line written over several source lines: the line breaks removed, one at the end.</summary>
+    private static string OneLine(string text) => text.ReplaceLineEndings("") + "\n";
 }

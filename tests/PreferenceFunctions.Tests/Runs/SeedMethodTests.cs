@@ -37,13 +37,13 @@ public sealed class SeedMethodTests
         //   m2: flux 3,  stable_diffusion 12 -> ratio 12/15
         //   m3: flux 7,  stable_diffusion 7  -> ratio 7/14 (the Both vote is not a vote for either model)
         //   totals: flux 20, stable_diffusion 24
-        var byId = analysis.Matchups.ToDictionary(m => m.MatchupId);
+        var byId = analysis.Matchups.ToDictionary(m => m.Matchup.Id);
         AssertVotes(byId["m1"], flux: 10, sd: 5, ratio: 10.0 / 15);
         AssertVotes(byId["m2"], flux: 3, sd: 12, ratio: 12.0 / 15);
         AssertVotes(byId["m3"], flux: 7, sd: 7, ratio: 0.5);
         Assert.Equal(1, byId["m3"].BothVotes);
         Assert.True(byId["m3"].Tie);
-        Assert.Equal(["m2", "m1", "m3"], analysis.Matchups.Select(m => m.MatchupId)); // sorted by ratio, as the notebook
+        Assert.Equal(["m2", "m1", "m3"], analysis.Matchups.Select(m => m.Matchup.Id)); // sorted by ratio, as the notebook
         var models = analysis.Models.ToDictionary(m => m.Model);
         Assert.Equal(20, models["flux"].Votes);
         Assert.Equal(24, models["stable_diffusion"].Votes);
@@ -56,7 +56,7 @@ public sealed class SeedMethodTests
 
     private static void AssertVotes(MatchupResult m, int flux, int sd, double ratio)
     {
-        var votes = new Dictionary<string, int> { [m.Model1] = m.Votes1, [m.Model2] = m.Votes2 };
+        var votes = new Dictionary<string, int> { [m.Matchup.Model1] = m.Votes1, [m.Matchup.Model2] = m.Votes2 };
         Assert.Equal(flux, votes["flux"]);
         Assert.Equal(sd, votes["stable_diffusion"]);
         Assert.Equal(ratio, m.Ratio, 12);

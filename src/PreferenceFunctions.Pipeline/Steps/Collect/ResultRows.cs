@@ -9,13 +9,13 @@ public static class ResultRows
     public static MatchupResultEntity ToEntity(string runId, MatchupResult m) => new()
     {
         PartitionKey = runId,
-        RowKey = TableKeys.Escape(m.MatchupId),
-        MatchupId = m.MatchupId,
-        Prompt = m.Prompt,
-        Image1 = m.Image1,
-        Image2 = m.Image2,
-        Model1 = m.Model1,
-        Model2 = m.Model2,
+        RowKey = TableKeys.Escape(m.Matchup.Id),
+        MatchupId = m.Matchup.Id,
+        Prompt = m.Matchup.Prompt,
+        Image1 = m.Matchup.Image1,
+        Image2 = m.Matchup.Image2,
+        Model1 = m.Matchup.Model1,
+        Model2 = m.Matchup.Model2,
         Votes1 = m.Votes1,
         Votes2 = m.Votes2,
         BothVotes = m.BothVotes,
@@ -31,10 +31,23 @@ public static class ResultRows
         CiHigh = m.CiHigh,
     };
 
-    public static MatchupResult FromEntity(MatchupResultEntity e) => new(
-        e.MatchupId, e.Prompt ?? "", e.Image1, e.Image2, e.Model1, e.Model2, e.Votes1, e.Votes2, e.Ratio,
-        e.WeightedVotes1, e.WeightedVotes2, e.Winner ?? "", e.WeightedWinner ?? "", e.CiLow ?? 0, e.CiHigh ?? 0,
-        e.WinnersDisagree, e.Tie, e.BothVotes, e.NeitherVotes);
+    public static MatchupResult FromEntity(MatchupResultEntity e) => new()
+    {
+        Matchup = new Matchup { Id = e.MatchupId, Prompt = e.Prompt ?? "", Image1 = e.Image1, Image2 = e.Image2, Model1 = e.Model1, Model2 = e.Model2 },
+        Votes1 = e.Votes1,
+        Votes2 = e.Votes2,
+        Ratio = e.Ratio,
+        WeightedVotes1 = e.WeightedVotes1,
+        WeightedVotes2 = e.WeightedVotes2,
+        Winner = e.Winner ?? "",
+        WeightedWinner = e.WeightedWinner ?? "",
+        CiLow = e.CiLow ?? 0,
+        CiHigh = e.CiHigh ?? 0,
+        Disagreement = e.WinnersDisagree,
+        Tie = e.Tie,
+        BothVotes = e.BothVotes,
+        NeitherVotes = e.NeitherVotes,
+    };
 
     public static ModelScoreEntity ToEntity(string runId, ModelScore m) => new()
     {
@@ -54,6 +67,19 @@ public static class ResultRows
         Component = m.Component,
     };
 
-    public static ModelScore FromEntity(ModelScoreEntity e) => new(
-        e.Model, e.Votes, e.PairsWon, e.WinRate, e.Score, e.ScoreLow, e.ScoreHigh, e.Rank, e.Pairs, e.PairsTied, e.WeightedVotes, e.Component);
+    public static ModelScore FromEntity(ModelScoreEntity e) => new()
+    {
+        Model = e.Model,
+        Votes = e.Votes,
+        PairsWon = e.PairsWon,
+        WinRate = e.WinRate,
+        Score = e.Score,
+        ScoreLow = e.ScoreLow,
+        ScoreHigh = e.ScoreHigh,
+        Rank = e.Rank,
+        Pairs = e.Pairs,
+        PairsTied = e.PairsTied,
+        WeightedVotes = e.WeightedVotes,
+        Component = e.Component,
+    };
 }

@@ -25,7 +25,7 @@ public sealed class WriteResultsActivity(StorageConnection storage, ManifestStor
         // Rapidata names each image by the file name it was uploaded under (recorded per chunk at upload time).
         var resultKeys = (await uploads.ReadAllAsync(input.RunsContainer, input.RunId))
             .SelectMany(c => c.Matchups).ToDictionary(u => u.MatchupId, StringComparer.Ordinal);
-        var known = new List<KnownMatchup>();
+        var known = new List<Matchup>();
         var imagesByPath = new Dictionary<string, ManifestImage>(StringComparer.Ordinal);
         foreach (var chunkBlob in input.ChunkBlobNames)
         {
@@ -33,8 +33,7 @@ public sealed class WriteResultsActivity(StorageConnection storage, ManifestStor
             foreach (var m in chunk.Matchups)
             {
                 var keys = resultKeys.GetValueOrDefault(m.MatchupId);
-                known.Add(new KnownMatchup(m.MatchupId, m.Prompt, m.Image1.Path, m.Image2.Path, m.Image1.Model, m.Image2.Model,
-                    keys?.ResultKey1, keys?.ResultKey2));
+                known.Add(m.ToMatchup() with { ResultKey1 = keys?.ResultKey1, ResultKey2 = keys?.ResultKey2 });
                 imagesByPath.TryAdd(m.Image1.Path, m.Image1);
                 imagesByPath.TryAdd(m.Image2.Path, m.Image2);
             }

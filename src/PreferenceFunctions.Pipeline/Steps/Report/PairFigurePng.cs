@@ -12,9 +12,10 @@ public static class PairFigurePng
 {
     private const int Cell = 512, Gap = 8, Pad = 16, BarHeight = 36;
 
-    public static byte[] Render(MatchupResult matchup, byte[]? image1, byte[]? image2)
+    public static byte[] Render(MatchupResult result, byte[]? image1, byte[]? image2)
     {
-        ArgumentNullException.ThrowIfNull(matchup);
+        ArgumentNullException.ThrowIfNull(result);
+        var matchup = result.Matchup;
         using var promptFont = ReportFonts.Regular(20);
         using var labelFont = ReportFonts.Bold(20);
         var promptLines = ReportFonts.Wrap(matchup.Prompt, promptFont, 2 * Cell - 2 * Pad);
@@ -36,7 +37,7 @@ public static class PairFigurePng
             canvas.DrawText(line, width / 2f, y, SKTextAlign.Center, promptFont, ink);
             y += 26;
         }
-        DrawVoteBar(canvas, matchup, new SKRect(Pad, height - Pad - BarHeight, width - Pad, height - Pad), labelFont);
+        DrawVoteBar(canvas, result, new SKRect(Pad, height - Pad - BarHeight, width - Pad, height - Pad), labelFont);
         using var png = surface.Snapshot().Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
     }

@@ -21,7 +21,7 @@ public static class ReportRenderer
         ArgumentNullException.ThrowIfNull(loadImage);
         options ??= new ReportOptions();
         var shown = analysis.Matchups.Take(options.MaxMatchups).ToList();
-        var images = await EmbeddedImages.LoadAsync(shown.SelectMany(m => new[] { m.Image1, m.Image2 }), loadImage, options, cancellationToken)
+        var images = await EmbeddedImages.LoadAsync(shown.SelectMany(m => new[] { m.Matchup.Image1, m.Matchup.Image2 }), loadImage, options, cancellationToken)
             .ConfigureAwait(false);
 
         var html = new StringBuilder();

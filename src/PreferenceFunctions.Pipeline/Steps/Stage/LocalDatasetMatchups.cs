@@ -17,14 +17,14 @@ public sealed class LocalDatasetMatchups : IAsyncDisposable
     private readonly ZipArchive? _zip;
     private readonly SemaphoreSlim _zipLock = new(1, 1);  // a ZipArchive is not safe for concurrent reads
 
-    private LocalDatasetMatchups(IReadOnlyList<KnownMatchup> matchups, Dictionary<string, ImageEntry> images, ZipArchive? zip)
+    private LocalDatasetMatchups(IReadOnlyList<Matchup> matchups, Dictionary<string, ImageEntry> images, ZipArchive? zip)
     {
         Matchups = matchups;
         _images = images;
         _zip = zip;
     }
 
-    public IReadOnlyList<KnownMatchup> Matchups { get; }
+    public IReadOnlyList<Matchup> Matchups { get; }
 
     /// <exception cref="InvalidDataException">The dataset is rejected by validation; the message lists the first problems.</exception>
     public static async Task<LocalDatasetMatchups> OpenAsync(string folder, CancellationToken cancellationToken = default)
@@ -32,9 +32,15 @@ public sealed class LocalDatasetMatchups : IAsyncDisposable
         var check = await LocalDatasetFolder.CheckAsync(folder, new DatasetOptions(), new PreferenceOptions(), cancellationToken).ConfigureAwait(false);
         if (!check.Report.Accepted)
             throw new InvalidDataException($"Dataset '{folder}' is not valid:{Environment.NewLine}{ReportText.Render(check.Report)}");
-        var matchups = check.Staged.Select(row => new KnownMatchup(
-            row.Id ?? MatchupIds.Derive(row.Prompt, row.Image1.Path, row.Image2.Path),
-            row.Prompt, row.Image1.Path, row.Image2.Path, row.Model1, row.Model2)).ToList();
+        var matchups = check.Staged.Select(row => new Matchup
+        {
+            Id = MatchupIds.Of(row),
+            Prompt = row.Prompt,
+            Image1 = row.Image1.Path,
+            Image2 = row.Image2.Path,
+            Model1 = row.Model1,
+            Model2 = row.Model2,
+        }).ToList();
         var images = new Dictionary<string, ImageEntry>(StringComparer.Ordinal);
         foreach (var row in check.Staged)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Shared;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Rapidata;
@@ -10,9 +11,9 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 
 /// <summary>
 /// Uploads one manifest chunk: each distinct image once (content already known to MediaAssets is reused), then one
-/// datapoint per matchup carrying its matchup id as private metadata. Safe to run twice: a finished chunk is
-/// recorded in <c>{runId}/uploads/</c>, and a chunk that was interrupted first asks Rapidata which of its datapoints
-/// already exist, so a retry never duplicates one.
+/// datapoint per matchup carrying its matchup id as private metadata (<see cref="MatchupMetadata.IdKey"/>). Safe to run
+/// twice: a finished chunk is recorded in <c>{runId}/uploads/</c>, and a chunk that was interrupted first asks Rapidata
+/// which of its datapoints already exist, so a retry never duplicates one.
 /// </summary>
 public sealed class UploadChunkActivity(
     RapidataClient rapidata,
@@ -22,8 +23,6 @@ public sealed class UploadChunkActivity(
     UploadRecordStore uploads,
     IOptions<PreferenceOptions> options) : TaskActivity<UploadChunkInput, UploadChunkResult>
 {
-    public const string MatchupIdMetadataKey = "matchupId";
-
     public override async Task<UploadChunkResult> RunAsync(TaskActivityContext context, UploadChunkInput input)
     {
         if (await uploads.ReadAsync(input.RunsContainer, input.RunId, input.ChunkIndex) is { } finished)
@@ -69,7 +68,7 @@ public sealed class UploadChunkActivity(
                 records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName));
                 return;
             }
-            var metadata = new Dictionary<string, string>(matchup.PrivateMetadata) { [MatchupIdMetadataKey] = matchup.MatchupId };
+            var metadata = new Dictionary<string, string>(matchup.PrivateMetadata) { [MatchupMetadata.IdKey] = matchup.MatchupId };
             try
             {
                 await rapidata.CreateDatapointAsync(input.RapidataDatasetId,

@@ -17,7 +17,7 @@ public sealed class ReportInChromiumTests
             .. Outcomes.Pair("flux", "sd3", 40, 20, 4),
             Outcomes.Of("missing", "flux", "sd3", 3, 2),
         ];
-        var images = outcomes.SelectMany(o => new[] { o.Image1, o.Image2 }).Where(p => !p.Contains("missing")).Distinct()
+        var images = outcomes.SelectMany(o => new[] { o.Matchup.Image1, o.Matchup.Image2 }).Where(p => !p.Contains("missing")).Distinct()
             .Select((path, i) => (path, bytes: TestImages.Png(i % 2 == 0 ? SKColors.Teal : SKColors.Purple)))
             .ToDictionary(x => x.path, x => x.bytes);
         var analysis = PreferenceAnalyzer.Analyze(outcomes);

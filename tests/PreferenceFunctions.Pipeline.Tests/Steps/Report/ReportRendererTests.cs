@@ -50,7 +50,7 @@ public sealed class ReportRendererTests
     [Fact]
     public async Task RenderHtmlAsync_MarkupInPromptAndNames_IsEscaped()
     {
-        var outcome = Outcomes.Of("m1", "<b>flux</b>", "sd3", 3, 1) with { Prompt = "<script>alert('x')</script>" };
+        var outcome = Outcomes.Of("m1", "<b>flux</b>", "sd3", 3, 1).WithPrompt("<script>alert('x')</script>");
         var analysis = PreferenceAnalyzer.Analyze([outcome], new AnalysisOptions(BootstrapRounds: 0));
 
         var html = await ReportRenderer.RenderHtmlAsync(analysis, LoaderFor());

@@ -11,7 +11,8 @@ public sealed class MatchupRowListTests
     public void Add_AcrossSeveralChunks_KeepsFileOrderForIndexAndEnumeration()
     {
         var rows = new MatchupRowList();
-        for (var i = 0; i < 5000; i++) rows.Add(new MatchupRow(i + 2, i + 2, null, $"p{i}", A, A, "a", "b", null));
+        for (var i = 0; i < 5000; i++) rows.Add(new MatchupRow(
+            Row: i + 2, Line: i + 2, Id: null, Prompt: $"p{i}", Image1: A, Image2: A, Model1: "a", Model2: "b", Metadata: null));
 
         Assert.Equal(5000, rows.Count);
         Assert.Equal(["p0", "p2047", "p2048", "p4999"], new[] { 0, 2047, 2048, 4999 }.Select(i => rows[i].Prompt));

@@ -7,7 +7,8 @@ public sealed class MatchupSamplerTests
 {
     private static readonly ImageEntry A = new("a.png", ImageSource.Blob, 1, "a.png");
     private static readonly ImageEntry B = new("b.png", ImageSource.Blob, 1, "b.png");
-    private static readonly IReadOnlyList<MatchupRow> Rows = [.. Enumerable.Range(0, 1000).Select(i => new MatchupRow(i + 2, i + 2, null, $"p{i}", A, B, "a", "b", null))];
+    private static readonly IReadOnlyList<MatchupRow> Rows = [.. Enumerable.Range(0, 1000).Select(i => new MatchupRow(
+        Row: i + 2, Line: i + 2, Id: null, Prompt: $"p{i}", Image1: A, Image2: B, Model1: "a", Model2: "b", Metadata: null))];
 
     [Fact]
     public void Sample_SameSeed_PicksSameRowsInFileOrder()

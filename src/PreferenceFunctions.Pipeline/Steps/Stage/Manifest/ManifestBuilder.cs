@@ -19,17 +19,23 @@ public static class ManifestBuilder
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < (row.Metadata?.Length ?? 0); i++) metadata[check.MetadataColumns[i]] = row.Metadata![i];
         return new ManifestMatchup(
-            row.Id ?? MatchupIds.Derive(row.Prompt, row.Image1.Path, row.Image2.Path),
-            sortIndex,
-            row.Prompt,
-            Image(row.Image1, row.Model1, check.Facts),
-            Image(row.Image2, row.Model2, check.Facts),
-            metadata);
+            MatchupId: MatchupIds.Of(row),
+            SortIndex: sortIndex,
+            Prompt: row.Prompt,
+            Image1: Image(row.Image1, row.Model1, check.Facts),
+            Image2: Image(row.Image2, row.Model2, check.Facts),
+            PrivateMetadata: metadata);
     }
 
     private static ManifestImage Image(ImageEntry image, string model, IReadOnlyDictionary<ImageEntry, ImageFacts> facts)
     {
         var known = facts.TryGetValue(image, out var f) ? f : null;
-        return new ManifestImage(image.Source == ImageSource.Zip ? image.Location : image.Path, image.Source, image.FileName, known?.Sha256, known?.SizeBytes ?? image.SizeBytes, model);
+        return new ManifestImage(
+            Path: image.Source == ImageSource.Zip ? image.Location : image.Path,
+            Source: image.Source,
+            FileName: image.FileName,
+            Sha256: known?.Sha256,
+            SizeBytes: known?.SizeBytes ?? image.SizeBytes,
+            Model: model);
     }
 }

@@ -100,7 +100,8 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         }
         var prompt = promptSpan.ToString();
         (image1Id, image2Id) = (slot1.Id, slot2.Id);
-        return new MatchupRow(at.Row, at.Line, id, prompt, slot1.Entry, slot2.Entry, model1, model2, metadata);
+        return new MatchupRow(Row: at.Row, Line: at.Line, Id: id, Prompt: prompt, Image1: slot1.Entry, Image2: slot2.Entry,
+            Model1: model1, Model2: model2, Metadata: metadata);
     }
 
     /// <summary>The image a cell names, or null after reporting why not. URL images get negative ids.</summary>
