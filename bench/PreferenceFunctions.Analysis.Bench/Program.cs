@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using PreferenceFunctions.Analysis.Bench;
 using PreferenceFunctions.Pipeline.Analysis;
@@ -7,10 +8,10 @@ using PreferenceFunctions.Rapidata.Results;
 // Generates a results document (not timed), then times parse -> MatchupOutcomeBuilder -> PreferenceAnalyzer, twice:
 // once skipping the individual votes (rankings only) and once keeping them (needed for the Hugging Face export).
 // Wall time and CPU time are both printed: on a busy machine the CPU time is the steadier number.
-var matchups = args.Length > 0 ? int.Parse(args[0]) : 100_000;
-var models = args.Length > 1 ? int.Parse(args[1]) : 10;
-var votesPerMatchup = args.Length > 2 ? int.Parse(args[2]) : 20;
-var rounds = args.Length > 3 ? int.Parse(args[3]) : 200;
+var matchups = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var models = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+var votesPerMatchup = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
 
 var path = Path.Combine(Path.GetTempPath(), $"bench-results-{Environment.ProcessId}.json");
 try
@@ -36,7 +37,7 @@ try
         Console.WriteLine($"{(keepVotes ? "with detailedResults" : "votes skipped")}: parse {parse} + build {build} + analyse ({rounds} rounds) {analyse} " +
             $"= {clock.Total}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB, GC heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:N0} MB");
         foreach (var m in analysis.Models)
-            Console.WriteLine($"    {m.Rank,2}. {m.Model,-8} {m.Score,7:F1} [{m.ScoreLow:F1}, {m.ScoreHigh:F1}]  (true strength: model0 + {40 * int.Parse(m.Model[5..])})");
+            Console.WriteLine($"    {m.Rank,2}. {m.Model,-8} {m.Score,7:F1} [{m.ScoreLow:F1}, {m.ScoreHigh:F1}]  (true strength: model0 + {40 * int.Parse(m.Model[5..], CultureInfo.InvariantCulture)})");
         GC.KeepAlive(document);
     }
 }

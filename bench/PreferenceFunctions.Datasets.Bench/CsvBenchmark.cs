@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text;
 using PreferenceFunctions.Pipeline.Steps.Stage;
@@ -25,7 +26,7 @@ public static class CsvBenchmark
         Console.WriteLine($"  last run: allocated {last.AllocatedBytes / 1024.0 / 1024:N0} MiB ({last.AllocatedBytes / rows:N0} B/row), GC pause {last.GcPause.TotalSeconds:0.000} s, collections gen0/1/2 {last.Collections}");
         var wall = runs.Select(r => r.Wall).Order().ElementAt(2);
         var cpu = runs.Select(r => r.Cpu).Order().ElementAt(2);
-        Console.WriteLine($"  runs wall (s): {string.Join(", ", runs.Select(r => r.Wall.TotalSeconds.ToString("0.000")))}; cpu (s): {string.Join(", ", runs.Select(r => r.Cpu.TotalSeconds.ToString("0.000")))}");
+        Console.WriteLine($"  runs wall (s): {string.Join(", ", runs.Select(r => r.Wall.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)))}; cpu (s): {string.Join(", ", runs.Select(r => r.Cpu.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)))}");
         Console.WriteLine($"  median wall {wall.TotalSeconds:0.000} s = {rows / wall.TotalSeconds:N0} rows/s; median CPU {cpu.TotalSeconds:0.000} s = {rows / cpu.TotalSeconds:N0} rows/CPU-s (target >= 1,000,000 rows/s)");
     }
 
@@ -46,7 +47,7 @@ public static class CsvBenchmark
         var cpu = process.TotalProcessorTime - cpuBefore;
         var collections = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
         if (problems.ErrorCount > 0 || scan.Matchups.Count != scan.DataRows)
-            throw new InvalidOperationException($"Benchmark data did not validate: {problems.Listed.FirstOrDefault()?.Message}");
+            throw new InvalidOperationException($"Benchmark data did not validate: {(problems.Listed.Count > 0 ? problems.Listed[0].Message : "")}");
         return new RunResult(watch.Elapsed, cpu, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, GC.GetTotalPauseDuration() - pauseBefore, collections);
     }
 
@@ -62,7 +63,7 @@ public static class CsvBenchmark
             var (a, b) = (DatasetGenerator.ModelName(random.Next(4)), DatasetGenerator.ModelName(4 + random.Next(4)));
             var image1 = $"{a}/{a}_{i}_0.png";
             var image2 = $"{b}/{b}_{i}_1.png";
-            text.Append($"\"A lighthouse on a cliff during a thunderstorm, variation {i}\",{image1},{image2},{i}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\"A lighthouse on a cliff during a thunderstorm, variation {i}\",{image1},{image2},{i}\n");
             images.Add(new ImageEntry(image1, ImageSource.Zip, 120, image1));
             images.Add(new ImageEntry(image2, ImageSource.Zip, 120, image2));
         }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 using PreferenceFunctions.Testing;
@@ -34,7 +34,7 @@ public static class StagingBenchmark
             watch.Restart();
             var staged = await stager.StageAsync(new StageDatasetRequest(datasets.Name, "bench", "bench-run", runs), CancellationToken.None);
             watch.Stop();
-            if (!staged.Accepted) throw new InvalidOperationException($"Benchmark dataset rejected: {staged.FirstErrors.FirstOrDefault()}");
+            if (!staged.Accepted) throw new InvalidOperationException($"Benchmark dataset rejected: {(staged.FirstErrors.Count > 0 ? staged.FirstErrors[0] : "")}");
             Console.WriteLine($"  staged {staged.MatchupCount:N0} matchups, {staged.DistinctImageCount:N0} distinct images hashed, {staged.ChunkBlobNames.Count} chunks in {watch.Elapsed.TotalSeconds:0.0} s (target < 60 s)");
         }
         finally

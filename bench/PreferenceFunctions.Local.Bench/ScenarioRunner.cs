@@ -7,7 +7,7 @@ using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Engine;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Local.Bench;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Exports;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 

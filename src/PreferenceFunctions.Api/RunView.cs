@@ -1,6 +1,6 @@
 using PreferenceFunctions.Rapidata.Models;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Api;
 

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Rapidata;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 

@@ -68,8 +68,11 @@ public static partial class EmulatorApplication
         app.MapValidationSetEndpoints();
         app.MapPipelineEndpoints();
         var options = app.Services.GetRequiredService<EmulatorOptions>();
-        app.Lifetime.ApplicationStarted.Register(() => LogReady(
-            app.Logger, string.Join(", ", app.Urls), options.ClientId, options.PersistenceFolder ?? "memory only"));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            LogReady(app.Logger, urls, options.ClientId, options.PersistenceFolder ?? "memory only");
+        });
         return app;
     }
 

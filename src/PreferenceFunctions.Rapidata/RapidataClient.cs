@@ -55,7 +55,7 @@ public sealed partial class RapidataClient(HttpClient httpClient, ILogger<Rapida
         }
     }
 
-    private static HttpContent? JsonBody(object? body) =>
+    private static JsonContent? JsonBody(object? body) =>
         body is null ? null : JsonContent.Create(body, body.GetType(), options: RapidataJson.Options);
 
     private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)

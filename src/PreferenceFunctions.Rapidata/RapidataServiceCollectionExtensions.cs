@@ -48,7 +48,7 @@ public static class RapidataServiceCollectionExtensions
         Microsoft.Extensions.Http.Resilience.ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<RapidataClientOptions>>().Value;
-        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RapidataClient));
+        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<RapidataClient>();
         RapidataResilience.Configure(builder, options, logger);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -57,7 +58,7 @@ public static class Azurite
         start.ArgumentList.Add("set -m; parent=$1; shift; \"$@\" & child=$!; " +
             "while kill -0 \"$parent\" 2>/dev/null && kill -0 \"$child\" 2>/dev/null; do sleep 1; done; kill -- -\"$child\" 2>/dev/null");
         start.ArgumentList.Add("azurite-for-tests");
-        start.ArgumentList.Add(Environment.ProcessId.ToString());
+        start.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (File.Exists(local))
         {
             start.ArgumentList.Add(local);
@@ -71,9 +72,9 @@ public static class Azurite
         foreach (var arg in new[]
         {
             "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
-            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
-            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
+            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(arg);

@@ -56,7 +56,7 @@ internal static class DatapointQuery
         });
     }
 
-    private static JsonNode Item(DatapointRecord datapoint, string datasetId, EmulatorState state)
+    private static JsonObject Item(DatapointRecord datapoint, string datasetId, EmulatorState state)
     {
         var assets = new JsonArray();
         for (var i = 0; i < datapoint.Options.Length; i++)

@@ -26,7 +26,7 @@ internal sealed class OrderCommands(EmulatorState state, EmulatorOptions options
     public string? Pause(OrderRecord order) =>
         Apply(order, [OrderStates.Submitted, OrderStates.Queued, OrderStates.Processing], o =>
         {
-            lifecycle.StopClock(o, lifecycle.Now);
+            lifecycle.StopClock(o);
             o.PausedFrom = o.State;
             o.State = OrderStates.Paused;
         });
@@ -49,7 +49,7 @@ internal sealed class OrderCommands(EmulatorState state, EmulatorOptions options
 
     public string? Delete(OrderRecord order) => Apply(order, null, o =>
     {
-        lifecycle.StopClock(o, lifecycle.Now);
+        lifecycle.StopClock(o);
         o.State = OrderStates.Cancelled;
     });
 
@@ -76,7 +76,7 @@ internal sealed class OrderCommands(EmulatorState state, EmulatorOptions options
     public string? Complete(OrderRecord order) =>
         Apply(order, null, o =>
         {
-            lifecycle.StopClock(o, lifecycle.Now);
+            lifecycle.StopClock(o);
             o.AllVotesCollected = true;
             o.FailureMessage = null;
             o.State = OrderStates.Completed;

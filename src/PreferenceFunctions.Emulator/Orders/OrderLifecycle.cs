@@ -90,9 +90,9 @@ internal sealed class OrderLifecycle(EmulatorState state, EmulatorOptions option
         order.ProcessingSince = at;
     }
 
-    internal void StopClock(OrderRecord order, DateTimeOffset now)
+    internal void StopClock(OrderRecord order)
     {
-        order.ProcessedSeconds = Elapsed(order, now);
+        order.ProcessedSeconds = Elapsed(order, Now);
         order.ProcessingSince = null;
     }
 

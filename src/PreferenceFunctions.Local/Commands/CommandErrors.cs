@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Spectre.Console;
 
@@ -15,7 +16,7 @@ public static class CommandErrors
         catch (Exception e) when (e is IOException or ArgumentException or TimeoutException or InvalidOperationException
                                        or HttpRequestException or RequestFailedException or AggregateException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {Describe(e)}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]error:[/] {Describe(e)}");
             return 1;
         }
     }

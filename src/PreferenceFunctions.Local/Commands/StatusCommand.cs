@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text.Json;
 using PreferenceFunctions.Api;
@@ -10,6 +11,8 @@ namespace PreferenceFunctions.Local.Commands;
 /// <summary><c>status &lt;runId&gt; [--follow]</c>: a run's status and progress from the HTTP API.</summary>
 public static class StatusCommand
 {
+    private static readonly JsonSerializerOptions Indented = new(ApiJson.Options) { WriteIndented = true };
+
     public static Command Create()
     {
         var runId = new Argument<string>("runId") { Description = "The run's id (upload prints it)." };
@@ -25,10 +28,10 @@ public static class StatusCommand
                 : await client.GetRunAsync(id, cancellationToken);
             if (run is null)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]No run '{id}'.[/] (A run appears a second or two after its matchups.csv is uploaded.)");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No run '{id}'.[/] (A run appears a second or two after its matchups.csv is uploaded.)");
                 return 1;
             }
-            Console.WriteLine(JsonSerializer.Serialize(run, new JsonSerializerOptions(ApiJson.Options) { WriteIndented = true }));
+            Console.WriteLine(JsonSerializer.Serialize(run, Indented));
             return run.Status is RunStatus.Failed or RunStatus.Rejected or RunStatus.Cancelled ? 1 : 0;
         }));
         return command;

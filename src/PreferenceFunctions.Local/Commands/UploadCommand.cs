@@ -1,7 +1,8 @@
+using System.Globalization;
 using System.CommandLine;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using Spectre.Console;
 
 namespace PreferenceFunctions.Local.Commands;
@@ -26,8 +27,8 @@ public static class UploadCommand
             var storage = StorageConnection.FromConfiguration(configuration);
             var uploader = new DatasetUploader(storage.Blobs.GetBlobContainerClient(options.DatasetsContainer));
             var upload = await uploader.UploadAsync(path, name, cancellationToken: cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"Uploaded {upload.Files} files to {upload.Container}/{upload.Dataset}/ (matchups.csv last).");
-            AnsiConsole.MarkupLineInterpolated($"Run id: [bold]{upload.RunId}[/]  (follow it: status {upload.RunId} --follow)");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Uploaded {upload.Files} files to {upload.Container}/{upload.Dataset}/ (matchups.csv last).");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Run id: [bold]{upload.RunId}[/]  (follow it: status {upload.RunId} --follow)");
             return 0;
         }));
         return command;

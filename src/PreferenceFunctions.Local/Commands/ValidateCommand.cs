@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 using PreferenceFunctions.Pipeline.Steps.Stage.Validation;

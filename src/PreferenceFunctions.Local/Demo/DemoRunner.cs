@@ -4,7 +4,7 @@ using PreferenceFunctions.Api;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using Spectre.Console;
 using PreferenceFunctions.Pipeline.Ledger;
 

@@ -22,10 +22,10 @@ public class GuardedOrchestrationService : DispatchProxy
         return proxy;
     }
 
-    protected override object? Invoke(MethodInfo? method, object?[]? args)
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
-        ArgumentNullException.ThrowIfNull(method);
-        switch (method.Name)
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        switch (targetMethod.Name)
         {
             case nameof(IOrchestrationService.StartAsync):
                 var start = _inner.StartAsync();
@@ -36,7 +36,7 @@ public class GuardedOrchestrationService : DispatchProxy
         }
         try
         {
-            return method.Invoke(_inner, args);
+            return targetMethod.Invoke(_inner, args);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

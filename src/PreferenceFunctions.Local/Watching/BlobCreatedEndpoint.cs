@@ -3,7 +3,7 @@ using Azure.Messaging.EventGrid.SystemEvents;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Api;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Local.Watching;
 

@@ -2,7 +2,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Local.Engine;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Local.Watching;
 

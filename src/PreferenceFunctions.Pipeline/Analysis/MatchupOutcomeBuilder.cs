@@ -1,4 +1,4 @@
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Rapidata.Results;
 
 namespace PreferenceFunctions.Pipeline.Analysis;

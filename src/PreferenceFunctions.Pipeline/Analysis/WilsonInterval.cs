@@ -1,7 +1,7 @@
 namespace PreferenceFunctions.Pipeline.Analysis;
 
 /// <summary>The Wilson score interval for a binomial share: honest near 0 and 1, unlike the normal approximation.</summary>
-public static class WilsonInterval
+internal static class WilsonInterval
 {
     /// <summary>The two-sided 95% normal quantile.</summary>
     public const double Z95 = 1.959963984540054;

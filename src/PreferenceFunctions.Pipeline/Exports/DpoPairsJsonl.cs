@@ -7,7 +7,7 @@ namespace PreferenceFunctions.Pipeline.Exports;
 /// Preference-training pairs (DPO style), one JSON object per line: prompt, chosen, rejected (image references),
 /// chosen_model, rejected_model, chosen_votes, rejected_votes, margin. Matchups below the minimum margin are left out.
 /// </summary>
-public static class DpoPairsJsonl
+internal static class DpoPairsJsonl
 {
     /// <returns>How many pairs were written.</returns>
     public static int Write(IEnumerable<MatchupOutcome> outcomes, Stream output, DpoExportOptions? options = null)

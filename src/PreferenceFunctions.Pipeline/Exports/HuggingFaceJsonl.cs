@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Pipeline.Exports;
 /// prompt, image1, image2, votes_image1, votes_image2, model1, model2, detailed_results. As in those datasets,
 /// detailed_results is a string holding a JSON array of the responses (votedFor, userDetails).
 /// </summary>
-public static class HuggingFaceJsonl
+internal static class HuggingFaceJsonl
 {
     public static void Write(IEnumerable<MatchupOutcome> outcomes, Stream output)
     {

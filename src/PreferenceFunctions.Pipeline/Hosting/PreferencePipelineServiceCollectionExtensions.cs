@@ -3,9 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Notify;
-using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
@@ -40,7 +39,6 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddTransient<MediaAssetCache>(); // holds the typed RapidataClient (an HttpClient): never a singleton
         services.AddSingleton<UploadRecordStore>();
         services.AddSingleton<RunReportWriter>();
-        services.AddSingleton<CompareOrderRequestFactory>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddPreferenceActivities();

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Ledger;

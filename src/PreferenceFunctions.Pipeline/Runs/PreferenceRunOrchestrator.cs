@@ -16,7 +16,7 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// context, and only blob names and small records travel through history. Every step is recorded on the run's row
 /// through the ledger, and the same <see cref="RunProgress"/> is the orchestration's custom status.
 /// </summary>
-public sealed class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, RunResult>
+public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, RunResult>
 {
     private static readonly TaskOptions Retries = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2,
@@ -74,15 +74,14 @@ public sealed class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, Run
             var summary = await context.CallWriteResultsAsync(
                 new WriteResultsInput(runId, run.RunsContainer, resultsBlob, staged.ChunkBlobNames), Retries);
 
-            log.LogInformation("Run {RunId} completed: order {OrderId}, {Matchups} matchups, winner {Winner}",
-                runId, order.OrderId, summary.Matchups, summary.Winner);
+            LogCompleted(log, runId, order.OrderId, summary.Matchups, summary.Winner);
             var completed = await EndAsync(context, run, RunPhase.Completed, RunEventTypes.RunCompleted, null, webhook, matchups, order);
             return completed with { MatchupCount = summary.Matchups, Winner = summary.Winner };
         }
         catch (TaskFailedException failure)
         {
             var reason = failure.FailureDetails.ErrorMessage;
-            log.LogWarning("Run {RunId} failed: {Reason}", runId, reason);
+            LogFailed(log, runId, reason);
             return await EndAsync(context, run, RunPhase.Failed, RunEventTypes.RunFailed, reason, webhook, matchups, order);
         }
     }
@@ -179,4 +178,10 @@ public sealed class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, Run
     private static Task NotifyAsync(TaskOrchestrationContext context, string runId, string eventType, RunPhase phase, string? error,
         string? webhook) =>
         context.CallNotifyAsync(new NotifyInput(runId, eventType, phase, context.CurrentUtcDateTime, error, webhook), Retries);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed: order {OrderId}, {Matchups} matchups, winner {Winner}")]
+    private static partial void LogCompleted(ILogger logger, string runId, string orderId, int matchups, string? winner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string runId, string reason);
 }

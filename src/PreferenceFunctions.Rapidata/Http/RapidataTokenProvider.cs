@@ -13,12 +13,15 @@ internal sealed partial class RapidataTokenProvider(
     IHttpClientFactory httpClientFactory,
     IOptions<RapidataClientOptions> options,
     TimeProvider timeProvider,
-    ILogger<RapidataTokenProvider> logger)
+    ILogger<RapidataTokenProvider> logger) : IDisposable
 {
     public const string HttpClientName = "PreferenceFunctions.Rapidata.Auth";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CachedToken? _token;
+
+    /// <summary>The provider is a DI singleton: the container disposes it with the host.</summary>
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>A token that is not due for renewal.</summary>
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal sealed record SimpleWorkflowBody(CompareBlueprintBody Blueprint)
 {
     [JsonPropertyName("_t")]
     [JsonPropertyOrder(-1)]
-    public string Type => "SimpleWorkflow";
+    public string Type { get; init; } = "SimpleWorkflow";
 }
 
 /// <summary><c>IRapidBlueprintCompareRapidBlueprint</c>.</summary>
@@ -29,7 +29,7 @@ internal sealed record CompareBlueprintBody(string Criteria, IReadOnlyList<strin
 {
     [JsonPropertyName("_t")]
     [JsonPropertyOrder(-1)]
-    public string Type => "CompareBlueprint";
+    public string Type { get; init; } = "CompareBlueprint";
 }
 
 /// <summary><c>IAssetInputMultiAssetInput</c> of two <c>IAssetInputExistingAssetInput</c>.</summary>
@@ -37,7 +37,7 @@ internal sealed record MultiAssetBody(IReadOnlyList<ExistingAssetBody> Assets)
 {
     [JsonPropertyName("_t")]
     [JsonPropertyOrder(-1)]
-    public string Type => "MultiAssetInput";
+    public string Type { get; init; } = "MultiAssetInput";
 
     public static MultiAssetBody Pair(string first, string second) => new([new(first), new(second)]);
 }
@@ -46,7 +46,7 @@ internal sealed record ExistingAssetBody(string Name)
 {
     [JsonPropertyName("_t")]
     [JsonPropertyOrder(-1)]
-    public string Type => "ExistingAssetInput";
+    public string Type { get; init; } = "ExistingAssetInput";
 }
 
 /// <summary><c>CreateDatapointEndpoint_Input</c> (dataset.openapi.json).</summary>
@@ -69,14 +69,14 @@ internal sealed record ComparePayloadBody(string Criteria)
 {
     [JsonPropertyName("_t")]
     [JsonPropertyOrder(-1)]
-    public string Type => "ComparePayload";
+    public string Type { get; init; } = "ComparePayload";
 }
 
 internal sealed record CompareTruthBody(string WinnerId)
 {
     [JsonPropertyName("_t")]
     [JsonPropertyOrder(-1)]
-    public string Type => "CompareTruth";
+    public string Type { get; init; } = "CompareTruth";
 }
 
 /// <summary><c>CreateValidationSetEndpoint_Input</c>.</summary>

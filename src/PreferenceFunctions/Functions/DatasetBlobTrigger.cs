@@ -10,7 +10,7 @@ namespace PreferenceFunctions.Functions;
 /// A <c>matchups.csv</c> arriving in the datasets container starts one run per blob version. Event Grid delivers
 /// the BlobCreated event (no container scanning); a redelivery maps to the same run id and starts nothing.
 /// </summary>
-public sealed class DatasetBlobTrigger(RunStarter starter, ILogger<DatasetBlobTrigger> logger)
+public sealed partial class DatasetBlobTrigger(RunStarter starter, ILogger<DatasetBlobTrigger> logger)
 {
     [Function("OnDatasetUploaded")]
     public async Task RunAsync(
@@ -23,7 +23,10 @@ public sealed class DatasetBlobTrigger(RunStarter starter, ILogger<DatasetBlobTr
     {
         var properties = await csv.GetPropertiesAsync(cancellationToken: cancellationToken);
         var start = await starter.StartForBlobAsync(client, csv.BlobContainerName, dataset, properties.Value.ETag.ToString(), cancellationToken);
-        logger.LogInformation("matchups.csv of {Dataset} (ETag {ETag}): run {RunId}, started {Started}",
-            dataset, properties.Value.ETag, start.RunId, start.Started);
+        var etag = properties.Value.ETag.ToString();
+        LogTriggered(dataset, etag, start.RunId, start.Started);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "matchups.csv of {Dataset} (ETag {ETag}): run {RunId}, started {Started}")]
+    private partial void LogTriggered(string dataset, string etag, string runId, bool started);
 }

@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Local.Tests.Support;
 using PreferenceFunctions.Local.Watching;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Local.Tests.Integration;

@@ -6,7 +6,7 @@ using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Local.Tests.Support;

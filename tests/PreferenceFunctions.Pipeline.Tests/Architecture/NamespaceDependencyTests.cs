@@ -5,7 +5,7 @@ namespace PreferenceFunctions.Pipeline.Tests.Architecture;
 
 /// <summary>
 /// The Pipeline's folders (= namespaces) depend on each other in one direction only: steps on the shared kernels
-/// (Shared, Ledger, Analysis), the run (Runs) on the steps, the hosting on everything. Read from the sources' usings.
+/// (Kernel, Ledger, Analysis), the run (Runs) on the steps, the hosting on everything. Read from the sources' usings.
 /// </summary>
 public sealed partial class NamespaceDependencyTests
 {
@@ -34,11 +34,11 @@ public sealed partial class NamespaceDependencyTests
     }
 
     [Theory]
-    [InlineData("Shared", new string[0])]
-    [InlineData("Ledger", new[] { "Shared" })]
-    [InlineData("Analysis", new[] { "Shared" })]
-    [InlineData("Steps", new[] { "Shared", "Ledger", "Analysis", "Steps" })]
-    [InlineData("Runs", new[] { "Shared", "Ledger", "Steps" })]
+    [InlineData("Kernel", new string[0])]
+    [InlineData("Ledger", new[] { "Kernel" })]
+    [InlineData("Analysis", new[] { "Kernel" })]
+    [InlineData("Steps", new[] { "Kernel", "Ledger", "Analysis", "Steps" })]
+    [InlineData("Runs", new[] { "Kernel", "Ledger", "Steps" })]
     public void Pipeline_Namespace_DependsOnlyOnItsKernels(string folder, string[] allowed)
     {
         var offending = Graph()

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Rapidata.Models;
 using PreferenceFunctions.Testing;
 

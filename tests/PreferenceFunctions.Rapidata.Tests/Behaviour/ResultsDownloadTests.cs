@@ -47,7 +47,7 @@ public sealed class ResultsDownloadTests : IAsyncLifetime
     public async Task PreliminaryDownload_202ThenReady_ReturnsNullThenDocument()
     {
         var polls = 0;
-        _server.Script = request => request.Path.StartsWith("/pipeline/preliminary-download/") && Interlocked.Increment(ref polls) == 1
+        _server.Script = request => request.Path.StartsWith("/pipeline/preliminary-download/", StringComparison.Ordinal) && Interlocked.Increment(ref polls) == 1
             ? new FakeResponse(202)
             : null;
         await using var services = TestClients.Create(_server);

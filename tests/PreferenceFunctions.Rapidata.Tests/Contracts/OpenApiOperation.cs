@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace PreferenceFunctions.Rapidata.Tests.Contracts;
@@ -11,9 +12,9 @@ internal sealed record OpenApiOperation(string Document, Uri DocumentId, string 
     public JsonObject? RequestBody => Definition["requestBody"] as JsonObject;
 
     public JsonObject? ResponseSchema(int status, string mediaType) =>
-        Definition["responses"]?[status.ToString()]?["content"]?[mediaType]?["schema"] as JsonObject;
+        Definition["responses"]?[status.ToString(CultureInfo.InvariantCulture)]?["content"]?[mediaType]?["schema"] as JsonObject;
 
-    public bool DeclaresResponse(int status) => Definition["responses"]?[status.ToString()] is not null;
+    public bool DeclaresResponse(int status) => Definition["responses"]?[status.ToString(CultureInfo.InvariantCulture)] is not null;
 
     /// <summary>Whether <paramref name="path"/> fits the template; literal segments count so the most specific wins.</summary>
     public static int? Match(string template, string path)

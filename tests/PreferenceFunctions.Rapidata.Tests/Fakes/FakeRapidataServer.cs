@@ -39,7 +39,7 @@ internal sealed class FakeRapidataServer : IAsyncDisposable
 
     public int TokenRequests => _requests.Count(r => r.Path == "/auth/connect/token");
 
-    public IReadOnlyList<RecordedRequest> ApiRequests => _requests.Where(r => !r.Path.StartsWith("/auth/")).ToList();
+    public IReadOnlyList<RecordedRequest> ApiRequests => _requests.Where(r => !r.Path.StartsWith("/auth/", StringComparison.Ordinal)).ToList();
 
     public IReadOnlyList<RecordedRequest> AllRequests => _requests.ToList();
 
@@ -62,7 +62,7 @@ internal sealed class FakeRapidataServer : IAsyncDisposable
             return;
         }
         var bearer = request.Header("Authorization");
-        if (bearer is null || !bearer.StartsWith("Bearer ") || !_validTokens.ContainsKey(bearer["Bearer ".Length..]))
+        if (bearer is null || !bearer.StartsWith("Bearer ", StringComparison.Ordinal) || !_validTokens.ContainsKey(bearer["Bearer ".Length..]))
         {
             context.Response.StatusCode = 401;
             return;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;

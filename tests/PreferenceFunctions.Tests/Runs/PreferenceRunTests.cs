@@ -3,7 +3,7 @@ using Microsoft.DurableTask.Client;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 
 namespace PreferenceFunctions.Tests.Runs;

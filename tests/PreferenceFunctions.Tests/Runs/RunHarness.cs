@@ -10,7 +10,7 @@ using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Pipeline.Hosting;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Tests.Runs;

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 
 namespace PreferenceFunctions.Tests.Runs;

@@ -1,5 +1,5 @@
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 
 namespace PreferenceFunctions.Tests.Runs;

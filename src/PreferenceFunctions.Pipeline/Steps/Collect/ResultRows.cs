@@ -1,5 +1,5 @@
 using PreferenceFunctions.Pipeline.Analysis;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Pipeline.Steps.Collect;
 

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask;
 using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Report;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Upload;

@@ -9,7 +9,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Notify;
 /// Builds the Event Grid publisher from the settings: an access key when one is set (local tests), else the given
 /// credential (the app's managed identity on Azure; needs the "EventGrid Data Sender" role on the topic).
 /// </summary>
-public static class EventGridClientFactory
+internal static class EventGridClientFactory
 {
     /// <returns>Null when no topic endpoint is configured.</returns>
     public static EventGridPublisherClient? Create(NotificationOptions options, TokenCredential? credential, EventGridPublisherClientOptions? clientOptions = null)

@@ -5,7 +5,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
 /// <summary>Publishes each event to an Event Grid topic in the CloudEvents schema.</summary>
 /// <param name="client">Null when no topic is configured (the sink is then disabled).</param>
-public sealed class EventGridEventSink(EventGridPublisherClient? client) : IRunEventSink
+internal sealed class EventGridEventSink(EventGridPublisherClient? client) : IRunEventSink
 {
     public string Name => "eventgrid";
 

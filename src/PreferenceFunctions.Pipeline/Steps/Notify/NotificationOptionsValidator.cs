@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
 /// <summary>Checks the <c>Notifications</c> settings at start, naming each bad setting.</summary>
-public sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
+internal sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
 {
     private const string Section = NotificationOptions.SectionName;
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
-public static class NotificationServiceCollectionExtensions
+internal static class NotificationServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RunEventPublisher"/> and its sinks, with <see cref="NotificationOptions"/> bound from the

@@ -12,7 +12,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Notify;
 /// </summary>
 /// <param name="queues">The storage account's queue service, with the default message encoding (none): this sink
 /// encodes itself. Null only when the queue sink is turned off.</param>
-public sealed class QueueEventSink(QueueServiceClient? queues, IOptions<NotificationOptions> options, ILogger<QueueEventSink> logger) : IRunEventSink
+internal sealed class QueueEventSink(QueueServiceClient? queues, IOptions<NotificationOptions> options, ILogger<QueueEventSink> logger) : IRunEventSink
 {
     public string Name => "queue";
 

@@ -6,7 +6,7 @@ using CloudNative.CloudEvents.SystemTextJson;
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
 /// <summary>Turns a <see cref="RunEvent"/> into its CloudEvents 1.0 JSON envelope (CloudNative.CloudEvents).</summary>
-public static class RunEventEncoder
+internal static class RunEventEncoder
 {
     private static readonly JsonEventFormatter Formatter = new(
         new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull },

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 

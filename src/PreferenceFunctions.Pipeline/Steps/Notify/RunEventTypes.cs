@@ -1,7 +1,7 @@
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
 /// <summary>The CloudEvents <c>type</c> values a run announces.</summary>
-public static class RunEventTypes
+internal static class RunEventTypes
 {
     public const string RunStarted = "preference.run.started";
     public const string RunCompleted = "preference.run.completed";

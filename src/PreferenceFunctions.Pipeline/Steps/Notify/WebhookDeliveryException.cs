@@ -1,4 +1,4 @@
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
 /// <summary>A webhook did not accept an event: a final status, or retries used up. The message holds no secrets.</summary>
-public sealed class WebhookDeliveryException(string message, Exception? innerException = null) : Exception(message, innerException);
+internal sealed class WebhookDeliveryException(string message, Exception? innerException = null) : Exception(message, innerException);

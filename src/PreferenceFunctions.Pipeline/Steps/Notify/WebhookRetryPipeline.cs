@@ -29,7 +29,8 @@ internal static class WebhookRetryPipeline
                 OnRetry = args =>
                 {
                     var outcome = args.Outcome.Exception?.Message ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}";
-                    NotificationLog.WebhookRetrying(logger, args.Context.Properties.GetValue(targetKey, "?"), args.AttemptNumber + 1, outcome, args.RetryDelay);
+                    var target = args.Context.Properties.GetValue(targetKey, "?");
+                    NotificationLog.WebhookRetrying(logger, target, args.AttemptNumber + 1, outcome, args.RetryDelay);
                     return default;
                 },
             });

@@ -1,7 +1,7 @@
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
 /// <summary>The Standard Webhooks secret format: optional <c>whsec_</c> prefix, then base64 of 24 to 64 bytes.</summary>
-public static class WebhookSecrets
+internal static class WebhookSecrets
 {
     public const string Prefix = "whsec_";
 

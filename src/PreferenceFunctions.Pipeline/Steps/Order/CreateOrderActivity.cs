@@ -11,7 +11,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Order;
 /// name carries the run id (an earlier attempt that crashed before recording it) is adopted; only then a new one is
 /// created, and recorded at once.
 /// </summary>
-public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedger ledger, CompareOrderRequestFactory requests,
+public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedger ledger,
     ILogger<CreateOrderActivity> logger) : TaskActivity<CreateOrderInput, OrderReference>
 {
     public override async Task<OrderReference> RunAsync(TaskActivityContext context, CreateOrderInput input)
@@ -32,7 +32,7 @@ public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedg
         }
         else
         {
-            var created = await rapidata.CreateCompareOrderAsync(requests.Create(orderName, input.Settings));
+            var created = await rapidata.CreateCompareOrderAsync(CompareOrderRequests.Create(orderName, input.Settings));
             var datasetId = created.DatasetId ?? await rapidata.GetPipelineDatasetIdAsync(created.PipelineId);
             order = new OrderReference(created.OrderId, datasetId, created.PipelineId, orderName);
             LogCreated(input.RunId, created.OrderId);

@@ -5,7 +5,7 @@ using SkiaSharp;
 namespace PreferenceFunctions.Pipeline.Steps.Report;
 
 /// <summary>The leaderboard chart as a PNG for notebooks and slides: scores as dots, 95% intervals as bars.</summary>
-public static class LeaderboardPng
+internal static class LeaderboardPng
 {
     private const int Width = 1200, LabelWidth = 320, RightPad = 50, RowHeight = 44, Top = 80, Bottom = 80;
 

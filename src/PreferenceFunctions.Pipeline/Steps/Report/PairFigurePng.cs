@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Report;
 /// The seed post's pair figure as a PNG: the two images side by side with their model names on top, the prompt
 /// below them, and a two-colour bar splitting the votes. A missing or unreadable image is drawn as a labelled box.
 /// </summary>
-public static class PairFigurePng
+internal static class PairFigurePng
 {
     private const int Cell = 512, Gap = 8, Pad = 16, BarHeight = 36;
 

@@ -11,7 +11,7 @@ internal static class PairHtml
     public static void Append(StringBuilder html, MatchupResult m, EmbeddedImages images)
     {
         var pair = m.Matchup;
-        html.Append($"<article class=\"pair\" id=\"m-{E(pair.Id)}\"><p class=\"prompt\">{E(pair.Prompt)}</p><div class=\"images\">");
+        html.Append(CultureInfo.InvariantCulture, $"<article class=\"pair\" id=\"m-{E(pair.Id)}\"><p class=\"prompt\">{E(pair.Prompt)}</p><div class=\"images\">");
         AppendImage(html, pair.Image1, pair.Model1, "first", images);
         AppendImage(html, pair.Image2, pair.Model2, "second", images);
         html.Append("</div>");
@@ -30,8 +30,8 @@ internal static class PairHtml
     {
         var (dataUri, problem) = images[path];
         html.Append("<figure>");
-        if (dataUri is not null) html.Append($"<img src=\"{dataUri}\" alt=\"{E(model)}: {E(path)}\" loading=\"eager\">");
-        else html.Append($"<div class=\"placeholder\" role=\"img\" aria-label=\"image {E(problem!)}\"><strong>Image {E(problem!)}</strong><code>{E(path)}</code></div>");
-        html.Append($"<figcaption class=\"{side}\">{E(model)}</figcaption></figure>");
+        if (dataUri is not null) html.Append(CultureInfo.InvariantCulture, $"<img src=\"{dataUri}\" alt=\"{E(model)}: {E(path)}\" loading=\"eager\">");
+        else html.Append(CultureInfo.InvariantCulture, $"<div class=\"placeholder\" role=\"img\" aria-label=\"image {E(problem!)}\"><strong>Image {E(problem!)}</strong><code>{E(path)}</code></div>");
+        html.Append(CultureInfo.InvariantCulture, $"<figcaption class=\"{side}\">{E(model)}</figcaption></figure>");
     }
 }

@@ -10,7 +10,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Report;
 /// most one-sided first, each with its two images side by side, the models, the prompt and a two-colour vote bar.
 /// Images are downscaled and embedded as data URIs; one that cannot be loaded becomes a labelled placeholder.
 /// </summary>
-public static class ReportRenderer
+internal static class ReportRenderer
 {
     /// <param name="loadImage">Bytes of a dataset image by its reference (as in matchups.csv), null when it does not
     /// exist; whatever the caller has (a folder, a zip, blobs). A failing load becomes a labelled placeholder.</param>
@@ -27,14 +27,14 @@ public static class ReportRenderer
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">")
-            .Append($"<title>{E(options.Title)}</title><style>{ReportStyles.Css}</style></head><body>");
-        html.Append($"<header><h1>{E(options.Title)}</h1><p class=\"muted\">{E(Summary(analysis))}</p></header>");
+            .Append(CultureInfo.InvariantCulture, $"<title>{E(options.Title)}</title><style>{ReportStyles.Css}</style></head><body>");
+        html.Append(CultureInfo.InvariantCulture, $"<header><h1>{E(options.Title)}</h1><p class=\"muted\">{E(Summary(analysis))}</p></header>");
         if (analysis.Warnings.Count > 0)
             html.Append("<section class=\"warnings\"><h2>Read with care</h2><ul>")
                 .AppendJoin("", analysis.Warnings.Select(w => $"<li>{E(w)}</li>")).Append("</ul></section>");
         LeaderboardHtml.Append(html, analysis);
         html.Append("<section id=\"matchups\"><h2>Matchups, most one-sided first</h2>");
-        html.Append($"<p class=\"note\">{E(CapNote(analysis.Matchups.Count, shown.Count))}</p><div class=\"pairs\">");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(CapNote(analysis.Matchups.Count, shown.Count))}</p><div class=\"pairs\">");
         foreach (var matchup in shown) PairHtml.Append(html, matchup, images);
         html.Append("</div></section></body></html>");
         return html.ToString();

@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;

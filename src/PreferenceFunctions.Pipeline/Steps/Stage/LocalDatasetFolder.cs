@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;

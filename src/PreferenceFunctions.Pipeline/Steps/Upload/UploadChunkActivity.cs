@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Analysis;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Rapidata;
 using PreferenceFunctions.Rapidata.Models;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Pipeline.Steps.Upload;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;

@@ -1,4 +1,4 @@
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Pipeline.Tests.Steps.Stage;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 

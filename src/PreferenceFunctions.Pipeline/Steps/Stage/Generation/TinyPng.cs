@@ -9,7 +9,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 /// rather than pulling SkiaSharp's native library into the core and the CLI: the generator makes 200,000 of these
 /// for a benchmark and needs nothing but distinct, valid files.
 /// </summary>
-public static class TinyPng
+internal static class TinyPng
 {
     private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 

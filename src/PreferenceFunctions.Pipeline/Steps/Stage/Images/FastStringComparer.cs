@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Images;
 /// prompts), seeded per process so a crafted CSV cannot force collisions. Also compares spans with strings, so
 /// CSV cells are looked up without allocating.
 /// </summary>
-public sealed class FastStringComparer : IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<char>, string>
+internal sealed class FastStringComparer : IEqualityComparer<string>, IAlternateEqualityComparer<ReadOnlySpan<char>, string>
 {
     public static readonly FastStringComparer Instance = new();
     private static readonly long Seed = Random.Shared.NextInt64();

@@ -1,7 +1,7 @@
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
 /// <summary>Reads image files from the local disk (the <c>validate</c> command).</summary>
-public sealed class FileImageContentSource : IImageContentSource
+internal sealed class FileImageContentSource : IImageContentSource
 {
     public Task ForEachAsync(IReadOnlyCollection<ImageEntry> images, Func<ImageEntry, Stream, CancellationToken, ValueTask> inspect, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (image, ct) =>

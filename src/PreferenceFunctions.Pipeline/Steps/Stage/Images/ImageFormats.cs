@@ -1,7 +1,7 @@
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
 /// <summary>Recognises PNG, JPEG, WebP and GIF by their magic bytes.</summary>
-public static class ImageFormats
+internal static class ImageFormats
 {
     /// <summary>Bytes needed to tell the formats apart.</summary>
     public const int HeaderLength = 12;

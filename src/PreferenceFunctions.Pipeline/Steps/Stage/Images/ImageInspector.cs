@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
 /// <summary>Reads each image once: SHA-256 (so identical content uploads once), real size and format.</summary>
-public static class ImageInspector
+internal static class ImageInspector
 {
     public static async Task<IReadOnlyDictionary<ImageEntry, ImageFacts>> InspectAsync(
         IReadOnlyCollection<ImageEntry> images, IReadOnlyDictionary<ImageSource, IImageContentSource> sources, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
 /// <summary>Reads images from an open archive in the archive's own order, so a blob-backed zip is read front to back.</summary>
-public sealed class ZipImageContentSource(ZipArchive archive) : IImageContentSource
+internal sealed class ZipImageContentSource(ZipArchive archive) : IImageContentSource
 {
     public async Task ForEachAsync(IReadOnlyCollection<ImageEntry> images, Func<ImageEntry, Stream, CancellationToken, ValueTask> inspect, CancellationToken cancellationToken)
     {

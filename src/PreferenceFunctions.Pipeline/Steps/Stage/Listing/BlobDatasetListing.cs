@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 /// The dataset folder's blobs, listed once: the well-known files with their ETags and every other blob as a loose
 /// image candidate (path relative to the folder), so no CSV row ever costs a storage call.
 /// </summary>
-public sealed record BlobDatasetListing(BlobItem? Matchups, BlobItem? Zip, BlobItem? Order, IReadOnlyList<ImageEntry> LooseImages)
+internal sealed record BlobDatasetListing(BlobItem? Matchups, BlobItem? Zip, BlobItem? Order, IReadOnlyList<ImageEntry> LooseImages)
 {
     public static async Task<BlobDatasetListing> ListAsync(BlobContainerClient container, string folder, CancellationToken cancellationToken)
     {

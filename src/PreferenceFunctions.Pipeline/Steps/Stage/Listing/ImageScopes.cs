@@ -4,7 +4,7 @@ using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 
 /// <summary>Index scopes for the two layouts: zip entries (root, then the single top folder) and loose files (folder, then images/).</summary>
-public static class ImageScopes
+internal static class ImageScopes
 {
     public static ImageIndex AddZip(this ImageIndex index, ZipArchive archive)
     {

@@ -4,7 +4,7 @@ using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 
 /// <summary>Turns a check's staged rows into manifest chunks of <c>chunkSize</c> matchups, in order.</summary>
-public static class ManifestBuilder
+internal static class ManifestBuilder
 {
     public static IReadOnlyList<ManifestChunk> Chunks(DatasetCheckResult check, int chunkSize)
     {

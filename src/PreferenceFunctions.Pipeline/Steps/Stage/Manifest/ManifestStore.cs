@@ -32,7 +32,7 @@ public sealed class ManifestStore(BlobServiceClient blobs)
             ?? throw new InvalidDataException($"{container}/{blobName} holds JSON null.");
     }
 
-    private Task WriteAsync(string container, string blobName, byte[] bytes, string contentType, CancellationToken cancellationToken) =>
-        blobs.GetBlobContainerClient(container).GetBlobClient(blobName).UploadAsync(new BinaryData(bytes),
+    private async Task WriteAsync(string container, string blobName, byte[] bytes, string contentType, CancellationToken cancellationToken) =>
+        await blobs.GetBlobContainerClient(container).GetBlobClient(blobName).UploadAsync(new BinaryData(bytes),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
 }

@@ -5,7 +5,7 @@ using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 
 /// <summary>A matchup id from the row's content when the CSV has no <c>id</c>: the same row always gets the same id.</summary>
-public static class MatchupIds
+internal static class MatchupIds
 {
     /// <summary>The row's own id, else the one derived from its content.</summary>
     public static string Of(MatchupRow row) => row.Id ?? Derive(row.Prompt, row.Image1.Path, row.Image2.Path);

@@ -1,7 +1,7 @@
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 
 /// <summary>Stable codes of every validation rule (documented in docs/datasets.md, "Validation rules").</summary>
-public static class ProblemCodes
+internal static class ProblemCodes
 {
     public const string MissingFile = "missing-file";
     public const string EmptyFile = "empty-file";

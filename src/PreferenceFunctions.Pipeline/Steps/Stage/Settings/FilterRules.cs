@@ -7,7 +7,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 /// Checks Rapidata user filters (<c>CreateOrder.userFilters</c>, rapidata-api.md §5) before any call, so a typo
 /// fails with the field named instead of a 400 from Rapidata after the upload.
 /// </summary>
-public static class FilterRules
+internal static class FilterRules
 {
     private enum Kind { Strings, Number, Text, Filter, Filters }
 

@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 /// Reads order.json into <see cref="OrderSettingsOverrides"/>. Keys match case-insensitively; unknown keys and
 /// wrongly typed values are errors that name the key, so a typo never silently falls back to a default.
 /// </summary>
-public static class OrderJsonReader
+internal static class OrderJsonReader
 {
     public const string FileName = "order.json";
 

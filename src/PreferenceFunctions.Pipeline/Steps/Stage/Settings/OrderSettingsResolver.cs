@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
@@ -10,7 +10,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 /// Resolves the order's settings: app defaults, then order.json, then the HTTP start's overrides.
 /// Each source is checked on its own so a problem names where it came from ("order.json" or "request").
 /// </summary>
-public static class OrderSettingsResolver
+internal static class OrderSettingsResolver
 {
     public const int MaxCriteriaLength = 250;
     public const int MaxResponses = 1000;

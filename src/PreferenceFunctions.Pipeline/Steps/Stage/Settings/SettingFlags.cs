@@ -1,7 +1,7 @@
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 
 /// <summary>Friendly setting names of the Rapidata SDK and the feature-flag keys they send (rapidata-api.md §5).</summary>
-public static class SettingFlags
+internal static class SettingFlags
 {
     /// <summary>The flag whose value is a delay in milliseconds rather than a switch.</summary>
     public const string CompareUnsure = "compare_unsure";

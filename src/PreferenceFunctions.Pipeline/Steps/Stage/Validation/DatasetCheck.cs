@@ -9,7 +9,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// the model graph, then the bytes of every image to be staged (format by magic bytes, size, SHA-256).
 /// Image bytes are read only for staged matchups, so sampling 40 of 100,000 reads 80 images.
 /// </summary>
-public sealed class DatasetCheck(DatasetOptions options)
+internal sealed class DatasetCheck(DatasetOptions options)
 {
     public async Task<DatasetCheckResult> RunAsync(DatasetCheckInput input, TextReader? csv, ProblemList problems, CancellationToken cancellationToken)
     {

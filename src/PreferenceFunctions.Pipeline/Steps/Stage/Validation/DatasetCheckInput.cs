@@ -1,4 +1,4 @@
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 
@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// Everything a check needs, whatever the store: a display name ("datasets/my-set" or a local path), the folder name
 /// (default order name), the image index, how to read image bytes, order.json's text if present, request overrides.
 /// </summary>
-public sealed record DatasetCheckInput(
+internal sealed record DatasetCheckInput(
     string Dataset,
     string DatasetFolder,
     ImageIndex Images,

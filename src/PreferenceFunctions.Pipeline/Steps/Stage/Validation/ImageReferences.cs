@@ -1,7 +1,7 @@
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>Checks an image reference before lookup: no escaping the dataset folder, no absolute paths, URLs only when allowed.</summary>
-public static class ImageReferences
+internal static class ImageReferences
 {
     public enum Kind { Path, Empty, Url, Unsafe }
 

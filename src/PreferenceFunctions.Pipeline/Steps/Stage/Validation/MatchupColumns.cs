@@ -3,7 +3,7 @@ using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>Where the known columns are in matchups.csv (matched case-insensitively); other columns are private metadata.</summary>
-public sealed record MatchupColumns(int Prompt, int Image1, int Image2, int Model1, int Model2, int Id, int[] MetadataIndexes, string[] MetadataNames, string[] Names)
+internal sealed record MatchupColumns(int Prompt, int Image1, int Image2, int Model1, int Model2, int Id, int[] MetadataIndexes, string[] MetadataNames, string[] Names)
 {
     public const string FileName = "matchups.csv";
     public static readonly string[] Required = ["prompt", "image1", "image2"];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using nietras.SeparatedValues;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
@@ -151,6 +152,6 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     /// <summary>A row's position: "12", or "12 (line 14)" when quoted newlines shifted the lines.</summary>
     private readonly record struct RowAt(int Row, int Line)
     {
-        public override string ToString() => Row == Line ? Row.ToString() : $"{Row} (line {Line})";
+        public override string ToString() => Row == Line ? Row.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{Row} (line {Line})");
     }
 }

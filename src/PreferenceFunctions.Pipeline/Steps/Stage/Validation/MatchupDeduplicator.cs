@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// a million-entry dictionary per row. Only when a second matchup shares the lower image (or an image is a URL) do
 /// the keys go to a dictionary, so every row costs O(1) whatever the data.
 /// </summary>
-public sealed class MatchupDeduplicator(int indexImageCount)
+internal sealed class MatchupDeduplicator(int indexImageCount)
 {
     /// <summary>Marks a lower image whose matchups are keyed in the dictionary; row numbers start at 2.</summary>
     private const int InDictionary = 0;

@@ -3,7 +3,7 @@ using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>Identity of a matchup for de-duplication: the prompt and the pair of images (by index id) in either order.</summary>
-public readonly record struct MatchupKey
+internal readonly record struct MatchupKey
 {
     private readonly string _prompt;
     private readonly int _low;

@@ -7,7 +7,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// than one growing array: a million 64-byte rows would otherwise be copied into ever larger large-object arrays
 /// (about 128 MB copied and zeroed). A full chunk is never moved again; only the last chunk grows, by doubling.
 /// </summary>
-public sealed class MatchupRowList : IReadOnlyList<MatchupRow>
+internal sealed class MatchupRowList : IReadOnlyList<MatchupRow>
 {
     /// <summary>2,048 rows of 64 bytes: a chunk lands on the large-object heap, so the GC never copies it.</summary>
     private const int ChunkBits = 11;

@@ -4,7 +4,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// Picks <c>sample</c> matchups the way the seed post's <c>df.sample(40)</c> does, but reproducibly: the same seed
 /// always picks the same rows (System.Random with a seed is stable across runs). The picked rows keep file order.
 /// </summary>
-public static class MatchupSampler
+internal static class MatchupSampler
 {
     /// <summary>The seed used when order.json sets <c>sample</c> without <c>seed</c>: a rerun must pick the same rows.</summary>
     public const int DefaultSeed = 0;

@@ -4,7 +4,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// Models and the matchup graph between them. Groups are the graph's connected components: scores of models in
 /// different groups cannot be compared, since no vote ever weighed one against the other.
 /// </summary>
-public sealed record ModelGraph(IReadOnlyList<ModelSummary> Models, IReadOnlyList<ModelPairCount> Pairs, IReadOnlyList<IReadOnlyList<string>> Groups)
+internal sealed record ModelGraph(IReadOnlyList<ModelSummary> Models, IReadOnlyList<ModelPairCount> Pairs, IReadOnlyList<IReadOnlyList<string>> Groups)
 {
     public static ModelGraph From(IReadOnlyList<MatchupRow> matchups)
     {

@@ -1,4 +1,4 @@
-using PreferenceFunctions.Pipeline.Shared;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
@@ -7,7 +7,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// The model of one side of a matchup: the explicit model column, else <see cref="ModelNames.Slice"/> of the
 /// reference. Names are interned so 100,000 rows share a handful of strings and derive them without allocating.
 /// </summary>
-public sealed class ModelResolver
+internal sealed class ModelResolver
 {
     private readonly Dictionary<string, string> _names;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 
@@ -10,21 +11,21 @@ public static class ReportText
     {
         var text = new StringBuilder();
         var verdict = report.Accepted ? "ACCEPTED" : $"REJECTED ({report.ErrorCount:N0} error{(report.ErrorCount == 1 ? "" : "s")})";
-        text.AppendLine($"Dataset {report.Dataset}: {verdict}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Dataset {report.Dataset}: {verdict}");
         var c = report.Counts;
-        text.AppendLine($"Rows {c.Rows:N0}, valid matchups {c.Matchups:N0} ({c.DuplicatesRemoved:N0} duplicates removed), staged {c.Staged:N0}, image references {c.Images:N0} ({c.DistinctImages:N0} distinct)");
-        text.AppendLine($"Models ({report.Models.Count}):");
-        foreach (var m in report.Models) text.AppendLine($"  {m.Name}: {m.Matchups:N0} matchups, {m.Images:N0} images");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Rows {c.Rows:N0}, valid matchups {c.Matchups:N0} ({c.DuplicatesRemoved:N0} duplicates removed), staged {c.Staged:N0}, image references {c.Images:N0} ({c.DistinctImages:N0} distinct)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Models ({report.Models.Count}):");
+        foreach (var m in report.Models) text.AppendLine(CultureInfo.InvariantCulture, $"  {m.Name}: {m.Matchups:N0} matchups, {m.Images:N0} images");
         text.AppendLine("Matchups per model pair:");
-        foreach (var p in report.ModelPairs) text.AppendLine($"  {p.Model1} vs {p.Model2}: {p.Matchups:N0}");
-        if (report.ModelGroups.Count > 1) text.AppendLine($"Model groups that never meet: {string.Join(" | ", report.ModelGroups.Select(g => string.Join(", ", g)))}");
+        foreach (var p in report.ModelPairs) text.AppendLine(CultureInfo.InvariantCulture, $"  {p.Model1} vs {p.Model2}: {p.Matchups:N0}");
+        if (report.ModelGroups.Count > 1) text.AppendLine(CultureInfo.InvariantCulture, $"Model groups that never meet: {string.Join(" | ", report.ModelGroups.Select(g => string.Join(", ", g)))}");
         var s = report.Settings;
-        text.AppendLine($"Order \"{s.Name}\": \"{s.Criteria}\", {s.ResponsesPerMatchup} responses per matchup, referee {s.Referee.Kind}{(s.Referee.Threshold is { } t ? $" ({t})" : "")}, " +
-            $"validation set {s.ValidationSetId ?? "none"}, sample {s.Sample?.ToString() ?? "all"}{(s.Sample is null ? "" : $" (seed {s.Seed ?? MatchupSampler.DefaultSeed})")}, " +
+        text.AppendLine(CultureInfo.InvariantCulture, $"Order \"{s.Name}\": \"{s.Criteria}\", {s.ResponsesPerMatchup} responses per matchup, referee {s.Referee.Kind}{(s.Referee.Threshold is { } t ? $" ({t})" : "")}, " +
+            $"validation set {s.ValidationSetId ?? "none"}, sample {s.Sample?.ToString(CultureInfo.InvariantCulture) ?? "all"}{(s.Sample is null ? "" : $" (seed {s.Seed ?? MatchupSampler.DefaultSeed})")}, " +
             $"{s.Filters.Count} filter(s), settings {(s.FeatureFlags.Count == 0 ? "none" : string.Join(", ", s.FeatureFlags.Select(f => $"{f.Key}={f.Value}")))}");
-        text.AppendLine($"Problems: {report.ErrorCount:N0} error(s), {report.WarningCount:N0} warning(s)");
-        foreach (var p in report.Problems) text.AppendLine($"  {(p.Severity == ProblemSeverity.Error ? "error  " : "warning")} {p.Message}");
-        if (report.ProblemsNotListed > 0) text.AppendLine($"  ... and {report.ProblemsNotListed:N0} more not listed (Preference__Datasets__MaxProblems)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Problems: {report.ErrorCount:N0} error(s), {report.WarningCount:N0} warning(s)");
+        foreach (var p in report.Problems) text.AppendLine(CultureInfo.InvariantCulture, $"  {(p.Severity == ProblemSeverity.Error ? "error  " : "warning")} {p.Message}");
+        if (report.ProblemsNotListed > 0) text.AppendLine(CultureInfo.InvariantCulture, $"  ... and {report.ProblemsNotListed:N0} more not listed (Preference__Datasets__MaxProblems)");
         return text.ToString();
     }
 }

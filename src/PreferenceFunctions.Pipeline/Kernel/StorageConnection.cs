@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
-namespace PreferenceFunctions.Pipeline.Shared;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>
 /// The storage account behind <c>AzureWebJobsStorage</c>, read the way the Functions extensions read it: a

@@ -5,9 +5,9 @@ using RapidataFeatureFlag = PreferenceFunctions.Rapidata.Models.FeatureFlag;
 namespace PreferenceFunctions.Pipeline.Steps.Order;
 
 /// <summary>Turns a run's resolved order settings into Rapidata's compare order request.</summary>
-public sealed class CompareOrderRequestFactory
+internal static class CompareOrderRequests
 {
-    public CompareOrderRequest Create(string orderName, OrderSettings settings) => new(
+    public static CompareOrderRequest Create(string orderName, OrderSettings settings) => new(
         orderName,
         settings.Criteria,
         RefereeFor(settings),

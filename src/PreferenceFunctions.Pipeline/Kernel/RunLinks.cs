@@ -1,4 +1,4 @@
-namespace PreferenceFunctions.Pipeline.Shared;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>Where to read a run, relative to the API's base URL.</summary>
 public sealed record RunLinks(string Status, string Results, string ResultsCsv, string Report, string Cancel)

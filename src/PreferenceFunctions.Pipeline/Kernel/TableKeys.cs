@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Text;
 
-namespace PreferenceFunctions.Pipeline.Shared;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>
 /// PartitionKey/RowKey values may not contain '/', '\', '#', '?' or control characters; user-supplied ids
@@ -13,7 +14,7 @@ public static class TableKeys
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            if (c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c)) builder.Append('%').Append(((int)c).ToString("X2"));
+            if (c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c)) builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
             else builder.Append(c);
         }
         return builder.ToString();

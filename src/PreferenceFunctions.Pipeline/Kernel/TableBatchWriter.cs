@@ -1,12 +1,12 @@
 using Azure.Data.Tables;
 
-namespace PreferenceFunctions.Pipeline.Shared;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>
 /// Upserts rows in entity-group transactions: at most 100 entities, one partition each (the Table service's limits).
 /// Upserts make a repeated write produce the same table.
 /// </summary>
-public static class TableBatchWriter
+internal static class TableBatchWriter
 {
     public const int MaxBatchSize = 100;
 

@@ -1,4 +1,4 @@
-namespace PreferenceFunctions.Pipeline.Shared;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>The product's tables (docs/run-step-by-step.md, "Tables").</summary>
 public static class TableNames

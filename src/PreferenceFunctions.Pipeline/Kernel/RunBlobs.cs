@@ -1,4 +1,4 @@
-namespace PreferenceFunctions.Pipeline.Shared;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>Names of the blobs a run keeps in the runs container, all under <c>{runId}/</c>.</summary>
 public static class RunBlobs

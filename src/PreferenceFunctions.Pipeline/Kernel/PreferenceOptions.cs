@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PreferenceFunctions.Pipeline.Shared;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>Defaults for runs, bound from the <c>Preference</c> configuration section.</summary>
 public sealed class PreferenceOptions

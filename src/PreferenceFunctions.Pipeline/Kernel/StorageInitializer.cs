@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace PreferenceFunctions.Pipeline.Shared;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>Creates the product's tables and containers at start, so no request path has to.</summary>
-public sealed class StorageInitializer(StorageConnection storage, IOptions<PreferenceOptions> options) : IHostedService
+internal sealed class StorageInitializer(StorageConnection storage, IOptions<PreferenceOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

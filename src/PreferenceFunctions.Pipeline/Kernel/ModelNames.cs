@@ -1,11 +1,11 @@
-namespace PreferenceFunctions.Pipeline.Shared;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>
 /// Which model made an image, when the dataset does not say: the first folder of its path, else its file name
 /// without the seed post's trailing <c>_&lt;n&gt;_&lt;m&gt;</c> (<c>stable_diffusion_12_0.png</c> -> <c>stable_diffusion</c>).
 /// Span-based so validating 1,000,000 rows derives 2,000,000 models without allocating.
 /// </summary>
-public static class ModelNames
+internal static class ModelNames
 {
     public static string FromImagePath(string imagePath) => new(Slice(imagePath.Replace('\\', '/')));
 
