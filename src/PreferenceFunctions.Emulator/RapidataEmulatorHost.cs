@@ -62,14 +62,15 @@ public sealed class RapidataEmulatorHost : IAsyncDisposable
     public void CompleteOrder(string orderId)
     {
         var state = app.Services.GetRequiredService<EmulatorState>();
-        var order = state.Orders.GetValueOrDefault(orderId) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
+        var order = state.FindOrder(orderId) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist or was deleted.");
         if (app.Services.GetRequiredService<OrderCommands>().Complete(order) is { } error)
         {
             throw new InvalidOperationException(error);
         }
     }
 
-    /// <summary>The order's current state (Created, Processing, Completed, ...), after applying elapsed time.</summary>
+    /// <summary>The order's current state (Created, Processing, Completed, ...), after applying elapsed time; "Cancelled" for an
+    /// order deleted through the API (which answers 404 for it).</summary>
     public string GetOrderState(string orderId)
     {
         var state = app.Services.GetRequiredService<EmulatorState>();

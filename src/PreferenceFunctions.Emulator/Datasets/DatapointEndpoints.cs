@@ -16,12 +16,12 @@ internal static class DatapointEndpoints
 
     private static IResult Create(string datasetId, HttpContext context, EmulatorState state)
     {
-        if (!state.Datasets.TryGetValue(datasetId, out var dataset))
+        if (state.FindDataset(datasetId) is not { } dataset)
         {
             return Problems.NotFound("Dataset", datasetId);
         }
 
-        if (state.Orders.TryGetValue(dataset.OrderId, out var order) && order.IsLocked)
+        if (state.FindOrder(dataset.OrderId) is { IsLocked: true } order)
         {
             return Problems.Validation("datasetId", $"The order of this dataset is {order.State}; datapoints can only be added before it is submitted.");
         }

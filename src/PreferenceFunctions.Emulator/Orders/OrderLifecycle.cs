@@ -10,7 +10,7 @@ internal sealed class OrderLifecycle(EmulatorState state, EmulatorOptions option
     /// <summary>Applies every time-driven step that is due and returns the order.</summary>
     public OrderRecord Refresh(OrderRecord order, bool followPreceding = true)
     {
-        if (followPreceding && order.PrecedingOrderId is { } precedingId && state.Orders.TryGetValue(precedingId, out var preceding))
+        if (followPreceding && order.PrecedingOrderId is { } precedingId && state.FindOrder(precedingId) is { } preceding)
         {
             Refresh(preceding, followPreceding: false);
         }
@@ -79,7 +79,8 @@ internal sealed class OrderLifecycle(EmulatorState state, EmulatorOptions option
 
     internal void StartProcessing(OrderRecord order, DateTimeOffset at)
     {
-        if (order.PrecedingOrderId is { } precedingId && state.Orders.TryGetValue(precedingId, out var preceding)
+        // A deleted preceding order no longer holds its follower back.
+        if (order.PrecedingOrderId is { } precedingId && state.FindOrder(precedingId) is { } preceding
             && preceding.State != OrderStates.Completed)
         {
             order.State = OrderStates.Queued;
