@@ -11,6 +11,7 @@ using PreferenceFunctions.Emulator.Orders;
 using PreferenceFunctions.Emulator.Pipelines;
 using PreferenceFunctions.Emulator.State;
 using PreferenceFunctions.Emulator.ValidationSets;
+using PreferenceFunctions.Emulator.Workflows;
 
 namespace PreferenceFunctions.Emulator;
 
@@ -70,6 +71,7 @@ public static partial class EmulatorApplication
         app.MapDatapointEndpoints();
         app.MapValidationSetEndpoints();
         app.MapPipelineEndpoints();
+        app.MapWorkflowEndpoints();
         var options = app.Services.GetRequiredService<EmulatorOptions>();
         app.Lifetime.ApplicationStarted.Register(() => LogReady(
             app.Logger, string.Join(", ", app.Urls), options.ClientId, options.PersistenceFolder ?? "memory only"));

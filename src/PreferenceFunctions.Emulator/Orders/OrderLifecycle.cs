@@ -75,6 +75,39 @@ internal sealed class OrderLifecycle(EmulatorState state, EmulatorOptions option
         return Math.Min(total, (long)Math.Floor(Elapsed(order, now) * rate));
     }
 
+    /// <summary>Datapoints whose planned votes have all arrived by <paramref name="now"/>: the crowd works through the
+    /// datapoints in their stable order, so the count grows from 0 to all of them while votes arrive.</summary>
+    public int CompletedDatapoints(OrderRecord order, DateTimeOffset now)
+    {
+        if (order.SubmittedAt is null)
+        {
+            return 0;
+        }
+
+        var collected = CollectedVotes(order, now);
+        int[] planned;
+        lock (order.Sync)
+        {
+            TotalVotes(order);
+            planned = order.PlannedVotes!;
+        }
+
+        var done = 0;
+        long votes = 0;
+        foreach (var datapointVotes in planned)
+        {
+            votes += datapointVotes;
+            if (votes > collected)
+            {
+                break;
+            }
+
+            done++;
+        }
+
+        return done;
+    }
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     internal void StartProcessing(OrderRecord order, DateTimeOffset at)
