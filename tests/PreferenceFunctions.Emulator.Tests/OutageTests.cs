@@ -244,5 +244,7 @@ public sealed class OutageTests
         Assert.Equal("application/problem+json", response.Message.Content.Headers.ContentType?.MediaType);
         Assert.Equal(status, response.Json["status"]!.GetValue<int>());
         Assert.Contains("Rapidata emulator", response.Json["detail"]!.GetValue<string>());
+        Assert.NotNull(response.Json["title"]);
+        Assert.NotNull(response.Json["traceId"]);
     }
 }
