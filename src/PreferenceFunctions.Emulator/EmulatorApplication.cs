@@ -11,6 +11,7 @@ using PreferenceFunctions.Emulator.Orders;
 using PreferenceFunctions.Emulator.Pipelines;
 using PreferenceFunctions.Emulator.State;
 using PreferenceFunctions.Emulator.ValidationSets;
+using PreferenceFunctions.Emulator.Workflows;
 
 namespace PreferenceFunctions.Emulator;
 
@@ -18,7 +19,8 @@ namespace PreferenceFunctions.Emulator;
 public static partial class EmulatorApplication
 {
     /// <summary>Registers the emulator's services; options come from <paramref name="options"/> or the "Emulator" section.</summary>
-    public static WebApplicationBuilder AddRapidataEmulator(this WebApplicationBuilder builder, EmulatorOptions? options = null)
+    /// <param name="clock">The emulator's clock (order progress, outage windows, tokens); the system clock when null.</param>
+    public static WebApplicationBuilder AddRapidataEmulator(this WebApplicationBuilder builder, EmulatorOptions? options = null, TimeProvider? clock = null)
     {
         options ??= builder.Configuration.GetSection(EmulatorOptions.SectionName).Get<EmulatorOptions>() ?? new EmulatorOptions();
         var errors = EmulatorOptionsValidator.Validate(options);
@@ -29,7 +31,7 @@ public static partial class EmulatorApplication
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton(_ => OpenApiContracts.Shared);
         services.AddSingleton<TokenStore>();
         services.AddSingleton(sp => StatePersistence.Load(options.PersistenceFolder, sp.GetRequiredService<TokenStore>()));
@@ -39,6 +41,7 @@ public static partial class EmulatorApplication
         services.AddSingleton<OrderCommands>();
         services.AddSingleton<Env>();
         services.AddSingleton<ResultsDocumentWriter>();
+        services.AddSingleton<FaultControl>();
         services.AddProblemDetails();
         if (options.PersistenceFolder is not null)
         {
@@ -55,6 +58,7 @@ public static partial class EmulatorApplication
         // Build the contract schemas and load state now, not on the first request.
         _ = app.Services.GetRequiredService<OpenApiContracts>();
         _ = app.Services.GetRequiredService<EmulatorState>();
+        app.Services.GetRequiredService<FaultControl>().ResolveAtStart();
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseRouting();
         app.UseMiddleware<FaultInjectionMiddleware>();
@@ -67,6 +71,7 @@ public static partial class EmulatorApplication
         app.MapDatapointEndpoints();
         app.MapValidationSetEndpoints();
         app.MapPipelineEndpoints();
+        app.MapWorkflowEndpoints();
         var options = app.Services.GetRequiredService<EmulatorOptions>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

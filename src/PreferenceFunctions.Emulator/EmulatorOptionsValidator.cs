@@ -1,3 +1,5 @@
+using PreferenceFunctions.Emulator.Faults;
+
 namespace PreferenceFunctions.Emulator;
 
 /// <summary>Checks settings on start and on every admin change, naming the setting that is wrong.</summary>
@@ -35,11 +37,48 @@ internal static class EmulatorOptionsValidator
             var prefix = $"Emulator:Faults:Rules:{i}";
             Check(rule.TooManyRequestsRate is >= 0 and <= 1, $"{prefix}:TooManyRequestsRate", "Must be between 0 and 1.");
             Check(rule.ServiceUnavailableRate is >= 0 and <= 1, $"{prefix}:ServiceUnavailableRate", "Must be between 0 and 1.");
-            Check(rule.TooManyRequestsRate + rule.ServiceUnavailableRate <= 1, prefix, "The two error rates add up to more than 1.");
+            Check(rule.ServerErrorRate is >= 0 and <= 1, $"{prefix}:ServerErrorRate", "Must be between 0 and 1.");
+            Check(rule.TooManyRequestsRate + rule.ServiceUnavailableRate + rule.ServerErrorRate <= 1, prefix, "The error rates add up to more than 1.");
+            Check(rule.ServerErrorStatus is >= 500 and <= 599, $"{prefix}:ServerErrorStatus", "Must be a 5xx status (500-599).");
             Check(rule.RetryAfterSeconds >= 0, $"{prefix}:RetryAfterSeconds", "Must not be negative.");
             Check(rule.LatencyMs >= 0, $"{prefix}:LatencyMs", "Must not be negative.");
         }
 
+        for (var i = 0; i < options.Faults.Outages.Count; i++)
+        {
+            foreach (var (key, messages) in ValidateOutage(options.Faults.Outages[i], $"Emulator:Faults:Outages:{i}"))
+            {
+                errors[key] = messages;
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Checks one outage window; keys are <paramref name="prefix"/>:Setting.</summary>
+    public static Dictionary<string, string[]> ValidateOutage(OutageWindow? window, string prefix)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (window is null)
+        {
+            errors[prefix] = ["An outage window is required."];
+            return errors;
+        }
+
+        void Check(bool ok, string setting, string message)
+        {
+            if (!ok)
+            {
+                errors[$"{prefix}:{setting}"] = [message];
+            }
+        }
+
+        Check(EndpointSelector.Problem(window.Endpoint) is null, "Endpoint", EndpointSelector.Problem(window.Endpoint) ?? "");
+        Check(window.StartsAt is null || window.StartsIn is null, "StartsIn", "Give StartsAt (absolute) or StartsIn (from now), not both.");
+        Check(window.StartsIn is null || window.StartsIn >= TimeSpan.Zero, "StartsIn", "Must not be negative (hh:mm:ss).");
+        Check(window.Duration > TimeSpan.Zero, "Duration", "Must be positive (hh:mm:ss).");
+        Check(window.Status is 429 or (>= 500 and <= 599), "Status", "Must be 429 or a 5xx status (500-599).");
+        Check(window.RetryAfterSeconds is null or >= 0, "RetryAfterSeconds", "Must not be negative.");
         return errors;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using PreferenceFunctions.Emulator.Admin;
+using PreferenceFunctions.Emulator.Faults;
 using PreferenceFunctions.Emulator.Orders;
 using PreferenceFunctions.Emulator.State;
 
@@ -30,8 +31,16 @@ public sealed class RapidataEmulatorHost : IAsyncDisposable
     /// <summary>The requests received (method, path, status, body), as GET /_emulator/requests lists them.</summary>
     public RequestLog Requests => app.Services.GetRequiredService<RequestLog>();
 
+    /// <summary>The emulator's clock: order progress, outage windows and token lifetimes follow it.</summary>
+    public TimeProvider Clock => app.Services.GetRequiredService<TimeProvider>();
+
+    /// <summary>The outage windows set now (past, current and future), with absolute starts.</summary>
+    public IReadOnlyList<OutageWindow> Outages => Options.Faults.Outages;
+
     /// <summary>Starts the emulator; port 0 picks a free port.</summary>
-    public static async Task<RapidataEmulatorHost> StartAsync(EmulatorOptions? options = null, int port = 0, CancellationToken ct = default)
+    /// <param name="clock">The emulator's clock (e.g. a test's fake TimeProvider); the system clock when null.</param>
+    public static async Task<RapidataEmulatorHost> StartAsync(EmulatorOptions? options = null, int port = 0, TimeProvider? clock = null,
+        CancellationToken ct = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -41,7 +50,7 @@ public sealed class RapidataEmulatorHost : IAsyncDisposable
 
         // Per-request framework logs would swamp test output and cost throughput; configuration can still raise them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.AddRapidataEmulator(options ?? new EmulatorOptions());
+        builder.AddRapidataEmulator(options ?? new EmulatorOptions(), clock);
         var app = builder.Build();
         app.MapRapidataEmulator();
         await app.StartAsync(ct);
@@ -53,20 +62,60 @@ public sealed class RapidataEmulatorHost : IAsyncDisposable
     public void CompleteOrder(string orderId)
     {
         var state = app.Services.GetRequiredService<EmulatorState>();
-        var order = state.Orders.GetValueOrDefault(orderId) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
+        var order = state.FindOrder(orderId) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist or was deleted.");
         if (app.Services.GetRequiredService<OrderCommands>().Complete(order) is { } error)
         {
             throw new InvalidOperationException(error);
         }
     }
 
-    /// <summary>The order's current state (Created, Processing, Completed, ...), after applying elapsed time.</summary>
+    /// <summary>The order's current state (Created, Processing, Completed, ...), after applying elapsed time; "Cancelled" for an
+    /// order deleted through the API (which answers 404 for it).</summary>
     public string GetOrderState(string orderId)
     {
         var state = app.Services.GetRequiredService<EmulatorState>();
         var order = state.Orders.GetValueOrDefault(orderId) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist.");
         return app.Services.GetRequiredService<OrderLifecycle>().Refresh(order).State;
     }
+
+    /// <summary>Adds an outage: from <paramref name="startsIn"/> after now (emulator clock) for <paramref name="duration"/>, requests
+    /// matching <paramref name="endpoint"/> ("all", "GET /order/{orderId}", ...) get <paramref name="status"/> (429 or 5xx).</summary>
+    /// <returns>The window as stored, with its absolute start.</returns>
+    public OutageWindow AddOutage(string endpoint, TimeSpan startsIn, TimeSpan duration, int status = StatusCodes.Status503ServiceUnavailable,
+        int? retryAfterSeconds = null) =>
+        AddOutage(new OutageWindow { Endpoint = endpoint, StartsIn = startsIn, Duration = duration, Status = status, RetryAfterSeconds = retryAfterSeconds });
+
+    /// <summary>Adds an outage from <paramref name="startsAt"/> (absolute) for <paramref name="duration"/>.</summary>
+    public OutageWindow AddOutage(string endpoint, DateTimeOffset startsAt, TimeSpan duration, int status = StatusCodes.Status503ServiceUnavailable,
+        int? retryAfterSeconds = null) =>
+        AddOutage(new OutageWindow { Endpoint = endpoint, StartsAt = startsAt, Duration = duration, Status = status, RetryAfterSeconds = retryAfterSeconds });
+
+    /// <summary>Adds <paramref name="window"/> to the current windows (as POST /_emulator/faults/outages does).</summary>
+    /// <exception cref="ArgumentException">The window is invalid; the message names the settings.</exception>
+    public OutageWindow AddOutage(OutageWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var (added, errors) = app.Services.GetRequiredService<FaultControl>().AddOutage(window);
+        return added ?? throw Invalid(errors, nameof(window));
+    }
+
+    /// <summary>Replaces every fault setting (as PUT /_emulator/faults does): validated, relative starts counted from now.</summary>
+    /// <exception cref="ArgumentException">The settings are invalid; the message names them.</exception>
+    public void SetFaults(FaultOptions faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        var (installed, errors) = app.Services.GetRequiredService<FaultControl>().Replace(faults);
+        if (installed is null)
+        {
+            throw Invalid(errors, nameof(faults));
+        }
+    }
+
+    /// <summary>Back to normal service: no outages, no error rules, orders complete (as DELETE /_emulator/faults does).</summary>
+    public void ClearFaults() => app.Services.GetRequiredService<FaultControl>().Clear();
+
+    private static ArgumentException Invalid(Dictionary<string, string[]> errors, string parameter) =>
+        new(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), parameter);
 
     /// <summary>Stops the server (saving state first when a persistence folder is set).</summary>
     public async ValueTask DisposeAsync()

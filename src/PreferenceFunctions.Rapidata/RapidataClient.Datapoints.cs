@@ -32,19 +32,29 @@ public sealed partial class RapidataClient
 
     /// <summary>The dataset an order's datapoints go into, from its pipeline's dataset artifact (<c>GET /pipeline/{id}</c>,
     /// deprecated by Rapidata but the only link from an order found by name to its dataset).</summary>
-    public async Task<string> GetPipelineDatasetIdAsync(string pipelineId, CancellationToken cancellationToken = default)
+    public Task<string> GetPipelineDatasetIdAsync(string pipelineId, CancellationToken cancellationToken = default) =>
+        GetPipelineArtifactIdAsync(pipelineId, "DatasetArtifactModel", "datasetId", "dataset", cancellationToken);
+
+    /// <summary>The workflow the crowd works on for an order, from its pipeline's workflow artifact (<c>GET /pipeline/{id}</c>):
+    /// the id <see cref="GetWorkflowProgressAsync"/> takes.</summary>
+    public Task<string> GetPipelineWorkflowIdAsync(string pipelineId, CancellationToken cancellationToken = default) =>
+        GetPipelineArtifactIdAsync(pipelineId, "WorkflowArtifactModel", "workflowId", "workflow", cancellationToken);
+
+    /// <summary>The id property of the pipeline's first artifact of type <paramref name="artifactType"/>.</summary>
+    private async Task<string> GetPipelineArtifactIdAsync(string pipelineId, string artifactType, string idProperty, string what,
+        CancellationToken cancellationToken)
     {
         var pipeline = await SendForJsonAsync<PipelineResponse>(HttpMethod.Get, $"pipeline/{Segment(pipelineId, nameof(pipelineId))}", null,
             cancellationToken).ConfigureAwait(false);
         foreach (var artifact in pipeline.Artifacts.Values)
         {
             if (artifact.ValueKind == JsonValueKind.Object
-                && artifact.TryGetProperty("_t", out var type) && type.ValueEquals("DatasetArtifactModel")
-                && artifact.TryGetProperty("datasetId", out var datasetId) && datasetId.ValueKind == JsonValueKind.String)
-                return datasetId.GetString()!;
+                && artifact.TryGetProperty("_t", out var type) && type.ValueEquals(artifactType)
+                && artifact.TryGetProperty(idProperty, out var id) && id.ValueKind == JsonValueKind.String)
+                return id.GetString()!;
         }
-        throw new RapidataRequestException("GET", $"/pipeline/{pipelineId}", 200, "Pipeline has no dataset artifact",
-            $"Pipeline {pipelineId} lists no DatasetArtifactModel, so its dataset id is unknown.", null, null);
+        throw new RapidataRequestException("GET", $"/pipeline/{pipelineId}", 200, $"Pipeline has no {what} artifact",
+            $"Pipeline {pipelineId} lists no {artifactType}, so its {what} id is unknown.", null, null);
     }
 
     /// <summary>File names of an <c>IAsset</c>: a FileAsset's <c>fileName</c>, recursively through MultiAsset <c>assets</c>.</summary>

@@ -8,8 +8,8 @@ using PreferenceFunctions.Rapidata.Wire;
 namespace PreferenceFunctions.Rapidata;
 
 /// <summary>
-/// Client of the Rapidata REST API for compare orders: validation sets, orders, asset uploads, datapoints and
-/// results. Register it with <see cref="RapidataServiceCollectionExtensions.AddRapidataClient"/>: tokens, retries
+/// Client of the Rapidata REST API for compare orders: validation sets, orders, asset uploads, datapoints, crowd
+/// progress and results. Register it with <see cref="RapidataServiceCollectionExtensions.AddRapidataClient"/>: tokens, retries
 /// and timeouts live in its HttpClient pipeline. Every failure surfaces as a <see cref="RapidataRequestException"/>.
 /// </summary>
 public sealed partial class RapidataClient(HttpClient httpClient, ILogger<RapidataClient> logger)

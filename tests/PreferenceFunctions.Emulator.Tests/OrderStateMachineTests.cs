@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 
 namespace PreferenceFunctions.Emulator.Tests;
 
@@ -78,17 +79,80 @@ public sealed class OrderStateMachineTests
     }
 
     [Fact]
-    public async Task Delete_ProcessingOrder_BecomesCancelledAndRejectsCommands()
+    public async Task Delete_ProcessingOrder_IsGoneFromTheApiWithItsDataset()
     {
         await using var emulator = await RapidataEmulatorHost.StartAsync(Slow());
         using var api = await ApiClient.ConnectAsync(emulator);
         var ids = await CompareOrders.SubmitNewAsync(api, CompareOrders.CreateOrderBody("delete"), CompareOrders.Pairs(1));
+        var kept = await CompareOrders.CreateAsync(api, CompareOrders.CreateOrderBody("kept"));
 
         await api.NoContentAsync("DELETE", "/order/{orderId}", $"/order/{ids.OrderId}");
+        var get = await api.SendAsync("GET", "/order/{orderId}", $"/order/{ids.OrderId}");
+        var listed = await api.OkAsync("GET", "/orders", "/orders?page_size=100");
+        var byName = await api.OkAsync("GET", "/orders", "/orders?order_name[contains]=delete");
         var resume = await api.SendAsync("POST", "/order/{orderId}/resume", $"/order/{ids.OrderId}/resume");
+        var deleteAgain = await api.SendAsync("DELETE", "/order/{orderId}", $"/order/{ids.OrderId}");
+        var datapoints = await api.SendAsync("GET", "/dataset/{datasetId}/datapoints", $"/dataset/{ids.DatasetId}/datapoints");
+        var pipeline = await api.SendAsync("GET", "/pipeline/{pipelineId}", $"/pipeline/{ids.PipelineId}");
+        var results = await api.SendAsync("GET", "/order/{orderId}/download-results", $"/order/{ids.OrderId}/download-results");
 
-        Assert.Equal("Cancelled", await CompareOrders.StateAsync(api, ids.OrderId));
-        Assert.Equal(HttpStatusCode.BadRequest, resume.Status);
+        Assert.Equal(HttpStatusCode.NotFound, get.Status);
+        Assert.Equal([kept.OrderId], listed["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
+        Assert.Equal(1, listed["total"]!.GetValue<long>());
+        Assert.Empty(byName["items"]!.AsArray());
+        Assert.Equal(
+            [HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound],
+            [resume.Status, deleteAgain.Status, datapoints.Status, pipeline.Status, results.Status]);
+        Assert.Equal("Cancelled", emulator.GetOrderState(ids.OrderId));
+        Assert.Throws<KeyNotFoundException>(() => emulator.CompleteOrder(ids.OrderId));
+    }
+
+    [Fact]
+    public async Task Delete_WhileTheCrowdVotes_StopsTheVotes()
+    {
+        var clock = new ManualClock();
+        await using var emulator = await RapidataEmulatorHost.StartAsync(Slow(), clock: clock);
+        using var api = await ApiClient.ConnectAsync(emulator);
+        var ids = await CompareOrders.SubmitNewAsync(api, CompareOrders.CreateOrderBody("voting"), CompareOrders.Pairs(2));
+        var other = await CompareOrders.SubmitNewAsync(api, CompareOrders.CreateOrderBody("other"), CompareOrders.Pairs(2, "c", "d"));
+        await CompareOrders.WaitForStateAsync(api, ids.OrderId, "Processing");
+        clock.Advance(TimeSpan.FromSeconds(5));
+        var before = await AdminVotesAsync(api, ids.OrderId);
+
+        await api.NoContentAsync("DELETE", "/order/{orderId}", $"/order/{ids.OrderId}");
+        clock.Advance(TimeSpan.FromSeconds(60));
+        var after = await AdminVotesAsync(api, ids.OrderId);
+        var otherAfter = await AdminVotesAsync(api, other.OrderId);
+
+        Assert.Equal(("Processing", 5L, 30L), before);
+        Assert.Equal(("Cancelled", 5L, 30L), after);
+        Assert.Equal(("Completed", 30L, 30L), otherAfter);
+    }
+
+    [Fact]
+    public async Task PauseResume_WhileTheCrowdVotes_NoVotesWhilePausedThenVotingGoesOn()
+    {
+        var clock = new ManualClock();
+        await using var emulator = await RapidataEmulatorHost.StartAsync(Slow(), clock: clock);
+        using var api = await ApiClient.ConnectAsync(emulator);
+        var ids = await CompareOrders.SubmitNewAsync(api, CompareOrders.CreateOrderBody("pausing"), CompareOrders.Pairs(2));
+        await CompareOrders.WaitForStateAsync(api, ids.OrderId, "Processing");
+        clock.Advance(TimeSpan.FromSeconds(4));
+
+        await api.NoContentAsync("POST", "/order/{orderId}/pause", $"/order/{ids.OrderId}/pause");
+        clock.Advance(TimeSpan.FromSeconds(100));
+        var paused = await AdminVotesAsync(api, ids.OrderId);
+        await api.NoContentAsync("POST", "/order/{orderId}/resume", $"/order/{ids.OrderId}/resume");
+        var resumeAgain = await api.SendAsync("POST", "/order/{orderId}/resume", $"/order/{ids.OrderId}/resume");
+        clock.Advance(TimeSpan.FromSeconds(6));
+        var resumed = await AdminVotesAsync(api, ids.OrderId);
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var done = await AdminVotesAsync(api, ids.OrderId);
+
+        Assert.Equal(("Paused", 4L, 30L), paused);
+        Assert.Equal(HttpStatusCode.BadRequest, resumeAgain.Status);
+        Assert.Equal(("Processing", 10L, 30L), resumed);
+        Assert.Equal(("Completed", 30L, 30L), done);
     }
 
     [Fact]
@@ -165,5 +229,12 @@ public sealed class OrderStateMachineTests
 
         Assert.Equal("Queued", queued);
         Assert.Equal("Processing", await CompareOrders.WaitForStateAsync(api, second.OrderId, "Processing"));
+    }
+
+    private static async Task<(string State, long Collected, long Total)> AdminVotesAsync(ApiClient api, string orderId)
+    {
+        var orders = JsonNode.Parse(await api.Http.GetStringAsync("_emulator/orders"))!.AsArray();
+        var order = orders.Single(o => o!["id"]!.GetValue<string>() == orderId)!;
+        return (order["state"]!.GetValue<string>(), order["collectedVotes"]!.GetValue<long>(), order["totalVotes"]!.GetValue<long>());
     }
 }

@@ -1,11 +1,12 @@
 using PreferenceFunctions.Emulator.Auth;
 using PreferenceFunctions.Emulator.Contracts;
+using PreferenceFunctions.Emulator.Faults;
 using PreferenceFunctions.Emulator.Orders;
 using PreferenceFunctions.Emulator.State;
 
 namespace PreferenceFunctions.Emulator.Admin;
 
-/// <summary>The emulator-only admin API under /_emulator/ (no token needed): faults, crowd, orders, request log, tokens.</summary>
+/// <summary>The emulator-only admin API under /_emulator/ (no token needed): faults and outage windows, crowd, orders, request log, tokens.</summary>
 internal static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder routes)
@@ -13,8 +14,21 @@ internal static class AdminEndpoints
         var admin = routes.MapGroup(EmulatorPaths.Admin);
         admin.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         admin.MapGet("/faults", (EmulatorOptions options) => Results.Ok(options.Faults));
-        admin.MapPut("/faults", (FaultOptions faults, EmulatorOptions options) =>
-            Replace(new EmulatorOptions { Faults = faults }, () => options.Faults = faults, faults));
+        admin.MapPut("/faults", (FaultOptions faults, FaultControl control) =>
+        {
+            var (installed, errors) = control.Replace(faults);
+            return installed is null ? Problems.Validation(errors) : Results.Ok(installed);
+        });
+        admin.MapDelete("/faults", (FaultControl control) =>
+        {
+            control.Clear();
+            return Results.NoContent();
+        });
+        admin.MapPost("/faults/outages", (OutageWindow window, FaultControl control) =>
+        {
+            var (added, errors) = control.AddOutage(window);
+            return added is null ? Problems.Validation(errors) : Results.Ok(added);
+        });
         admin.MapGet("/crowd", (EmulatorOptions options) => Results.Ok(options.Crowd));
         admin.MapPut("/crowd", (CrowdOptions crowd, EmulatorOptions options) =>
             Replace(new EmulatorOptions { Crowd = crowd }, () => options.Crowd = crowd, crowd));
@@ -28,7 +42,7 @@ internal static class AdminEndpoints
         admin.MapGet("/orders", (EmulatorState state, OrderLifecycle lifecycle) =>
             Results.Ok(state.Orders.Values.Select(o => Progress(lifecycle.Refresh(o), state, lifecycle))));
         admin.MapPost("/orders/{orderId}/complete", (string orderId, EmulatorState state, OrderCommands commands) =>
-            !state.Orders.TryGetValue(orderId, out var order) ? Problems.NotFound("Order", orderId)
+            state.FindOrder(orderId) is not { } order ? Problems.NotFound("Order", orderId)
             : commands.Complete(order) is { } error ? Problems.Validation("orderId", error)
             : Results.NoContent());
         admin.MapGet("/requests", (RequestLog log) => Results.Ok(log.Entries));

@@ -12,7 +12,7 @@ internal static class DatapointQuery
 
     public static IResult Run(string datasetId, HttpRequest request, EmulatorState state)
     {
-        if (!state.Datasets.TryGetValue(datasetId, out var dataset))
+        if (state.FindDataset(datasetId) is not { } dataset)
         {
             return Problems.NotFound("Dataset", datasetId);
         }

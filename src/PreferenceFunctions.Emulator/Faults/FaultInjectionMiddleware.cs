@@ -1,10 +1,11 @@
 using System.Globalization;
-using PreferenceFunctions.Emulator.Contracts;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace PreferenceFunctions.Emulator.Faults;
 
-/// <summary>Adds latency and answers 429/503 (with Retry-After) at the configured per-endpoint rates.</summary>
-internal sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorOptions options)
+/// <summary>Answers requests inside an outage window with its status; otherwise adds latency and answers 429/503/5xx at the
+/// configured per-endpoint rates. Every injected error carries a problem+json body. The admin API is never faulted.</summary>
+internal sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorOptions options, FaultControl control)
 {
     private readonly Lock diceLock = new();
     private Random? dice;
@@ -13,13 +14,21 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorOpt
     public async Task InvokeAsync(HttpContext context)
     {
         var faults = options.Faults;
-        if (faults.Rules.Count == 0 || EmulatorPaths.IsAdmin(context.Request.Path))
+        if ((faults.Rules.Count == 0 && faults.Outages.Count == 0) || EmulatorPaths.IsAdmin(context.Request.Path))
         {
             await next(context);
             return;
         }
 
-        var rule = faults.Rules.FirstOrDefault(r => Matches(r.Endpoint, context));
+        if (control.ActiveOutage(faults, context) is { } outage)
+        {
+            var until = outage.StartsAt is { } start ? $" until {(start + outage.Duration).ToString("O", CultureInfo.InvariantCulture)}" : "";
+            await FailAsync(context, outage.Status, outage.RetryAfterSeconds,
+                $"Simulated outage injected by the Rapidata emulator ({outage.Endpoint}){until}.");
+            return;
+        }
+
+        var rule = faults.Rules.FirstOrDefault(r => EndpointSelector.Matches(r.Endpoint, context));
         if (rule is null)
         {
             await next(context);
@@ -34,6 +43,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorOpt
         var roll = Roll(faults.Seed);
         var status = roll < rule.TooManyRequestsRate ? StatusCodes.Status429TooManyRequests
             : roll < rule.TooManyRequestsRate + rule.ServiceUnavailableRate ? StatusCodes.Status503ServiceUnavailable
+            : roll < rule.TooManyRequestsRate + rule.ServiceUnavailableRate + rule.ServerErrorRate ? rule.ServerErrorStatus
             : 0;
         if (status == 0)
         {
@@ -41,29 +51,19 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, EmulatorOpt
             return;
         }
 
-        context.Response.StatusCode = status;
-        context.Response.Headers.RetryAfter = rule.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        int? retryAfter = status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable ? rule.RetryAfterSeconds : null;
+        await FailAsync(context, status, retryAfter, $"Simulated {status} injected by the Rapidata emulator (rule {rule.Endpoint}).");
     }
 
-    private static bool Matches(string endpoint, HttpContext context)
+    private static Task FailAsync(HttpContext context, int status, int? retryAfterSeconds, string detail)
     {
-        if (endpoint is "*" or "")
+        if (retryAfterSeconds is { } seconds)
         {
-            return true;
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
-        var method = space < 0 ? null : endpoint[..space];
-        var path = space < 0 ? endpoint : endpoint[(space + 1)..];
-        if (method is not null && !HttpMethods.Equals(method, context.Request.Method))
-        {
-            return false;
-        }
-
-        var template = context.GetEndpoint()?.Metadata.GetMetadata<ContractOperation>()?.PathTemplate
-            ?? (context.Request.Path.StartsWithSegments(EmulatorPaths.Token) ? EmulatorPaths.Token : null);
-        return string.Equals(path, template, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(path, context.Request.Path.Value, StringComparison.OrdinalIgnoreCase);
+        var title = ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Server Error";
+        return Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
     }
 
     private double Roll(int seed)

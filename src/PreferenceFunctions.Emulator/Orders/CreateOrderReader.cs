@@ -30,7 +30,7 @@ internal static class CreateOrderReader
         }
 
         var precedingOrderId = body["precedingOrderId"]?.GetValue<string>();
-        if (precedingOrderId is not null && !state.Orders.ContainsKey(precedingOrderId))
+        if (precedingOrderId is not null && state.FindOrder(precedingOrderId) is null)
         {
             errors["$.precedingOrderId"] = [$"Order '{precedingOrderId}' does not exist."];
         }

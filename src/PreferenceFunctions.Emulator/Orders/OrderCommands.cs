@@ -47,6 +47,8 @@ internal sealed class OrderCommands(EmulatorState state, EmulatorOptions options
             o.PausedFrom = null;
         });
 
+    /// <summary>The order and its dataset are gone from the API (404, not listed) and the crowd stops; the record stays,
+    /// Cancelled, for the admin API and <see cref="RapidataEmulatorHost.GetOrderState"/>.</summary>
     public string? Delete(OrderRecord order) => Apply(order, null, o =>
     {
         lifecycle.StopClock(o);

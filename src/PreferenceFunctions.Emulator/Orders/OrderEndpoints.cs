@@ -40,7 +40,7 @@ internal static class OrderEndpoints
 
     private static IResult Get(string orderId, Env env)
     {
-        if (!env.State.Orders.TryGetValue(orderId, out var order))
+        if (env.State.FindOrder(orderId) is not { } order)
         {
             return Problems.NotFound("Order", orderId);
         }
@@ -52,14 +52,14 @@ internal static class OrderEndpoints
 
     private static IResult Update(string orderId, HttpContext context, Env env)
     {
-        if (!env.State.Orders.TryGetValue(orderId, out var order))
+        if (env.State.FindOrder(orderId) is not { } order)
         {
             return Problems.NotFound("Order", orderId);
         }
 
         var body = ContractValidationMiddleware.Body(context);
         var preceding = body?["precedingOrderId"]?.GetValue<string>();
-        if (preceding is not null && !env.State.Orders.ContainsKey(preceding))
+        if (preceding is not null && env.State.FindOrder(preceding) is null)
         {
             return Problems.Validation("$.precedingOrderId", $"Order '{preceding}' does not exist.");
         }
@@ -79,7 +79,7 @@ internal static class OrderEndpoints
 
     private static IResult Command(Env env, string orderId, Func<OrderRecord, string?> command)
     {
-        if (!env.State.Orders.TryGetValue(orderId, out var order))
+        if (env.State.FindOrder(orderId) is not { } order)
         {
             return Problems.NotFound("Order", orderId);
         }
@@ -112,7 +112,7 @@ internal static class OrderEndpoints
 
     private static async Task<OrderRecord?> ReadyOrderAsync(string orderId, HttpContext context, Env env)
     {
-        if (!env.State.Orders.TryGetValue(orderId, out var order))
+        if (env.State.FindOrder(orderId) is not { } order)
         {
             await Problems.NotFound("Order", orderId).ExecuteAsync(context);
             return null;

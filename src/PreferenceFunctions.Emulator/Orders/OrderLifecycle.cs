@@ -10,7 +10,7 @@ internal sealed class OrderLifecycle(EmulatorState state, EmulatorOptions option
     /// <summary>Applies every time-driven step that is due and returns the order.</summary>
     public OrderRecord Refresh(OrderRecord order, bool followPreceding = true)
     {
-        if (followPreceding && order.PrecedingOrderId is { } precedingId && state.Orders.TryGetValue(precedingId, out var preceding))
+        if (followPreceding && order.PrecedingOrderId is { } precedingId && state.FindOrder(precedingId) is { } preceding)
         {
             Refresh(preceding, followPreceding: false);
         }
@@ -75,11 +75,45 @@ internal sealed class OrderLifecycle(EmulatorState state, EmulatorOptions option
         return Math.Min(total, (long)Math.Floor(Elapsed(order, now) * rate));
     }
 
+    /// <summary>Datapoints whose planned votes have all arrived by <paramref name="now"/>: the crowd works through the
+    /// datapoints in their stable order, so the count grows from 0 to all of them while votes arrive.</summary>
+    public int CompletedDatapoints(OrderRecord order, DateTimeOffset now)
+    {
+        if (order.SubmittedAt is null)
+        {
+            return 0;
+        }
+
+        var collected = CollectedVotes(order, now);
+        int[] planned;
+        lock (order.Sync)
+        {
+            TotalVotes(order);
+            planned = order.PlannedVotes!;
+        }
+
+        var done = 0;
+        long votes = 0;
+        foreach (var datapointVotes in planned)
+        {
+            votes += datapointVotes;
+            if (votes > collected)
+            {
+                break;
+            }
+
+            done++;
+        }
+
+        return done;
+    }
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     internal void StartProcessing(OrderRecord order, DateTimeOffset at)
     {
-        if (order.PrecedingOrderId is { } precedingId && state.Orders.TryGetValue(precedingId, out var preceding)
+        // A deleted preceding order no longer holds its follower back.
+        if (order.PrecedingOrderId is { } precedingId && state.FindOrder(precedingId) is { } preceding
             && preceding.State != OrderStates.Completed)
         {
             order.State = OrderStates.Queued;

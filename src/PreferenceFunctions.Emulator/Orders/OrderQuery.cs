@@ -51,7 +51,7 @@ internal static class OrderQuery
         }
 
         var logicOr = request.Query["logic"] == "or";
-        var matching = env.State.Orders.Values
+        var matching = env.State.LiveOrders
             .Select(o => env.Lifecycle.Refresh(o))
             .Select(o => new OrderListItem(o.Id, o.PipelineId, o.CreatedAt, env.Options.CustomerMail, o.State, o.Name, false, o.FailureMessage))
             .Where(item => filters.Count == 0 || (logicOr ? filters.Any(f => f(item)) : filters.All(f => f(item))));

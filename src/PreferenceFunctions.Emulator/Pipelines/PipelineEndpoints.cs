@@ -52,7 +52,7 @@ internal static class PipelineEndpoints
 
     private static async Task GetDownloadAsync(string preliminaryDownloadId, HttpContext context, EmulatorState state, ResultsDocumentWriter writer)
     {
-        if (!state.PreliminaryDownloads.TryGetValue(preliminaryDownloadId, out var download) || !state.Orders.TryGetValue(download.OrderId, out var order))
+        if (!state.PreliminaryDownloads.TryGetValue(preliminaryDownloadId, out var download) || state.FindOrder(download.OrderId) is not { } order)
         {
             await Problems.NotFound("Preliminary download", preliminaryDownloadId).ExecuteAsync(context);
             return;

@@ -22,5 +22,17 @@ internal sealed class EmulatorState
 
     public void Changed() => Interlocked.Increment(ref version);
 
-    public OrderRecord? OrderByPipeline(string pipelineId) => Orders.Values.FirstOrDefault(o => o.PipelineId == pipelineId);
+    /// <summary>The orders the API still serves: a deleted order stays here (Cancelled, for the admin API) but is gone from the API.</summary>
+    public IEnumerable<OrderRecord> LiveOrders => Orders.Values.Where(o => !o.IsDeleted);
+
+    /// <summary>The order, unless it does not exist or was deleted.</summary>
+    public OrderRecord? FindOrder(string orderId) => Orders.TryGetValue(orderId, out var order) && !order.IsDeleted ? order : null;
+
+    /// <summary>The dataset, unless it does not exist or its order was deleted (with its resources).</summary>
+    public DatasetRecord? FindDataset(string datasetId) =>
+        Datasets.TryGetValue(datasetId, out var dataset) && FindOrder(dataset.OrderId) is not null ? dataset : null;
+
+    public OrderRecord? OrderByPipeline(string pipelineId) => LiveOrders.FirstOrDefault(o => o.PipelineId == pipelineId);
+
+    public OrderRecord? OrderByWorkflow(string workflowId) => LiveOrders.FirstOrDefault(o => o.WorkflowId == workflowId);
 }

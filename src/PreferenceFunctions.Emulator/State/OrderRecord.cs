@@ -64,4 +64,8 @@ internal sealed class OrderRecord
     public int[]? PlannedVotes { get; set; }
 
     public bool IsLocked => State is not (OrderStates.Created or OrderStates.Preview);
+
+    /// <summary>DELETE /order/{orderId} marks the order Cancelled; from then on the API answers 404 for it and its dataset.</summary>
+    [JsonIgnore]
+    public bool IsDeleted => State == OrderStates.Cancelled;
 }

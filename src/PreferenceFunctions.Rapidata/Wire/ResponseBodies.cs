@@ -36,5 +36,8 @@ internal sealed record DatapointsPageResponse(long Total, int Page, int PageSize
 /// <summary><c>QueryDatapointsByDatasetIdEndpoint_Output</c>; the asset stays raw JSON (an <c>IAsset</c> union).</summary>
 internal sealed record DatapointResponse(string Id, string DatasetId, JsonElement Asset, string? Context = null);
 
+/// <summary><c>GetWorkflowProgressEndpoint_Output</c>: <c>state</c> is free text here, not the enum.</summary>
+internal sealed record WorkflowProgressResponse(double CompletionPercentage, long Total, long Completed, string State);
+
 /// <summary><c>GetPipelineByIdEndpoint_Output</c>: only the artifacts (an <c>IArtifact</c> union each) are read.</summary>
 internal sealed record PipelineResponse(IReadOnlyDictionary<string, JsonElement> Artifacts);

@@ -47,6 +47,8 @@ internal static class ClientCalls
             await foreach (var _ in c.ListDatapointsAsync("dataset-1")) { }
         }),
         new("GetPipelineDatasetId", "GET /pipeline/{pipelineId}", c => c.GetPipelineDatasetIdAsync("pipeline-1")),
+        new("GetPipelineWorkflowId", "GET /pipeline/{pipelineId}", c => c.GetPipelineWorkflowIdAsync("pipeline-1")),
+        new("GetWorkflowProgress", "GET /workflow/{workflowId}/progress", c => c.GetWorkflowProgressAsync("workflow-1")),
         new("GetPreliminaryDownload", "GET /pipeline/preliminary-download/{preliminaryDownloadId}",
             async c => await ((await c.GetPreliminaryDownloadAsync("download-1"))?.DisposeAsync() ?? ValueTask.CompletedTask)),
     ];

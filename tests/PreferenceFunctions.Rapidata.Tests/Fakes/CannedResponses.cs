@@ -39,7 +39,12 @@ internal static partial class CannedResponses
     public const string PipelineJson = """
         {"featureFlags":[],"artifacts":{
           "campaign-artifact":{"_t":"CampaignArtifactModel","campaignId":"campaign-1","identifier":"campaign-artifact"},
+          "workflow-artifact":{"_t":"WorkflowArtifactModel","workflowId":"workflow-1","identifier":"workflow-artifact"},
           "dataset-artifact":{"_t":"DatasetArtifactModel","datasetId":"dataset-1","identifier":"dataset-artifact"}}}
+        """;
+
+    public const string WorkflowProgressJson = """
+        {"completionPercentage":37.5,"total":8,"completed":3,"state":"Labeling"}
         """;
 
     public static FakeResponse For(RecordedRequest request) => (request.Method, request.Path) switch
@@ -58,6 +63,7 @@ internal static partial class CannedResponses
         ("POST", var path) when Datapoint().IsMatch(path) => FakeResponse.Ok("""{"datapointId":"datapoint-1"}"""),
         ("GET", var path) when Datapoints().IsMatch(path) => FakeResponse.Ok(DatapointsPageJson),
         ("GET", var path) when Pipeline().IsMatch(path) => FakeResponse.Ok(PipelineJson),
+        ("GET", var path) when WorkflowProgress().IsMatch(path) => FakeResponse.Ok(WorkflowProgressJson),
         ("GET", var path) when ValidationSet().IsMatch(path) => FakeResponse.Ok(ValidationSetJson),
         ("POST", var path) when ValidationRapid().IsMatch(path) => FakeResponse.NoContent,
         ("POST", var path) when StartPreliminary().IsMatch(path) => FakeResponse.Ok("""{"downloadId":"download-1"}"""),
@@ -85,6 +91,9 @@ internal static partial class CannedResponses
 
     [GeneratedRegex("^/pipeline/[^/]+$")]
     private static partial Regex Pipeline();
+
+    [GeneratedRegex("^/workflow/[^/]+/progress$")]
+    private static partial Regex WorkflowProgress();
 
     [GeneratedRegex("^/validation-set/[^/]+$")]
     private static partial Regex ValidationSet();
