@@ -1,4 +1,3 @@
-using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 
 namespace PreferenceFunctions.Pipeline.Runs;
@@ -16,5 +15,4 @@ public sealed record RunRequest(
     TimeSpan PollInterval,
     TimeSpan MaxPollInterval,
     TimeSpan Deadline,
-    int UploadConcurrency,
-    OrderAbandonAction OnAbandon = OrderAbandonAction.Pause);
+    int UploadConcurrency);
