@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Report;
 using PreferenceFunctions.Pipeline.Steps.Stage;
@@ -39,6 +40,7 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddTransient<MediaAssetCache>(); // holds the typed RapidataClient (an HttpClient): never a singleton
         services.AddSingleton<UploadRecordStore>();
         services.AddSingleton<RunReportWriter>();
+        services.AddSingleton<ResultsCollector>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddPreferenceActivities();

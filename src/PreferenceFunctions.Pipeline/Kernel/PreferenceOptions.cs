@@ -38,6 +38,9 @@ public sealed class PreferenceOptions
     [Range(1, 64)]
     public int UploadConcurrency { get; set; } = 4;
 
+    /// <summary>What a run does to its order when it gives up after submitting it (deadline, failure, cancel).</summary>
+    public OrderAbandonAction OnAbandon { get; set; } = OrderAbandonAction.Pause;
+
     /// <summary>Base URL of the HTTP API (e.g. the Function App's URL), used for links in events; none by default.</summary>
     public Uri? PublicBaseUrl { get; set; }
 

@@ -46,4 +46,13 @@ public sealed class PreferenceRunEntity : ITableEntity
     public string? ValidationBlob { get; set; }
     public string? ResultsBlob { get; set; }
     public string? ReportBlob { get; set; }
+
+    /// <summary>Why the report could not be written; the run's results are complete without it.</summary>
+    public string? ReportError { get; set; }
+
+    /// <summary>The last progress message (while waiting: the order's state, or why Rapidata could not be asked).</summary>
+    public string? Message { get; set; }
+
+    /// <summary>What the run did to its order when it gave up on it (paused, deleted, kept, or why that failed).</summary>
+    public string? OrderAbandoned { get; set; }
 }

@@ -56,6 +56,7 @@ public sealed class RunLedger(StorageConnection storage)
             row.Phase = progress.Phase;
             row.Status = progress.Phase.StatusOf();
             if (progress.OrderState is { } orderState) row.OrderState = orderState;
+            row.Message = progress.Message;
             if (progress.Phase == RunPhase.Validating) row.StartedAt = checkpoint.At;
             if (row.Status.Value.IsTerminal())
             {
@@ -100,15 +101,28 @@ public sealed class RunLedger(StorageConnection storage)
     public Task RecordResultsBlobAsync(string runId, string resultsBlob, CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row => row.ResultsBlob = resultsBlob, cancellationToken);
 
-    /// <summary>What the results tables say: total votes, the winner (null when none is clear), the report and the models by rank.</summary>
-    public Task RecordResultsAsync(string runId, int totalVotes, string? winner, string? reportBlob, IEnumerable<string> models,
+    /// <summary>What the results tables say: total votes, the winner (null when none is clear) and the models by rank.</summary>
+    public Task RecordResultsAsync(string runId, int totalVotes, string? winner, IEnumerable<string> models,
         CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row =>
         {
             row.TotalVotes = totalVotes;
             row.Winner = winner;
-            row.ReportBlob = reportBlob;
             row.Models = string.Join(", ", models);
+        }, cancellationToken);
+
+    public Task RecordReportAsync(string runId, string reportBlob, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => (row.ReportBlob, row.ReportError) = (reportBlob, null), cancellationToken);
+
+    public Task RecordReportFailedAsync(string runId, string error, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => row.ReportError = error, cancellationToken);
+
+    /// <summary>What the run did to its order when it gave up on it, in words (for example "paused").</summary>
+    public Task RecordOrderAbandonedAsync(string runId, string outcome, OrderState? orderState, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row =>
+        {
+            row.OrderAbandoned = outcome;
+            if (orderState is { } state) row.OrderState = state;
         }, cancellationToken);
 
     public Task RecordNotificationFailuresAsync(string runId, string failures, CancellationToken cancellationToken = default) =>

@@ -4,6 +4,7 @@ using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Pipeline.Steps.Report;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Upload;
 
@@ -15,7 +16,7 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// </summary>
 public static class PreferenceTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PreferenceRunOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PreferenceRunOrchestrator), typeof(WaitForCrowdOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -26,8 +27,10 @@ public static class PreferenceTasks
         typeof(SubmitOrderActivity),
         typeof(GetOrderStatusActivity),
         typeof(RetryOrderActivity),
+        typeof(AbandonOrderActivity),
         typeof(DownloadResultsActivity),
         typeof(WriteResultsActivity),
+        typeof(RenderReportActivity),
         typeof(NotifyActivity),
     ];
 

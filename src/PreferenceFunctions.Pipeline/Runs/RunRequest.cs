@@ -1,3 +1,4 @@
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 
 namespace PreferenceFunctions.Pipeline.Runs;
@@ -15,4 +16,5 @@ public sealed record RunRequest(
     TimeSpan PollInterval,
     TimeSpan MaxPollInterval,
     TimeSpan Deadline,
-    int UploadConcurrency);
+    int UploadConcurrency,
+    OrderAbandonAction OnAbandon = OrderAbandonAction.Pause);

@@ -48,7 +48,7 @@ public sealed partial class RunStarter(RunLedger ledger, IOptions<PreferenceOpti
             return new RunStart(runId, Started: false);
         }
         var request = new RunRequest(runId, container, datasetFolder, settings.RunsContainer, overrides,
-            settings.PollInterval, settings.MaxPollInterval, settings.Deadline, settings.UploadConcurrency);
+            settings.PollInterval, settings.MaxPollInterval, settings.Deadline, settings.UploadConcurrency, settings.OnAbandon);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(PreferenceRunOrchestrator), request,

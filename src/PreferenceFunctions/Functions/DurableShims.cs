@@ -6,6 +6,7 @@ using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Pipeline.Steps.Report;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Upload;
 
@@ -21,6 +22,10 @@ public static class DurableShims
     [Function(nameof(PreferenceRunOrchestrator))]
     public static async Task<RunResult> PreferenceRunOrchestratorFunction([OrchestrationTrigger] TaskOrchestrationContext context) =>
         await new PreferenceRunOrchestrator().RunAsync(context, context.GetInput<RunRequest>()!);
+
+    [Function(nameof(WaitForCrowdOrchestrator))]
+    public static async Task<CrowdWaitResult> WaitForCrowdOrchestratorFunction([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        await new WaitForCrowdOrchestrator().RunAsync(context, context.GetInput<CrowdWait>()!);
 
     [Function(nameof(LoadDatasetActivity))]
     public static Task<StagedDataset> LoadDataset([ActivityTrigger] StageDatasetRequest input, FunctionContext context) =>
@@ -45,6 +50,14 @@ public static class DurableShims
     [Function(nameof(RetryOrderActivity))]
     public static Task<bool> RetryOrder([ActivityTrigger] OrderStep input, FunctionContext context) =>
         Run<RetryOrderActivity, OrderStep, bool>(input, context);
+
+    [Function(nameof(AbandonOrderActivity))]
+    public static Task<string> AbandonOrder([ActivityTrigger] AbandonOrderInput input, FunctionContext context) =>
+        Run<AbandonOrderActivity, AbandonOrderInput, string>(input, context);
+
+    [Function(nameof(RenderReportActivity))]
+    public static Task<string?> RenderReport([ActivityTrigger] WriteResultsInput input, FunctionContext context) =>
+        Run<RenderReportActivity, WriteResultsInput, string?>(input, context);
 
     [Function(nameof(DownloadResultsActivity))]
     public static Task<string?> DownloadResults([ActivityTrigger] OrderStep input, FunctionContext context) =>

@@ -44,7 +44,7 @@ public sealed class RunLedgerTests
             Task.Run(() => ledger.RecordSubmittedAsync(runId, At)),
             Task.Run(() => ledger.RecordResultsBlobAsync(runId, "run/results.json")),
             Task.Run(() => ledger.RecordNotificationFailuresAsync(runId, "webhook: 500")),
-            Task.Run(() => ledger.RecordResultsAsync(runId, totalVotes: 42, winner: "flux", reportBlob: "run/report.html", ["flux", "sd"])),
+            Task.Run(() => ledger.RecordResultsAsync(runId, totalVotes: 42, winner: "flux", ["flux", "sd"])),
             Task.Run(() => ledger.RecordProgressAsync(new RunCheckpoint(runId, new RunProgress(RunPhase.Uploading, 1, 2), At,
                 new UploadTotals(Chunks: 2, AssetsUploaded: 3, AssetsReused: 1, DatapointsCreated: 2)))));
 

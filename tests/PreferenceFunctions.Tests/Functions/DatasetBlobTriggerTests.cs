@@ -26,7 +26,7 @@ public sealed class DatasetBlobTriggerTests
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Single(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/order");
         var instances = await harness.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "dropped" }).ToListAsync();
-        Assert.Single(instances);
+        Assert.Single(instances, i => i.Name == nameof(PreferenceRunOrchestrator));
     }
 
     [Fact]

@@ -17,10 +17,10 @@ public sealed class OrderStateTests
         var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "review");
         var start = await harness.StartRunAsync("review", etag);
 
-        var instance = await Eventually.GetAsync(() => harness.Client.GetInstanceAsync(start.RunId, getInputsAndOutputs: true),
-            i => i?.SerializedCustomStatus?.Contains("ManualReview") == true, TimeSpan.FromSeconds(60), "the status to show ManualReview");
-        Assert.Contains("reviewing the order by hand", instance!.SerializedCustomStatus);
-        Assert.Equal(OrderState.ManualReview, (await harness.RunRowAsync(start.RunId))!.OrderState);
+        var row = await Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
+            r => r?.OrderState == OrderState.ManualReview, TimeSpan.FromSeconds(60), "the run to show ManualReview");
+        Assert.Contains("reviewing the order by hand", row!.Message);
+        Assert.Equal(RunPhase.WaitingForCrowd, row.Phase);
 
         harness.Emulator.CompleteOrder((await harness.RunRowAsync(start.RunId))!.OrderId!);
         var done = await harness.WaitAsync(start.RunId);
@@ -39,9 +39,10 @@ public sealed class OrderStateTests
         var rapidata = harness.Services.GetRequiredService<RapidataClient>();
 
         await rapidata.PauseOrderAsync(waiting!.OrderId!);
-        var paused = await Eventually.GetAsync(() => harness.Client.GetInstanceAsync(start.RunId, getInputsAndOutputs: true),
-            i => i?.SerializedCustomStatus?.Contains("paused") == true, TimeSpan.FromSeconds(30), "the status to say paused");
-        Assert.True(paused!.IsRunning);
+        var paused = await Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
+            r => r?.Message?.Contains("paused", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(30), "the run to say paused");
+        Assert.Equal(OrderState.Paused, paused!.OrderState);
+        Assert.True((await harness.Client.GetInstanceAsync(start.RunId))!.IsRunning);
         await rapidata.ResumeOrderAsync(waiting.OrderId!);
         var done = await harness.WaitAsync(start.RunId);
 

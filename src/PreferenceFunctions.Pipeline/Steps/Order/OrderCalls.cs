@@ -13,9 +13,12 @@ internal static class OrderCalls
     public static Task CallSubmitOrderAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
         context.CallActivityAsync<bool>(nameof(SubmitOrderActivity), step, options);
 
-    public static Task<OrderStatus> CallGetOrderStatusAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
+    public static Task<OrderStatus> CallGetOrderStatusAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions? options = null) =>
         context.CallActivityAsync<OrderStatus>(nameof(GetOrderStatusActivity), step, options);
 
     public static Task CallRetryOrderAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
         context.CallActivityAsync<bool>(nameof(RetryOrderActivity), step, options);
+
+    public static Task<string> CallAbandonOrderAsync(this TaskOrchestrationContext context, AbandonOrderInput input, TaskOptions options) =>
+        context.CallActivityAsync<string>(nameof(AbandonOrderActivity), input, options);
 }

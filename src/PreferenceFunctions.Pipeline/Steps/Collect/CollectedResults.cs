@@ -1,0 +1,7 @@
+using PreferenceFunctions.Pipeline.Analysis;
+using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+
+namespace PreferenceFunctions.Pipeline.Steps.Collect;
+
+/// <summary>A run's results joined to its matchups and analysed, with the staged images by path (for the report).</summary>
+public sealed record CollectedResults(PreferenceAnalysis Analysis, IReadOnlyDictionary<string, ManifestImage> ImagesByPath);

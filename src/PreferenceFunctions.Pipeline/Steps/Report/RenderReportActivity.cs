@@ -1,0 +1,31 @@
+using Microsoft.DurableTask;
+using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Steps.Collect;
+
+namespace PreferenceFunctions.Pipeline.Steps.Report;
+
+/// <summary>
+/// Renders the run's HTML report from its stored results, after the results are in the tables. Best effort: a failure
+/// is recorded on the run (ReportError) and returned as null, never thrown, so the report can never fail a run.
+/// </summary>
+public sealed class RenderReportActivity(ResultsCollector collector, RunReportWriter reports, RunLedger ledger)
+    : TaskActivity<WriteResultsInput, string?>
+{
+    public override async Task<string?> RunAsync(TaskActivityContext context, WriteResultsInput input)
+    {
+        try
+        {
+            var collected = await collector.CollectAsync(input);
+            var run = await ledger.GetAsync(input.RunId);
+            var reportBlob = await reports.WriteAsync(input.RunId, run?.OrderName ?? input.RunId, collected.Analysis,
+                run?.DatasetsContainer ?? "", run?.DatasetFolder ?? "", collected.ImagesByPath);
+            await ledger.RecordReportAsync(input.RunId, reportBlob);
+            return reportBlob;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await ledger.RecordReportFailedAsync(input.RunId, $"{e.GetType().Name}: {e.Message}");
+            return null;
+        }
+    }
+}
