@@ -41,14 +41,15 @@ public sealed class WaitForCrowdOrchestrator : TaskOrchestrator<CrowdWait, Crowd
             wait = wait with { Polls = wait.Polls + 1 };
             if (status?.State is OrderState.Completed or OrderState.Failed or OrderState.Cancelled)
                 return new CrowdWaitResult(status, DeadlinePassed: false, wait.Polls);
-            if (status?.State == OrderState.StaleResults) await TryAsync(() => context.CallRetryOrderAsync(step, RecordRetries));
+            if (status?.State == OrderState.StaleResults) await BestEffort.TryAsync(() => context.CallRetryOrderAsync(step, RecordRetries));
 
             var state = status?.State ?? wait.LastState;
             if (state != wait.LastState || message != wait.LastMessage)
             {
                 var progress = new RunProgress(RunPhase.WaitingForCrowd, wait.Matchups, wait.Matchups, state, message);
                 context.SetCustomStatus(progress);
-                await TryAsync(() => context.CallRecordRunAsync(new RunCheckpoint(wait.RunId, progress, context.CurrentUtcDateTime), RecordRetries));
+                var checkpoint = new RunCheckpoint(wait.RunId, progress, context.CurrentUtcDateTime);
+                await BestEffort.TryAsync(() => context.CallRecordRunAsync(checkpoint, RecordRetries));
                 wait = wait with { LastState = state, LastMessage = message };
             }
 
@@ -56,7 +57,8 @@ public sealed class WaitForCrowdOrchestrator : TaskOrchestrator<CrowdWait, Crowd
             if (now >= wait.Deadline)
             {
                 var raw = status?.RawState ?? wait.LastState?.ToString() ?? "unknown";
-                return new CrowdWaitResult(status ?? new OrderStatus(wait.LastState ?? OrderState.Unknown, raw, null), DeadlinePassed: true, wait.Polls);
+                var last = status ?? new OrderStatus(wait.LastState ?? OrderState.Unknown, raw, null);
+                return new CrowdWaitResult(last, DeadlinePassed: true, wait.Polls);
             }
             var pause = wait.Interval < wait.Deadline - now ? wait.Interval : wait.Deadline - now;
             await context.CreateTimer(pause, CancellationToken.None);
@@ -66,17 +68,6 @@ public sealed class WaitForCrowdOrchestrator : TaskOrchestrator<CrowdWait, Crowd
         return null!; // never read: the orchestration starts over with the new input
     }
 
-    private static async Task TryAsync(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (TaskFailedException)
-        {
-            // Best effort while waiting: the next check repeats it.
-        }
-    }
 
     private static string WaitingMessage(OrderStatus status) => status.State switch
     {
