@@ -13,7 +13,7 @@ namespace PreferenceFunctions.Pipeline.Runs;
 
 /// <summary>
 /// One run, top to bottom: Stage the dataset -> create the Rapidata Order -> Upload the chunks -> submit -> wait for the
-/// crowd (<see cref="WaitForCrowdOrchestrator"/>) -> Collect the results into tables -> Report -> Notify. Deterministic:
+/// crowd (<see cref="CrowdWaiter"/>) -> Collect the results into tables -> Report -> Notify. Deterministic:
 /// all I/O is in activities, time comes from the context, only blob names and small records travel through history.
 /// Every step is recorded on the run's row through the ledger; the same <see cref="RunProgress"/> is the custom status.
 /// Once the order is submitted it is paid for: from then on failures are retried until the run's deadline, and a run
@@ -73,14 +73,11 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
             string? resultsBlob = null;
             for (var attempt = 1; resultsBlob is null; attempt++)
             {
-                context.SetCustomStatus(new RunProgress(RunPhase.WaitingForCrowd, matchups, matchups, Message: "Waiting for the crowd."));
-                var waited = await context.CallSubOrchestratorAsync<CrowdWaitResult>(nameof(WaitForCrowdOrchestrator),
-                    new CrowdWait
-                    {
-                        RunId = runId, OrderId = order.OrderId, Matchups = matchups, Deadline = deadline,
-                        Interval = run.PollInterval, MaxInterval = run.MaxPollInterval,
-                    },
-                    new SubOrchestrationOptions { InstanceId = $"{runId}:wait:{attempt}" });
+                var waited = await CrowdWaiter.WaitAsync(context, new CrowdWait
+                {
+                    RunId = runId, OrderId = order.OrderId, Matchups = matchups, Deadline = deadline,
+                    Interval = run.PollInterval, MaxInterval = run.MaxPollInterval,
+                });
                 var final = waited.Last;
                 if (waited.DeadlinePassed)
                 {

@@ -2,7 +2,6 @@ using Azure.Storage.Blobs.Specialized;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Tests.Runs;
@@ -98,33 +97,5 @@ public sealed class PaidRunTests
         Assert.Null(row.ReportBlob);
         Assert.Equal(result.MatchupCount, row.MatchupCount);
         Assert.True(row.TotalVotes > 0);
-    }
-
-    [Fact]
-    public async Task WaitForCrowd_ManyChecks_ContinuesAsNewSoEachGenerationStaysSmall()
-    {
-        await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 0.01,
-            new Dictionary<string, string?>
-            {
-                ["Preference:PollInterval"] = "00:00:00.010", ["Preference:MaxPollInterval"] = "00:00:00.010",
-            });
-        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "long-wait");
-        var start = await harness.StartRunAsync("long-wait", etag);
-        var waiting = await Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
-            r => r?.Phase == RunPhase.WaitingForCrowd, TimeSpan.FromSeconds(60), "the wait for the crowd");
-
-        var checks = WaitForCrowdOrchestrator.PollsPerGeneration * 3;
-        var orderPath = $"/order/{waiting!.OrderId}";
-        await Eventually.GetAsync(() => Task.FromResult(harness.Emulator.Requests.Entries.Count(r => r.Method == "GET" && r.Path == orderPath)),
-            n => n > checks, TimeSpan.FromSeconds(120), $"{checks} status checks");
-        harness.Emulator.CompleteOrder(waiting.OrderId!);
-        RunHarness.AssertOutcome(await harness.WaitAsync(start.RunId), RunPhase.Completed);
-
-        var wait = (await harness.Client.GetInstanceAsync($"{start.RunId}:wait:1", getInputsAndOutputs: true))!;
-        var lastGeneration = wait.ReadInputAs<CrowdWait>()!;
-        var result = wait.ReadOutputAs<CrowdWaitResult>()!;
-        Assert.True(result.Polls > checks, $"{result.Polls} checks");
-        // The last generation started after all but fewer than PollsPerGeneration checks: ContinueAsNew happened.
-        Assert.InRange(result.Polls - lastGeneration.Polls, 1, WaitForCrowdOrchestrator.PollsPerGeneration);
     }
 }
