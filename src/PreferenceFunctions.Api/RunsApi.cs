@@ -81,9 +81,6 @@ public sealed class RunsApi(RunStarter starter, RunLedger ledger, StorageConnect
         RunProgress? progress = null;
         if (instance?.SerializedCustomStatus is { } status)
             progress = JsonSerializer.Deserialize<RunProgress>(status, ApiJson.Options);
-        // While the crowd votes, the wait (a sub-orchestration) reports through the run's row: its order state and message.
-        if (progress is { Phase: RunPhase.WaitingForCrowd } && run.Phase == RunPhase.WaitingForCrowd)
-            progress = progress with { OrderState = run.OrderState, Message = run.Message };
         return HttpResults.Json(ToView(run, progress), ApiJson.Options);
     }
 

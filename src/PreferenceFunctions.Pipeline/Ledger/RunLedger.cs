@@ -17,12 +17,14 @@ public sealed class RunLedger(StorageConnection storage)
 
     public async Task<PreferenceRunEntity?> GetAsync(string runId, CancellationToken cancellationToken = default)
     {
-        var row = await _table.GetEntityIfExistsAsync<PreferenceRunEntity>(PreferenceRunEntity.Partition, runId, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<PreferenceRunEntity>(PreferenceRunEntity.Partition, runId,
+            cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
     public AsyncPageable<PreferenceRunEntity> ListAsync(int pageSize, CancellationToken cancellationToken = default) =>
-        _table.QueryAsync<PreferenceRunEntity>(r => r.PartitionKey == PreferenceRunEntity.Partition, pageSize, cancellationToken: cancellationToken);
+        _table.QueryAsync<PreferenceRunEntity>(r => r.PartitionKey == PreferenceRunEntity.Partition, pageSize,
+            cancellationToken: cancellationToken);
 
     /// <summary>Creates the run's Pending row unless it exists; false when it existed (another starter claimed the run).</summary>
     public async Task<bool> TryClaimAsync(string runId, string container, string datasetFolder, DateTimeOffset at,
@@ -118,7 +120,8 @@ public sealed class RunLedger(StorageConnection storage)
         UpdateAsync(runId, row => row.ReportError = error, cancellationToken);
 
     /// <summary>What the run did to its order when it gave up on it, in words (for example "paused").</summary>
-    public Task RecordOrderAbandonedAsync(string runId, string outcome, OrderState? orderState, CancellationToken cancellationToken = default) =>
+    public Task RecordOrderAbandonedAsync(string runId, string outcome, OrderState? orderState,
+        CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row =>
         {
             row.OrderAbandoned = outcome;

@@ -3,8 +3,8 @@ using PreferenceFunctions.Rapidata.Models;
 namespace PreferenceFunctions.Pipeline.Runs;
 
 /// <summary>
-/// Input of <see cref="WaitForCrowdOrchestrator"/>, and its state across ContinueAsNew: the order to watch, the deadline
-/// (orchestration time), the next poll interval, and what was last recorded (so only changes are written).
+/// The state of <see cref="CrowdWaiter"/>: the order to watch, the deadline (orchestration time), the next poll
+/// interval, and what was last recorded (so only changes are written).
 /// </summary>
 public sealed record CrowdWait
 {
@@ -17,6 +17,6 @@ public sealed record CrowdWait
     public OrderState? LastState { get; init; }
     public string? LastMessage { get; init; }
 
-    /// <summary>Status checks made so far, over all generations.</summary>
+    /// <summary>Status checks made so far.</summary>
     public int Polls { get; init; }
 }

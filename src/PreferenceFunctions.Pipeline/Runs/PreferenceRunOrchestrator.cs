@@ -13,7 +13,7 @@ namespace PreferenceFunctions.Pipeline.Runs;
 
 /// <summary>
 /// One run, top to bottom: Stage the dataset -> create the Rapidata Order -> Upload the chunks -> submit -> wait for the
-/// crowd (<see cref="WaitForCrowdOrchestrator"/>) -> Collect the results into tables -> Report -> Notify. Deterministic:
+/// crowd (<see cref="CrowdWaiter"/>) -> Collect the results into tables -> Report -> Notify. Deterministic:
 /// all I/O is in activities, time comes from the context, only blob names and small records travel through history.
 /// Every step is recorded on the run's row through the ledger; the same <see cref="RunProgress"/> is the custom status.
 /// Once the order is submitted it is paid for: from then on failures are retried until the run's deadline, and a run
@@ -53,7 +53,8 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
             if (!staged.Accepted)
             {
                 var reason = $"The dataset was rejected with {staged.ErrorCount} error(s); see {staged.ReportBlobName}.";
-                return await EndAsync(context, run, RunPhase.Rejected, RunEventTypes.DatasetRejected, reason, webhook, matchups, order: null);
+                return await EndAsync(context, run, RunPhase.Rejected, RunEventTypes.DatasetRejected, reason, webhook, matchups,
+                    order: null);
             }
             await NotifyAsync(context, runId, RunEventTypes.RunStarted, RunPhase.CreatingOrder, null, webhook);
 
@@ -72,14 +73,11 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
             string? resultsBlob = null;
             for (var attempt = 1; resultsBlob is null; attempt++)
             {
-                context.SetCustomStatus(new RunProgress(RunPhase.WaitingForCrowd, matchups, matchups, Message: "Waiting for the crowd."));
-                var waited = await context.CallSubOrchestratorAsync<CrowdWaitResult>(nameof(WaitForCrowdOrchestrator),
-                    new CrowdWait
-                    {
-                        RunId = runId, OrderId = order.OrderId, Matchups = matchups, Deadline = deadline,
-                        Interval = run.PollInterval, MaxInterval = run.MaxPollInterval,
-                    },
-                    new SubOrchestrationOptions { InstanceId = $"{runId}:wait:{attempt}" });
+                var waited = await CrowdWaiter.WaitAsync(context, new CrowdWait
+                {
+                    RunId = runId, OrderId = order.OrderId, Matchups = matchups, Deadline = deadline,
+                    Interval = run.PollInterval, MaxInterval = run.MaxPollInterval,
+                });
                 var final = waited.Last;
                 if (waited.DeadlinePassed)
                 {
@@ -94,7 +92,8 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
                 }
                 if (attempt > MaxStaleDownloads)
                 {
-                    var reason = $"Rapidata reported stale results {MaxStaleDownloads} times; download them later with the order id {order.OrderId}.";
+                    var reason = $"Rapidata reported stale results {MaxStaleDownloads} times; " +
+                        $"download them later with the order id {order.OrderId}.";
                     return await EndAsync(context, run, RunPhase.Failed, RunEventTypes.RunFailed, reason, webhook, matchups, order);
                 }
                 await RecordAsync(context, runId, new RunProgress(RunPhase.Downloading, matchups, matchups, OrderState.Completed));
@@ -110,7 +109,7 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
 
             // The results are in the tables: the run is Completed whatever happens next (the ledger keeps the first end).
             await RecordEndAsync(context, runId, RunPhase.Completed, matchups, error: null);
-            await TryAsync(() => context.CallRenderReportAsync(collect, AfterSubmit));
+            await BestEffort.TryAsync(() => context.CallRenderReportAsync(collect, AfterSubmit));
             await NotifyAsync(context, runId, RunEventTypes.RunCompleted, RunPhase.Completed, null, webhook);
             LogCompleted(log, runId, order.OrderId, summary.Matchups, summary.Winner);
             return new RunResult(runId, RunPhase.Completed, order.OrderId, summary.Matchups, summary.Winner, null);
@@ -182,17 +181,19 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
         string? webhook, int matchups)
     {
         string? abandoned = null;
-        await TryAsync(async () => abandoned = await context.CallAbandonOrderAsync(
+        await BestEffort.TryAsync(async () => abandoned = await context.CallAbandonOrderAsync(
             new AbandonOrderInput(run.RunId, order.OrderId, run.OnAbandon, reason), AfterSubmit));
         var error = abandoned is null ? reason : $"{reason} The order was {abandoned}.";
         return await EndAsync(context, run, RunPhase.Failed, RunEventTypes.RunFailed, error, webhook, matchups, order);
     }
 
-    /// <summary>Progress on the row and in the custom status. Best effort: a row that cannot be written now is written at the next step.</summary>
-    private static async Task RecordAsync(TaskOrchestrationContext context, string runId, RunProgress progress, UploadTotals? uploads = null)
+    /// <summary>Progress on the row and in the custom status. Best effort: a row not written now is written at the next step.</summary>
+    private static async Task RecordAsync(TaskOrchestrationContext context, string runId, RunProgress progress,
+        UploadTotals? uploads = null)
     {
         context.SetCustomStatus(progress);
-        await TryAsync(() => context.CallRecordRunAsync(new RunCheckpoint(runId, progress, context.CurrentUtcDateTime, uploads), BeforeSubmit));
+        var checkpoint = new RunCheckpoint(runId, progress, context.CurrentUtcDateTime, uploads);
+        await BestEffort.TryAsync(() => context.CallRecordRunAsync(checkpoint, BeforeSubmit));
     }
 
     /// <summary>The end of the run on its row: retried like a paid step, since the row is how users learn the outcome.</summary>
@@ -214,21 +215,13 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
     }
 
     /// <summary>Events are best effort: a sink that fails is recorded on the row by the activity; a failed activity is skipped.</summary>
-    private static Task NotifyAsync(TaskOrchestrationContext context, string runId, string eventType, RunPhase phase, string? error,
-        string? webhook) =>
-        TryAsync(() => context.CallNotifyAsync(new NotifyInput(runId, eventType, phase, context.CurrentUtcDateTime, error, webhook), BeforeSubmit));
-
-    private static async Task TryAsync(Func<Task> call)
+    private static async Task NotifyAsync(TaskOrchestrationContext context, string runId, string eventType, RunPhase phase, string? error,
+        string? webhook)
     {
-        try
-        {
-            await call();
-        }
-        catch (TaskFailedException)
-        {
-            // Best effort by design (see the callers).
-        }
+        var input = new NotifyInput(runId, eventType, phase, context.CurrentUtcDateTime, error, webhook);
+        await BestEffort.TryAsync(() => context.CallNotifyAsync(input, BeforeSubmit));
     }
+
 
     private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 

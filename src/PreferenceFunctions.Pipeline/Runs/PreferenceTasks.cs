@@ -16,7 +16,7 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// </summary>
 public static class PreferenceTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PreferenceRunOrchestrator), typeof(WaitForCrowdOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PreferenceRunOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [

@@ -23,10 +23,6 @@ public static class DurableShims
     public static async Task<RunResult> PreferenceRunOrchestratorFunction([OrchestrationTrigger] TaskOrchestrationContext context) =>
         await new PreferenceRunOrchestrator().RunAsync(context, context.GetInput<RunRequest>()!);
 
-    [Function(nameof(WaitForCrowdOrchestrator))]
-    public static async Task<CrowdWaitResult> WaitForCrowdOrchestratorFunction([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        await new WaitForCrowdOrchestrator().RunAsync(context, context.GetInput<CrowdWait>()!);
-
     [Function(nameof(LoadDatasetActivity))]
     public static Task<StagedDataset> LoadDataset([ActivityTrigger] StageDatasetRequest input, FunctionContext context) =>
         Run<LoadDatasetActivity, StageDatasetRequest, StagedDataset>(input, context);

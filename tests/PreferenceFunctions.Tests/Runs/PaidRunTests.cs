@@ -2,7 +2,6 @@ using Azure.Storage.Blobs.Specialized;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Tests.Runs;
@@ -20,9 +19,11 @@ public sealed class PaidRunTests
             r => r?.Phase == RunPhase.WaitingForCrowd, TimeSpan.FromSeconds(60), "the wait for the crowd");
 
         // Every status check fails for longer than the activity retries (5 attempts, about 30 s) used to allow.
-        harness.Emulator.Options.Faults.Rules = [new EndpointFault { Endpoint = "GET /order/{orderId}", ServiceUnavailableRate = 1, RetryAfterSeconds = 0 }];
+        harness.Emulator.Options.Faults.Rules =
+            [new EndpointFault { Endpoint = "GET /order/{orderId}", ServiceUnavailableRate = 1, RetryAfterSeconds = 0 }];
         var unknown = await Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
-            r => r?.Message?.StartsWith("State unknown", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60), "the run to say the state is unknown");
+            r => r?.Message?.StartsWith("State unknown", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60),
+            "the run to say the state is unknown");
         await Task.Delay(TimeSpan.FromSeconds(35));
         var during = (await harness.RunRowAsync(start.RunId))!;
         harness.Emulator.Options.Faults.Rules = [];
@@ -58,7 +59,10 @@ public sealed class PaidRunTests
     public async Task Run_DeadlineWithOnAbandonDelete_DeletesTheOrder()
     {
         await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 0.01,
-            new Dictionary<string, string?> { ["Preference:Deadline"] = "00:00:03", ["Preference:OnAbandon"] = nameof(OrderAbandonAction.Delete) });
+            new Dictionary<string, string?>
+            {
+                ["Preference:Deadline"] = "00:00:03", ["Preference:OnAbandon"] = nameof(OrderAbandonAction.Delete),
+            });
         var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "late-delete");
 
         var start = await harness.StartRunAsync("late-delete", etag);
@@ -93,29 +97,5 @@ public sealed class PaidRunTests
         Assert.Null(row.ReportBlob);
         Assert.Equal(result.MatchupCount, row.MatchupCount);
         Assert.True(row.TotalVotes > 0);
-    }
-
-    [Fact]
-    public async Task WaitForCrowd_ManyChecks_ContinuesAsNewSoEachGenerationStaysSmall()
-    {
-        await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 0.01,
-            new Dictionary<string, string?> { ["Preference:PollInterval"] = "00:00:00.010", ["Preference:MaxPollInterval"] = "00:00:00.010" });
-        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "long-wait");
-        var start = await harness.StartRunAsync("long-wait", etag);
-        var waiting = await Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
-            r => r?.Phase == RunPhase.WaitingForCrowd, TimeSpan.FromSeconds(60), "the wait for the crowd");
-
-        var checks = WaitForCrowdOrchestrator.PollsPerGeneration * 3;
-        await Eventually.GetAsync(() => Task.FromResult(harness.Emulator.Requests.Entries.Count(r => r.Method == "GET" && r.Path == $"/order/{waiting!.OrderId}")),
-            n => n > checks, TimeSpan.FromSeconds(120), $"{checks} status checks");
-        harness.Emulator.CompleteOrder(waiting!.OrderId!);
-        RunHarness.AssertOutcome(await harness.WaitAsync(start.RunId), RunPhase.Completed);
-
-        var wait = (await harness.Client.GetInstanceAsync($"{start.RunId}:wait:1", getInputsAndOutputs: true))!;
-        var lastGeneration = wait.ReadInputAs<CrowdWait>()!;
-        var result = wait.ReadOutputAs<CrowdWaitResult>()!;
-        Assert.True(result.Polls > checks, $"{result.Polls} checks");
-        // The last generation started after all but fewer than PollsPerGeneration checks: ContinueAsNew happened.
-        Assert.InRange(result.Polls - lastGeneration.Polls, 1, WaitForCrowdOrchestrator.PollsPerGeneration);
     }
 }

@@ -6,25 +6,22 @@ using PreferenceFunctions.Rapidata.Models;
 namespace PreferenceFunctions.Pipeline.Runs;
 
 /// <summary>
-/// The wait for the crowd, which may last days: check the order's state, then a durable timer with capped backoff,
-/// until the order ends or the run's deadline passes. A check that fails (Rapidata or storage down) is "state unknown":
-/// recorded on the run, never a failure; the checks go on. Every <see cref="PollsPerGeneration"/> checks the
-/// orchestration continues as new, so its history stays small however long the wait.
+/// The wait for the crowd, inside the run's orchestration: check the order's state, then a durable timer with capped
+/// backoff, until the order ends or the run's deadline passes. A check that fails (Rapidata or storage down) is "state
+/// unknown": recorded on the run, never a failure; the checks go on until the deadline.
 /// </summary>
-public sealed class WaitForCrowdOrchestrator : TaskOrchestrator<CrowdWait, CrowdWaitResult>
+internal static class CrowdWaiter
 {
-    public const int PollsPerGeneration = 50;
-
     /// <summary>Only for recording progress: a row that cannot be written now is written at the next change.</summary>
     private static readonly TaskOptions RecordRetries = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1)));
 
-    public override async Task<CrowdWaitResult> RunAsync(TaskOrchestrationContext context, CrowdWait wait)
+    public static async Task<CrowdWaitResult> WaitAsync(TaskOrchestrationContext context, CrowdWait wait)
     {
         var step = new OrderStep(wait.RunId, wait.OrderId);
-        for (var poll = 0; poll < PollsPerGeneration; poll++)
+        OrderStatus? status = null;
+        do
         {
-            OrderStatus? status;
             string message;
             try
             {
@@ -41,41 +38,28 @@ public sealed class WaitForCrowdOrchestrator : TaskOrchestrator<CrowdWait, Crowd
             wait = wait with { Polls = wait.Polls + 1 };
             if (status?.State is OrderState.Completed or OrderState.Failed or OrderState.Cancelled)
                 return new CrowdWaitResult(status, DeadlinePassed: false, wait.Polls);
-            if (status?.State == OrderState.StaleResults) await TryAsync(() => context.CallRetryOrderAsync(step, RecordRetries));
+            if (status?.State == OrderState.StaleResults) await BestEffort.TryAsync(() => context.CallRetryOrderAsync(step, RecordRetries));
 
             var state = status?.State ?? wait.LastState;
             if (state != wait.LastState || message != wait.LastMessage)
             {
                 var progress = new RunProgress(RunPhase.WaitingForCrowd, wait.Matchups, wait.Matchups, state, message);
                 context.SetCustomStatus(progress);
-                await TryAsync(() => context.CallRecordRunAsync(new RunCheckpoint(wait.RunId, progress, context.CurrentUtcDateTime), RecordRetries));
+                var checkpoint = new RunCheckpoint(wait.RunId, progress, context.CurrentUtcDateTime);
+                await BestEffort.TryAsync(() => context.CallRecordRunAsync(checkpoint, RecordRetries));
                 wait = wait with { LastState = state, LastMessage = message };
             }
 
             var now = context.CurrentUtcDateTime;
-            if (now >= wait.Deadline)
-            {
-                var raw = status?.RawState ?? wait.LastState?.ToString() ?? "unknown";
-                return new CrowdWaitResult(status ?? new OrderStatus(wait.LastState ?? OrderState.Unknown, raw, null), DeadlinePassed: true, wait.Polls);
-            }
             var pause = wait.Interval < wait.Deadline - now ? wait.Interval : wait.Deadline - now;
-            await context.CreateTimer(pause, CancellationToken.None);
+            if (pause > TimeSpan.Zero) await context.CreateTimer(pause, CancellationToken.None);
             wait = wait with { Interval = TimeSpan.FromTicks(Math.Min(wait.Interval.Ticks * 2, wait.MaxInterval.Ticks)) };
         }
-        context.ContinueAsNew(wait);
-        return null!; // never read: the orchestration starts over with the new input
-    }
+        while (context.CurrentUtcDateTime < wait.Deadline);
 
-    private static async Task TryAsync(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (TaskFailedException)
-        {
-            // Best effort while waiting: the next check repeats it.
-        }
+        var raw = status?.RawState ?? wait.LastState?.ToString() ?? "unknown";
+        var last = status ?? new OrderStatus(wait.LastState ?? OrderState.Unknown, raw, null);
+        return new CrowdWaitResult(last, DeadlinePassed: true, wait.Polls);
     }
 
     private static string WaitingMessage(OrderStatus status) => status.State switch
