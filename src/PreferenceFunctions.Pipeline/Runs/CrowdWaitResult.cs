@@ -3,4 +3,4 @@ using PreferenceFunctions.Pipeline.Steps.Order;
 namespace PreferenceFunctions.Pipeline.Runs;
 
 /// <summary>How the wait ended: the order's last known status, and whether the run's deadline passed first.</summary>
-public sealed record CrowdWaitResult(OrderStatus Last, bool DeadlinePassed, int Polls);
+internal sealed record CrowdWaitResult(OrderStatus Last, bool DeadlinePassed);

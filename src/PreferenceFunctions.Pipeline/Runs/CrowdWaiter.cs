@@ -19,7 +19,10 @@ internal static class CrowdWaiter
     public static async Task<CrowdWaitResult> WaitAsync(TaskOrchestrationContext context, CrowdWait wait)
     {
         var step = new OrderStep(wait.RunId, wait.OrderId);
+        var interval = wait.Interval;
         OrderStatus? status = null;
+        OrderState? lastState = null;
+        string? lastMessage = null;
         do
         {
             string message;
@@ -33,33 +36,32 @@ internal static class CrowdWaiter
             {
                 status = null;
                 message = $"State unknown: Rapidata could not be asked ({failure.FailureDetails.ErrorMessage}); still waiting, " +
-                    $"next check in {wait.Interval}.";
+                    $"next check in {interval}.";
             }
-            wait = wait with { Polls = wait.Polls + 1 };
             if (status?.State is OrderState.Completed or OrderState.Failed or OrderState.Cancelled)
-                return new CrowdWaitResult(status, DeadlinePassed: false, wait.Polls);
+                return new CrowdWaitResult(status, DeadlinePassed: false);
             if (status?.State == OrderState.StaleResults) await BestEffort.TryAsync(() => context.CallRetryOrderAsync(step, RecordRetries));
 
-            var state = status?.State ?? wait.LastState;
-            if (state != wait.LastState || message != wait.LastMessage)
+            // Only changes are recorded: a long wait in one state writes the row once.
+            var state = status?.State ?? lastState;
+            if (state != lastState || message != lastMessage)
             {
                 var progress = new RunProgress(RunPhase.WaitingForCrowd, wait.Matchups, wait.Matchups, state, message);
                 context.SetCustomStatus(progress);
                 var checkpoint = new RunCheckpoint(wait.RunId, progress, context.CurrentUtcDateTime);
                 await BestEffort.TryAsync(() => context.CallRecordRunAsync(checkpoint, RecordRetries));
-                wait = wait with { LastState = state, LastMessage = message };
+                (lastState, lastMessage) = (state, message);
             }
 
             var now = context.CurrentUtcDateTime;
-            var pause = wait.Interval < wait.Deadline - now ? wait.Interval : wait.Deadline - now;
+            var pause = interval < wait.Deadline - now ? interval : wait.Deadline - now;
             if (pause > TimeSpan.Zero) await context.CreateTimer(pause, CancellationToken.None);
-            wait = wait with { Interval = TimeSpan.FromTicks(Math.Min(wait.Interval.Ticks * 2, wait.MaxInterval.Ticks)) };
+            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, wait.MaxInterval.Ticks));
         }
         while (context.CurrentUtcDateTime < wait.Deadline);
 
-        var raw = status?.RawState ?? wait.LastState?.ToString() ?? "unknown";
-        var last = status ?? new OrderStatus(wait.LastState ?? OrderState.Unknown, raw, null);
-        return new CrowdWaitResult(last, DeadlinePassed: true, wait.Polls);
+        var last = status ?? new OrderStatus(lastState ?? OrderState.Unknown, lastState?.ToString() ?? "unknown", null);
+        return new CrowdWaitResult(last, DeadlinePassed: true);
     }
 
     private static string WaitingMessage(OrderStatus status) => status.State switch
