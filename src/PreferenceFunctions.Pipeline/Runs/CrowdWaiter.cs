@@ -7,23 +7,25 @@ namespace PreferenceFunctions.Pipeline.Runs;
 
 /// <summary>
 /// The wait for the crowd, inside the run's orchestration: check the order's state, then a durable timer with capped
-/// backoff, until the order ends or the run's deadline passes. A check that fails (Rapidata or storage down) is "state
-/// unknown": recorded on the run, never a failure; the checks go on until the deadline.
+/// backoff, until the order ends, the run's deadline passes or the user cancels. A check that fails (Rapidata or storage
+/// down) is "state unknown": recorded on the run, never a failure; the checks go on until the deadline. After
+/// <see cref="PollsPerGeneration"/> checks it returns so the run can continue as new: history stays bounded however
+/// long the crowd takes (a 7-day wait at a 5-minute poll is about 40 generations of a few hundred events each).
 /// </summary>
 internal static class CrowdWaiter
 {
+    public const int PollsPerGeneration = 50;
+
     /// <summary>Only for recording progress: a row that cannot be written now is written at the next change.</summary>
     private static readonly TaskOptions RecordRetries = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1)));
 
-    public static async Task<CrowdWaitResult> WaitAsync(TaskOrchestrationContext context, CrowdWait wait)
+    public static async Task<CrowdWaitResult> WaitAsync(TaskOrchestrationContext context, CrowdWait wait, Task<CancelRequest> cancel)
     {
-        var step = new OrderStep(wait.RunId, wait.OrderId);
-        var interval = wait.Interval;
+        var step = new OrderStep(wait.RunId, wait.Order.Order.OrderId);
+        var state = wait.State;
         OrderStatus? status = null;
-        OrderState? lastState = null;
-        string? lastMessage = null;
-        do
+        for (var poll = 1; ; poll++)
         {
             string message;
             try
@@ -36,33 +38,47 @@ internal static class CrowdWaiter
             {
                 status = null;
                 message = $"State unknown: Rapidata could not be asked ({failure.FailureDetails.ErrorMessage}); still waiting, " +
-                    $"next check in {interval}.";
+                    $"next check in {state.NextInterval}.";
             }
+            var last = status ?? Unknown(state);
             if (status?.State is OrderState.Completed or OrderState.Failed or OrderState.Cancelled)
-                return new CrowdWaitResult(status, DeadlinePassed: false);
+                return new CrowdWaitResult(CrowdWaitOutcome.OrderEnded, status, state);
             if (status?.State == OrderState.StaleResults) await BestEffort.TryAsync(() => context.CallRetryOrderAsync(step, RecordRetries));
-
-            // Only changes are recorded: a long wait in one state writes the row once.
-            var state = status?.State ?? lastState;
-            if (state != lastState || message != lastMessage)
-            {
-                var progress = new RunProgress(RunPhase.WaitingForCrowd, wait.Matchups, wait.Matchups, state, message);
-                context.SetCustomStatus(progress);
-                var checkpoint = new RunCheckpoint(wait.RunId, progress, context.CurrentUtcDateTime);
-                await BestEffort.TryAsync(() => context.CallRecordRunAsync(checkpoint, RecordRetries));
-                (lastState, lastMessage) = (state, message);
-            }
+            state = await RecordChangeAsync(context, wait, state, status?.State ?? state.LastState, message);
 
             var now = context.CurrentUtcDateTime;
-            var pause = interval < wait.Deadline - now ? interval : wait.Deadline - now;
-            if (pause > TimeSpan.Zero) await context.CreateTimer(pause, CancellationToken.None);
-            interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, wait.MaxInterval.Ticks));
+            if (now >= wait.Order.Deadline) return new CrowdWaitResult(CrowdWaitOutcome.DeadlinePassed, last, state);
+            var pause = state.NextInterval < wait.Order.Deadline - now ? state.NextInterval : wait.Order.Deadline - now;
+            using (var timerCancel = new CancellationTokenSource())
+            {
+                var timer = context.CreateTimer(pause, timerCancel.Token);
+                if (await Task.WhenAny(timer, cancel) == cancel)
+                {
+                    timerCancel.Cancel();
+                    return new CrowdWaitResult(CrowdWaitOutcome.Cancelled, last, state, await cancel);
+                }
+            }
+            state = state with { NextInterval = TimeSpan.FromTicks(Math.Min(state.NextInterval.Ticks * 2, wait.MaxInterval.Ticks)) };
+            if (context.CurrentUtcDateTime >= wait.Order.Deadline) return new CrowdWaitResult(CrowdWaitOutcome.DeadlinePassed, last, state);
+            if (poll >= PollsPerGeneration) return new CrowdWaitResult(CrowdWaitOutcome.ContinueAsNew, last, state);
         }
-        while (context.CurrentUtcDateTime < wait.Deadline);
-
-        var last = status ?? new OrderStatus(lastState ?? OrderState.Unknown, lastState?.ToString() ?? "unknown", null);
-        return new CrowdWaitResult(last, DeadlinePassed: true);
     }
+
+    /// <summary>Only changes are recorded: a long wait in one state writes the row once.</summary>
+    private static async Task<CrowdWaitState> RecordChangeAsync(TaskOrchestrationContext context, CrowdWait wait, CrowdWaitState state,
+        OrderState? orderState, string message)
+    {
+        var matchups = wait.Order.Matchups;
+        var progress = new RunProgress(RunPhase.WaitingForCrowd, matchups, matchups, orderState, message);
+        context.SetCustomStatus(progress);
+        if (orderState == state.LastState && message == state.LastMessage) return state;
+        var checkpoint = new RunCheckpoint(wait.RunId, progress, context.CurrentUtcDateTime);
+        await BestEffort.TryAsync(() => context.CallRecordRunAsync(checkpoint, RecordRetries));
+        return state with { LastState = orderState, LastMessage = message };
+    }
+
+    private static OrderStatus Unknown(CrowdWaitState state) =>
+        new(state.LastState ?? OrderState.Unknown, state.LastState?.ToString() ?? "unknown", null);
 
     private static string WaitingMessage(OrderStatus status) => status.State switch
     {

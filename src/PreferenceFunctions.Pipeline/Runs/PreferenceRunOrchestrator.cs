@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Notify;
@@ -18,9 +19,24 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// Every step is recorded on the run's row through the ledger; the same <see cref="RunProgress"/> is the custom status.
 /// Once the order is submitted it is paid for: from then on failures are retried until the run's deadline, and a run
 /// that gives up pauses or deletes its order (<see cref="RunRequest.OnAbandon"/>) so nothing keeps spending unseen.
+/// The wait continues as new with a <see cref="SubmittedOrder"/> (bounded history); a cancel arrives as the external
+/// event <see cref="CancelRequest.EventName"/> and the orchestration stops its own order.
 /// </summary>
-public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, RunResult>
+/// <param name="upgradeTo">The version a waiting run moves to at its next ContinueAsNew; by default <see cref="CurrentVersion"/>.
+/// An older version's class, kept registered while its runs drain, is created with the newest version here.</param>
+public sealed partial class PreferenceRunOrchestrator(string? upgradeTo = null) : TaskOrchestrator<RunRequest, RunResult>
 {
+    /// <summary>
+    /// The version new runs start with. Bump it when a change would not replay the histories of waiting runs, and keep the
+    /// previous implementation registered under its version until its runs have moved on (docs/upgrades.md).
+    /// </summary>
+    public const string CurrentVersion = "1";
+
+    /// <summary>The current version, as the worker and the Functions shim create it.</summary>
+    public PreferenceRunOrchestrator() : this(null) { }
+
+    private string UpgradeTo => upgradeTo ?? CurrentVersion;
+
     /// <summary>Before submit nothing is paid yet: a few quick retries, then the run fails cheaply and says why.</summary>
     private static readonly TaskOptions BeforeSubmit = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2,
@@ -38,95 +54,134 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
     public override async Task<RunResult> RunAsync(TaskOrchestrationContext context, RunRequest run)
     {
         var log = context.CreateReplaySafeLogger<PreferenceRunOrchestrator>();
-        var runId = run.RunId;
-        OrderReference? order = null;
-        var submitted = false;
-        var matchups = 0;
-        string? webhook = null;
+        var cancel = context.WaitForExternalEvent<CancelRequest>(CancelRequest.EventName);
+        var paid = run.Submitted;
+        OrderReference? order = paid?.Order;
+        var matchups = paid?.Matchups ?? 0;
+        var webhook = paid?.Webhook;
         try
         {
-            await RecordAsync(context, runId, new RunProgress(RunPhase.Validating, 0, 0));
-            var staged = await context.CallLoadDatasetAsync(
-                new StageDatasetRequest(run.DatasetsContainer, run.DatasetFolder, runId, run.RunsContainer, run.Overrides), BeforeSubmit);
-            matchups = staged.MatchupCount;
-            webhook = staged.Settings.Webhook;
-            if (!staged.Accepted)
+            if (paid is null)
             {
-                var reason = $"The dataset was rejected with {staged.ErrorCount} error(s); see {staged.ReportBlobName}.";
-                return await EndAsync(context, run, RunPhase.Rejected, RunEventTypes.DatasetRejected, reason, webhook, matchups,
-                    order: null);
+                await RecordAsync(context, run.RunId, new RunProgress(RunPhase.Validating, 0, 0));
+                var staged = await context.CallLoadDatasetAsync(
+                    new StageDatasetRequest(run.DatasetsContainer, run.DatasetFolder, run.RunId, run.RunsContainer, run.Overrides),
+                    BeforeSubmit);
+                matchups = staged.MatchupCount;
+                webhook = staged.Settings.Webhook;
+                if (!staged.Accepted)
+                {
+                    var reason = $"The dataset was rejected with {staged.ErrorCount} error(s); see {staged.ReportBlobName}.";
+                    return await EndAsync(context, run, RunPhase.Rejected, RunEventTypes.DatasetRejected, reason, webhook, matchups,
+                        order: null);
+                }
+                if (cancel.IsCompleted) return await CancelBeforeSubmitAsync(context, run, order, await cancel, webhook, matchups);
+                await NotifyAsync(context, run.RunId, RunEventTypes.RunStarted, RunPhase.CreatingOrder, null, webhook);
+
+                await RecordAsync(context, run.RunId, new RunProgress(RunPhase.CreatingOrder, 0, matchups));
+                order = await context.CallCreateOrderAsync(new CreateOrderInput(run.RunId, staged.Settings), BeforeSubmit);
+                if (cancel.IsCompleted) return await CancelBeforeSubmitAsync(context, run, order, await cancel, webhook, matchups);
+
+                var uploads = await UploadChunksAsync(context, run, staged, order, cancel);
+                if (cancel.IsCompleted) return await CancelBeforeSubmitAsync(context, run, order, await cancel, webhook, matchups);
+
+                await RecordAsync(context, run.RunId, new RunProgress(RunPhase.Submitting, matchups, matchups), uploads);
+                // From here on the crowd is paid for.
+                paid = new SubmittedOrder(order, matchups, staged.ChunkBlobNames, webhook, context.CurrentUtcDateTime + run.Deadline);
+                await context.CallSubmitOrderAsync(new OrderStep(run.RunId, order.OrderId), AfterSubmit);
             }
-            await NotifyAsync(context, runId, RunEventTypes.RunStarted, RunPhase.CreatingOrder, null, webhook);
-
-            await RecordAsync(context, runId, new RunProgress(RunPhase.CreatingOrder, 0, matchups));
-            order = await context.CallCreateOrderAsync(new CreateOrderInput(runId, staged.Settings), BeforeSubmit);
-
-            var uploads = await UploadChunksAsync(context, run, staged, order);
-
-            await RecordAsync(context, runId, new RunProgress(RunPhase.Submitting, matchups, matchups), uploads);
-            var step = new OrderStep(runId, order.OrderId);
-            submitted = true; // from here on the crowd is paid for
-            await context.CallSubmitOrderAsync(step, AfterSubmit);
-
-            // Results found stale at download time are regenerated by Rapidata; then the wait starts over.
-            var deadline = context.CurrentUtcDateTime + run.Deadline;
-            string? resultsBlob = null;
-            for (var attempt = 1; resultsBlob is null; attempt++)
-            {
-                var waited = await CrowdWaiter.WaitAsync(context, new CrowdWait
-                {
-                    RunId = runId, OrderId = order.OrderId, Matchups = matchups, Deadline = deadline,
-                    Interval = run.PollInterval, MaxInterval = run.MaxPollInterval,
-                });
-                var final = waited.Last;
-                if (waited.DeadlinePassed)
-                {
-                    var reason = $"The order did not complete before the run's deadline ({run.Deadline}); last state {final.RawState}.";
-                    return await GiveUpAsync(context, run, order, reason, webhook, matchups);
-                }
-                if (final.State != OrderState.Completed)
-                {
-                    var reason = final.FailureMessage ?? $"The Rapidata order ended in state {final.RawState}.";
-                    var phase = final.State == OrderState.Cancelled ? RunPhase.Cancelled : RunPhase.Failed;
-                    return await EndAsync(context, run, phase, RunEventTypes.RunFailed, reason, webhook, matchups, order);
-                }
-                if (attempt > MaxStaleDownloads)
-                {
-                    var reason = $"Rapidata reported stale results {MaxStaleDownloads} times; " +
-                        $"download them later with the order id {order.OrderId}.";
-                    return await EndAsync(context, run, RunPhase.Failed, RunEventTypes.RunFailed, reason, webhook, matchups, order);
-                }
-                await RecordAsync(context, runId, new RunProgress(RunPhase.Downloading, matchups, matchups, OrderState.Completed));
-                var tailDeadline = Later(deadline, context.CurrentUtcDateTime + TailGrace);
-                resultsBlob = await UntilDeadlineAsync(context, runId, RunPhase.Downloading, matchups, tailDeadline, run,
-                    () => context.CallDownloadResultsAsync(step, AfterSubmit));
-            }
-
-            await RecordAsync(context, runId, new RunProgress(RunPhase.WritingResults, matchups, matchups, OrderState.Completed));
-            var collect = new WriteResultsInput(runId, run.RunsContainer, resultsBlob, staged.ChunkBlobNames);
-            var summary = await UntilDeadlineAsync(context, runId, RunPhase.WritingResults, matchups,
-                Later(deadline, context.CurrentUtcDateTime + TailGrace), run, () => context.CallWriteResultsAsync(collect, AfterSubmit));
-
-            // The results are in the tables: the run is Completed whatever happens next (the ledger keeps the first end).
-            await RecordEndAsync(context, runId, RunPhase.Completed, matchups, error: null);
-            await BestEffort.TryAsync(() => context.CallRenderReportAsync(collect, AfterSubmit));
-            await NotifyAsync(context, runId, RunEventTypes.RunCompleted, RunPhase.Completed, null, webhook);
-            LogCompleted(log, runId, order.OrderId, summary.Matchups, summary.Winner);
-            return new RunResult(runId, RunPhase.Completed, order.OrderId, summary.Matchups, summary.Winner, null);
+            return await WaitAndCollectAsync(context, run, paid, run.Waiting ?? CrowdWaitState.Start(run.PollInterval), cancel);
         }
         catch (TaskFailedException failure)
         {
             var reason = failure.FailureDetails.ErrorMessage;
-            LogFailed(log, runId, reason);
-            return submitted && order is not null
-                ? await GiveUpAsync(context, run, order, reason, webhook, matchups)
+            LogFailed(log, run.RunId, reason);
+            return paid is not null
+                ? await GiveUpAsync(context, run, paid.Order, run.OnAbandon, reason, webhook, matchups, RunPhase.Failed)
                 : await EndAsync(context, run, RunPhase.Failed, RunEventTypes.RunFailed, reason, webhook, matchups, order);
         }
     }
 
-    /// <summary>Fan-out over the manifest's chunks with at most <see cref="RunRequest.UploadConcurrency"/> in flight.</summary>
+    /// <summary>
+    /// The paid part: wait for the crowd (continuing as new every <see cref="CrowdWaiter.PollsPerGeneration"/> checks), then
+    /// download the results, write the tables (the run is Completed from then on), the report and the events.
+    /// </summary>
+    private async Task<RunResult> WaitAndCollectAsync(TaskOrchestrationContext context, RunRequest run, SubmittedOrder paid,
+        CrowdWaitState waiting, Task<CancelRequest> cancel)
+    {
+        var log = context.CreateReplaySafeLogger<PreferenceRunOrchestrator>();
+        var (runId, order, matchups, webhook) = (run.RunId, paid.Order, paid.Matchups, paid.Webhook);
+        var step = new OrderStep(runId, order.OrderId);
+        string? resultsBlob = null;
+        while (resultsBlob is null)
+        {
+            var waited = await CrowdWaiter.WaitAsync(context, new CrowdWait
+            {
+                RunId = runId, Order = paid, State = waiting, MaxInterval = run.MaxPollInterval,
+            }, cancel);
+            var final = waited.Last;
+            switch (waited.Outcome)
+            {
+                case CrowdWaitOutcome.ContinueAsNew:
+                    context.ContinueAsNew(new ContinueAsNewOptions
+                    {
+                        NewInput = run with { Submitted = paid, Waiting = waited.State with { Generation = waited.State.Generation + 1 } },
+                        PreserveUnprocessedEvents = true, // a cancel sent in between is not lost
+                        NewVersion = UpgradeTo,
+                    });
+                    return new RunResult(runId, RunPhase.WaitingForCrowd, order.OrderId, matchups, Winner: null, Error: null);
+                case CrowdWaitOutcome.Cancelled:
+                    var cancelled = waited.Cancel!;
+                    return await GiveUpAsync(context, run, order, cancelled.Action, cancelled.Reason, webhook, matchups, RunPhase.Cancelled);
+                case CrowdWaitOutcome.DeadlinePassed:
+                    var late = $"The order did not complete before the run's deadline ({paid.Deadline:u}); last state {final.RawState}.";
+                    return await GiveUpAsync(context, run, order, run.OnAbandon, late, webhook, matchups, RunPhase.Failed);
+            }
+            if (final.State != OrderState.Completed)
+            {
+                var reason = final.FailureMessage ?? $"The Rapidata order ended in state {final.RawState}.";
+                var phase = final.State == OrderState.Cancelled ? RunPhase.Cancelled : RunPhase.Failed;
+                return await EndAsync(context, run, phase, RunEventTypes.RunFailed, reason, webhook, matchups, order);
+            }
+            if (waited.State.StaleDownloads >= MaxStaleDownloads)
+            {
+                var reason = $"Rapidata reported stale results {MaxStaleDownloads} times; " +
+                    $"download them later with the order id {order.OrderId}.";
+                return await EndAsync(context, run, RunPhase.Failed, RunEventTypes.RunFailed, reason, webhook, matchups, order);
+            }
+            await RecordAsync(context, runId, new RunProgress(RunPhase.Downloading, matchups, matchups, OrderState.Completed));
+            resultsBlob = await UntilDeadlineAsync(context, runId, RunPhase.Downloading, matchups, TailDeadline(context, paid), run,
+                () => context.CallDownloadResultsAsync(step, AfterSubmit));
+            // Results found stale at download time are regenerated by Rapidata; then the wait starts over.
+            waiting = waited.State with { StaleDownloads = waited.State.StaleDownloads + 1, NextInterval = run.PollInterval };
+        }
+
+        await RecordAsync(context, runId, new RunProgress(RunPhase.WritingResults, matchups, matchups, OrderState.Completed));
+        var collect = new WriteResultsInput(runId, run.RunsContainer, resultsBlob, paid.ChunkBlobNames);
+        var summary = await UntilDeadlineAsync(context, runId, RunPhase.WritingResults, matchups, TailDeadline(context, paid), run,
+            () => context.CallWriteResultsAsync(collect, AfterSubmit));
+
+        // The results are in the tables: the run is Completed whatever happens next (the ledger keeps the first end).
+        await RecordEndAsync(context, runId, RunPhase.Completed, matchups, error: null);
+        await BestEffort.TryAsync(() => context.CallRenderReportAsync(collect, AfterSubmit));
+        await NotifyAsync(context, runId, RunEventTypes.RunCompleted, RunPhase.Completed, null, webhook);
+        LogCompleted(log, runId, order.OrderId, summary.Matchups, summary.Winner);
+        return new RunResult(runId, RunPhase.Completed, order.OrderId, summary.Matchups, summary.Winner, null);
+    }
+
+    /// <summary>Cancelled before submit: nothing is paid yet, so an order already created is deleted whatever was asked.</summary>
+    private static async Task<RunResult> CancelBeforeSubmitAsync(TaskOrchestrationContext context, RunRequest run, OrderReference? order,
+        CancelRequest cancel, string? webhook, int matchups)
+    {
+        if (order is not null)
+            return await GiveUpAsync(context, run, order, OrderAbandonAction.Delete, cancel.Reason, webhook, matchups, RunPhase.Cancelled);
+        return await EndAsync(context, run, RunPhase.Cancelled, RunEventTypes.RunFailed, cancel.Reason, webhook, matchups, order);
+    }
+
+    /// <summary>Fan-out over the manifest's chunks with at most <see cref="RunRequest.UploadConcurrency"/> in flight;
+    /// a cancel stops new chunks from starting (the ones in flight finish).</summary>
     private static async Task<UploadTotals> UploadChunksAsync(
-        TaskOrchestrationContext context, RunRequest run, StagedDataset staged, OrderReference order)
+        TaskOrchestrationContext context, RunRequest run, StagedDataset staged, OrderReference order, Task<CancelRequest> cancel)
     {
         var chunks = staged.ChunkBlobNames;
         var inFlight = new List<Task<UploadChunkResult>>();
@@ -135,13 +190,14 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
         await RecordAsync(context, run.RunId, new RunProgress(RunPhase.Uploading, 0, staged.MatchupCount));
         for (var index = 0; index < chunks.Count || inFlight.Count > 0;)
         {
-            while (index < chunks.Count && inFlight.Count < Math.Max(1, run.UploadConcurrency))
+            while (index < chunks.Count && inFlight.Count < Math.Max(1, run.UploadConcurrency) && !cancel.IsCompleted)
             {
                 var input = new UploadChunkInput(run.RunId, run.DatasetsContainer, run.DatasetFolder, run.RunsContainer,
                     chunks[index], index, order.DatasetId);
                 inFlight.Add(context.CallUploadChunkAsync(input, BeforeSubmit));
                 index++;
             }
+            if (inFlight.Count == 0) break; // cancelled
             var finished = await Task.WhenAny(inFlight);
             inFlight.Remove(finished);
             var result = await finished;
@@ -176,15 +232,15 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
         return await call(); // the last attempt: its failure fails the run
     }
 
-    /// <summary>The run gives up on its submitted order: pause, delete or keep it (and record which), then end Failed.</summary>
-    private static async Task<RunResult> GiveUpAsync(TaskOrchestrationContext context, RunRequest run, OrderReference order, string reason,
-        string? webhook, int matchups)
+    /// <summary>The run gives up on its order: pause, delete or keep it (and record which), then end.</summary>
+    private static async Task<RunResult> GiveUpAsync(TaskOrchestrationContext context, RunRequest run, OrderReference order,
+        OrderAbandonAction action, string reason, string? webhook, int matchups, RunPhase phase)
     {
         string? abandoned = null;
         await BestEffort.TryAsync(async () => abandoned = await context.CallAbandonOrderAsync(
-            new AbandonOrderInput(run.RunId, order.OrderId, run.OnAbandon, reason), AfterSubmit));
+            new AbandonOrderInput(run.RunId, order.OrderId, action, reason), AfterSubmit));
         var error = abandoned is null ? reason : $"{reason} The order was {abandoned}.";
-        return await EndAsync(context, run, RunPhase.Failed, RunEventTypes.RunFailed, error, webhook, matchups, order);
+        return await EndAsync(context, run, phase, RunEventTypes.RunFailed, error, webhook, matchups, order);
     }
 
     /// <summary>Progress on the row and in the custom status. Best effort: a row not written now is written at the next step.</summary>
@@ -222,8 +278,12 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
         await BestEffort.TryAsync(() => context.CallNotifyAsync(input, BeforeSubmit));
     }
 
-
-    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+    /// <summary>The tail (download, tables) keeps retrying until the deadline, and at least <see cref="TailGrace"/> from now.</summary>
+    private static DateTime TailDeadline(TaskOrchestrationContext context, SubmittedOrder paid)
+    {
+        var grace = context.CurrentUtcDateTime + TailGrace;
+        return paid.Deadline > grace ? paid.Deadline : grace;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed: order {OrderId}, {Matchups} matchups, winner {Winner}")]
     private static partial void LogCompleted(ILogger logger, string runId, string orderId, int matchups, string? winner);

@@ -5,7 +5,8 @@ namespace PreferenceFunctions.Pipeline.Runs;
 
 /// <summary>
 /// Input of one run. Timing values travel with the run (not read from options inside the orchestrator) so the
-/// orchestration stays deterministic and tests can shrink them.
+/// orchestration stays deterministic and tests can shrink them. <see cref="Submitted"/> and <see cref="Waiting"/> are set
+/// when the run continues as new during the wait, or is resumed: the run then starts at the wait.
 /// </summary>
 public sealed record RunRequest(
     string RunId,
@@ -17,4 +18,6 @@ public sealed record RunRequest(
     TimeSpan MaxPollInterval,
     TimeSpan Deadline,
     int UploadConcurrency,
-    OrderAbandonAction OnAbandon = OrderAbandonAction.Pause);
+    OrderAbandonAction OnAbandon = OrderAbandonAction.Pause,
+    SubmittedOrder? Submitted = null,
+    CrowdWaitState? Waiting = null);
