@@ -84,29 +84,75 @@ public sealed class RunsApi(RunStarter starter, RunLedger ledger, StorageConnect
         return HttpResults.Json(ToView(run, progress), ApiJson.Options);
     }
 
-    /// <summary>Stops a run: the Rapidata order is deleted (or paused with <c>?mode=pause</c>) and the orchestration terminated.</summary>
+    /// <summary>
+    /// Stops a run. The run is told (an external event) and stops its own order: a submitted order is paused, deleted or
+    /// kept per <c>?mode=pause|delete|keep</c> (default <see cref="PreferenceOptions.OnAbandon"/>), an order not yet
+    /// submitted is deleted. A run that does not stop within <see cref="PreferenceOptions.CancelTimeout"/> (a worker down)
+    /// is terminated and its order handled here.
+    /// </summary>
     public async Task<IResult> CancelAsync(string runId, HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
         var run = await ledger.GetAsync(runId, cancellationToken);
         if (run is null) return Problems.NotFound(runId);
-        var pause = string.Equals(request.Query["mode"], "pause", StringComparison.OrdinalIgnoreCase);
+        var mode = request.Query["mode"].ToString();
+        var action = options.Value.OnAbandon;
+        if (mode.Length > 0 && (!Enum.TryParse(mode, ignoreCase: true, out action) || !Enum.IsDefined(action)))
+            return Problems.Validation("mode", $"mode must be pause, delete or keep; got \"{mode}\".");
         if (run.Status is { } status && status.IsTerminal())
             return Problems.Conflict($"Run {runId} has already ended ({run.Status}).");
+
+        var reason = "Cancelled over the HTTP API.";
         var instance = await client.GetInstanceAsync(runId, cancellationToken);
         if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
-            await client.TerminateInstanceAsync(runId, "Cancelled over the HTTP API", cancellationToken);
-        if (run.OrderId is { } orderId)
         {
-            if (pause) await rapidata.PauseOrderAsync(orderId, cancellationToken);
-            else await rapidata.DeleteOrderAsync(orderId, cancellationToken);
+            await client.RaiseEventAsync(runId, CancelRequest.EventName, new CancelRequest(action, reason), cancellationToken);
+            if (await WaitForEndAsync(runId, cancellationToken) is { Status: { } ended } stopped && ended.IsTerminal())
+                return Cancelled(stopped);
+            await client.TerminateInstanceAsync(runId, reason, cancellationToken);
         }
-        var reason = pause ? "Cancelled; the Rapidata order was paused." : "Cancelled; the Rapidata order was deleted.";
-        var ended = await ledger.CancelAsync(runId, reason, clock.GetUtcNow(), cancellationToken);
-        if (ended?.Status != RunStatus.Cancelled)
-            return Problems.Conflict($"Run {runId} ended ({ended?.Status}) before it could be cancelled.");
-        return HttpResults.Json(new { runId, status = RunStatus.Cancelled, orderId = run.OrderId, order = pause ? "paused" : "deleted" },
-            ApiJson.Options, statusCode: StatusCodes.Status202Accepted);
+        // The last resort: the run did not stop by itself (or has no orchestration left), so its order is handled here.
+        run = await ledger.GetAsync(runId, cancellationToken) ?? run;
+        var outcome = run.OrderId is { } orderId ? await AbandonAsync(orderId, run.SubmittedAt is null ? OrderAbandonAction.Delete : action,
+            cancellationToken) : null;
+        if (outcome is not null) await ledger.RecordOrderAbandonedAsync(runId, $"{outcome} ({reason})", null, cancellationToken);
+        var cancelled = await ledger.CancelAsync(runId, outcome is null ? reason : $"{reason} The order was {outcome}.", clock.GetUtcNow(),
+            cancellationToken);
+        return cancelled is null ? Problems.NotFound(runId) : Cancelled(cancelled);
     }
+
+    private async Task<PreferenceRunEntity?> WaitForEndAsync(string runId, CancellationToken cancellationToken)
+    {
+        var until = clock.GetUtcNow() + options.Value.CancelTimeout;
+        while (true)
+        {
+            var row = await ledger.GetAsync(runId, cancellationToken);
+            if (row?.Status is { } status && status.IsTerminal() || clock.GetUtcNow() >= until) return row;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken);
+        }
+    }
+
+    private async Task<string> AbandonAsync(string orderId, OrderAbandonAction action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (action)
+            {
+                case OrderAbandonAction.Delete: await rapidata.DeleteOrderAsync(orderId, cancellationToken); return "deleted";
+                case OrderAbandonAction.Pause: await rapidata.PauseOrderAsync(orderId, cancellationToken); return "paused";
+                default: return "kept running";
+            }
+        }
+        catch (RapidataRequestException e) when (e.StatusCode is 404 or 409)
+        {
+            return $"left as it was ({e.StatusCode})";
+        }
+    }
+
+    /// <summary>202 when the run is now Cancelled; 409 when it ended otherwise first (e.g. completed while asked).</summary>
+    private static IResult Cancelled(PreferenceRunEntity run) => run.Status == RunStatus.Cancelled
+        ? HttpResults.Json(new { runId = run.RowKey, status = run.Status, orderId = run.OrderId, order = run.OrderAbandoned },
+            ApiJson.Options, statusCode: StatusCodes.Status202Accepted)
+        : Problems.Conflict($"Run {run.RowKey} ended ({run.Status}) before it could be cancelled.");
 
     private static RunView ToView(PreferenceRunEntity run, RunProgress? progress) => new(
         run.RowKey, run.Status, run.Phase, progress, $"{run.DatasetsContainer}/{run.DatasetFolder}", run.OrderId, run.OrderState,

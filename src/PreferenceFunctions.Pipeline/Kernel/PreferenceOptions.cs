@@ -41,6 +41,9 @@ public sealed class PreferenceOptions
     /// <summary>What a run does to its order when it gives up after submitting it (deadline, failure, cancel).</summary>
     public OrderAbandonAction OnAbandon { get; set; } = OrderAbandonAction.Pause;
 
+    /// <summary>How long a cancel waits for the run to stop its own order before it terminates the run and stops the order itself.</summary>
+    public TimeSpan CancelTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Base URL of the HTTP API (e.g. the Function App's URL), used for links in events; none by default.</summary>
     public Uri? PublicBaseUrl { get; set; }
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Api;
 using PreferenceFunctions.Functions;
 using PreferenceFunctions.Tests.Runs;
-using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Tests.Functions;
 
@@ -112,25 +111,6 @@ public sealed class RunsHttpFunctionsTests
         Assert.Equal(404, status);
     }
 
-    [Fact]
-    public async Task Cancel_RunWaitingForCrowd_TerminatesAndDeletesTheOrder()
-    {
-        await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 0.01);
-        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "cancel-me");
-        var start = await harness.StartRunAsync("cancel-me", etag);
-        var waiting = await Testing.Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
-            run => run?.Phase == RunPhase.WaitingForCrowd, TimeSpan.FromSeconds(60), "the run to wait for the crowd");
-
-        var request = HttpCall.Request(harness.Services, "POST");
-        var (status, _, _) = await HttpCall.ExecuteAsync(request, await Functions(harness).Cancel(request, start.RunId, harness.Client));
-
-        Assert.Equal(202, status);
-        var done = await harness.WaitAsync(start.RunId);
-        Assert.Equal(OrchestrationRuntimeStatus.Terminated, done.RuntimeStatus);
-        Assert.Equal(RunStatus.Cancelled, (await harness.RunRowAsync(start.RunId))!.Status);
-        Assert.Equal("Cancelled", harness.Emulator.GetOrderState(waiting!.OrderId!));
-    }
-
-    private static RunsHttpFunctions Functions(RunHarness harness) =>
+    internal static RunsHttpFunctions Functions(RunHarness harness) =>
         new(harness.Services.GetRequiredService<RunsApi>(), harness.Services.GetRequiredService<ResultsApi>());
 }

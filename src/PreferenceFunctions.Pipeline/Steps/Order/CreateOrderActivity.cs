@@ -39,6 +39,12 @@ public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedg
             await DeleteTwinsAsync(input.RunId, orderName, created.OrderId);
         }
         await ledger.RecordOrderAsync(input.RunId, order);
+        if ((await ledger.GetAsync(input.RunId))?.Status == RunStatus.Cancelled)
+        {
+            // The run was terminated (cancel's last resort) while this ran: nothing was submitted, so the order goes too.
+            await rapidata.DeleteOrderAsync(order.OrderId);
+            LogDeletedAfterCancel(input.RunId, order.OrderId);
+        }
         return order;
     }
 
@@ -64,6 +70,9 @@ public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedg
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: deleted empty twin order {OrderId} left by a retried request")]
     private partial void LogDeletedTwin(string runId, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: deleted order {OrderId}, created after the run was cancelled")]
+    private partial void LogDeletedAfterCancel(string runId, string orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: adopted Rapidata order {OrderId} created by an earlier attempt")]
     private partial void LogAdopted(string runId, string orderId);
