@@ -15,7 +15,7 @@ namespace PreferenceFunctions.Api;
 /// The run endpoints of the HTTP API, shared by the Functions app and the local host: each method takes the request
 /// and a DurableTaskClient and returns an <see cref="IResult"/>. Bad input gets 400 problem+json.
 /// </summary>
-public sealed class RunsApi(RunStarter starter, RunLedger ledger, StorageConnection storage, RapidataClient rapidata,
+public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger ledger, StorageConnection storage, RapidataClient rapidata,
     IOptions<PreferenceOptions> options, TimeProvider clock)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -119,6 +119,36 @@ public sealed class RunsApi(RunStarter starter, RunLedger ledger, StorageConnect
             cancellationToken);
         return cancelled is null ? Problems.NotFound(runId) : Cancelled(cancelled);
     }
+
+    /// <summary>A Failed or Cancelled run whose order was submitted waits for that order again; <c>?deadline=</c> (a TimeSpan,
+    /// e.g. <c>2.00:00:00</c>) sets how long, the configured deadline otherwise.</summary>
+    public async Task<IResult> ResumeAsync(string runId, HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        TimeSpan? deadline = null;
+        var text = request.Query["deadline"].ToString();
+        if (text.Length > 0)
+        {
+            if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed <= TimeSpan.Zero)
+                return Problems.Validation("deadline", $"deadline must be a positive TimeSpan such as 2.00:00:00; got \"{text}\".");
+            deadline = parsed;
+        }
+        return Picked(await resumer.ResumeAsync(client, runId, deadline, cancellationToken));
+    }
+
+    /// <summary>Rebuilds the run's tables and report from its stored results.json.</summary>
+    public async Task<IResult> ReaggregateAsync(string runId, DurableTaskClient client, CancellationToken cancellationToken) =>
+        Picked(await resumer.ReaggregateAsync(client, runId, cancellationToken));
+
+    private static IResult Picked(RunPickup pickup) => pickup.Outcome switch
+    {
+        RunPickupOutcome.NotFound => Problems.NotFound(pickup.RunId),
+        RunPickupOutcome.Refused => Problems.Conflict(pickup.Message),
+        _ => HttpResults.Json(new
+            {
+                runId = pickup.RunId, started = pickup.Outcome == RunPickupOutcome.Started, message = pickup.Message,
+                links = RunLinks.For(pickup.RunId),
+            }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
+    };
 
     private async Task<PreferenceRunEntity?> WaitForEndAsync(string runId, CancellationToken cancellationToken)
     {

@@ -21,6 +21,10 @@ public static class RunsEndpoints
         runs.MapGet("/{runId}/report", (string runId, ResultsApi api, CancellationToken ct) => api.GetReportAsync(runId, ct));
         runs.MapPost("/{runId}/cancel", (string runId, HttpRequest request, RunsApi api, DurableTaskClient client,
             CancellationToken ct) => api.CancelAsync(runId, request, client, ct));
+        runs.MapPost("/{runId}/resume", (string runId, HttpRequest request, RunsApi api, DurableTaskClient client,
+            CancellationToken ct) => api.ResumeAsync(runId, request, client, ct));
+        runs.MapPost("/{runId}/reaggregate", (string runId, RunsApi api, DurableTaskClient client, CancellationToken ct) =>
+            api.ReaggregateAsync(runId, client, ct));
         return routes;
     }
 }

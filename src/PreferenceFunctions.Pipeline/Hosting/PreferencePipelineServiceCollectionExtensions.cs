@@ -36,6 +36,7 @@ public static class PreferencePipelineServiceCollectionExtensions
 
         services.AddSingleton<RunLedger>();
         services.AddSingleton<RunStarter>();
+        services.AddSingleton<RunResumer>();
         services.AddSingleton<RunEventFactory>();
         services.AddTransient<MediaAssetCache>(); // holds the typed RapidataClient (an HttpClient): never a singleton
         services.AddSingleton<UploadRecordStore>();

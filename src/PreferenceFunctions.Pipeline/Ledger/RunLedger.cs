@@ -9,7 +9,8 @@ namespace PreferenceFunctions.Pipeline.Ledger;
 /// The only writer of <c>PreferenceRuns</c>: one typed method per thing that happens to a run. Every write reads the
 /// row, changes it and replaces it on its ETag (a lost race is re-read and re-applied, so concurrent writers never
 /// lose each other's columns, and a column can be cleared). Once a run has ended (Completed, Failed, Rejected,
-/// Cancelled) its status, phase, error and end time never change again.
+/// Cancelled) its status, phase, error and end time never change again, with one deliberate exception: a user's
+/// resume or reaggregate (<see cref="ReopenAsync"/>), which only reopens the end it read.
 /// </summary>
 public sealed class RunLedger(StorageConnection storage)
 {
@@ -140,6 +141,32 @@ public sealed class RunLedger(StorageConnection storage)
             row.Error = reason;
             row.CompletedAt = at;
         }, cancellationToken, createIfMissing: false);
+
+    /// <summary>
+    /// Reopens an ended run for a resume or a reaggregate: Running again in <paramref name="phase"/>, the old error kept in
+    /// <see cref="PreferenceRunEntity.Message"/>. Only from the status <paramref name="from"/> (on the ETag it was read with):
+    /// false when the run has changed since (another resume won, or it is running again).
+    /// </summary>
+    public async Task<bool> ReopenAsync(string runId, RunStatus from, RunPhase phase, string message,
+        CancellationToken cancellationToken = default)
+    {
+        var row = await GetAsync(runId, cancellationToken);
+        if (row?.Status != from) return false;
+        row.Status = phase.StatusOf();
+        row.Phase = phase;
+        row.Message = $"{message} (before: {row.Error})";
+        row.Error = null;
+        row.CompletedAt = null;
+        try
+        {
+            await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Read, change, replace on the ETag; on a lost race start over. The end of a run is kept as it was first written.</summary>
     private async Task<PreferenceRunEntity?> UpdateAsync(string runId, Action<PreferenceRunEntity> change, CancellationToken cancellationToken,

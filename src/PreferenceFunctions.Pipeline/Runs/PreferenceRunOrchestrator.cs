@@ -90,6 +90,13 @@ public sealed partial class PreferenceRunOrchestrator(string? upgradeTo = null) 
                 paid = new SubmittedOrder(order, matchups, staged.ChunkBlobNames, webhook, context.CurrentUtcDateTime + run.Deadline);
                 await context.CallSubmitOrderAsync(new OrderStep(run.RunId, order.OrderId), AfterSubmit);
             }
+            else if (run.Waiting is null)
+            {
+                // Resumed by the user (RunResumer): the order may have been paused when the run gave up on it.
+                await RecordAsync(context, run.RunId, new RunProgress(RunPhase.WaitingForCrowd, matchups, matchups,
+                    Message: "Resumed: resuming the order."));
+                await context.CallResumeOrderAsync(new OrderStep(run.RunId, paid.Order.OrderId), AfterSubmit);
+            }
             return await WaitAndCollectAsync(context, run, paid, run.Waiting ?? CrowdWaitState.Start(run.PollInterval), cancel);
         }
         catch (TaskFailedException failure)

@@ -16,7 +16,7 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// </summary>
 public static class PreferenceTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PreferenceRunOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PreferenceRunOrchestrator), typeof(ReaggregateOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -28,6 +28,7 @@ public static class PreferenceTasks
         typeof(GetOrderStatusActivity),
         typeof(RetryOrderActivity),
         typeof(AbandonOrderActivity),
+        typeof(ResumeOrderActivity),
         typeof(DownloadResultsActivity),
         typeof(WriteResultsActivity),
         typeof(RenderReportActivity),

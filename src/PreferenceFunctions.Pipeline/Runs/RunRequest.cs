@@ -20,4 +20,11 @@ public sealed record RunRequest(
     int UploadConcurrency,
     OrderAbandonAction OnAbandon = OrderAbandonAction.Pause,
     SubmittedOrder? Submitted = null,
-    CrowdWaitState? Waiting = null);
+    CrowdWaitState? Waiting = null)
+{
+    /// <summary>A new run of <paramref name="datasetFolder"/> with the configured timings.</summary>
+    public static RunRequest For(string runId, string container, string datasetFolder, OrderSettingsOverrides? overrides,
+        PreferenceOptions settings) =>
+        new(runId, container, datasetFolder, settings.RunsContainer, overrides, settings.PollInterval, settings.MaxPollInterval,
+            settings.Deadline, settings.UploadConcurrency, settings.OnAbandon);
+}

@@ -47,8 +47,7 @@ public sealed partial class RunStarter(RunLedger ledger, IOptions<PreferenceOpti
             LogAlreadyStarted(runId);
             return new RunStart(runId, Started: false);
         }
-        var request = new RunRequest(runId, container, datasetFolder, settings.RunsContainer, overrides,
-            settings.PollInterval, settings.MaxPollInterval, settings.Deadline, settings.UploadConcurrency, settings.OnAbandon);
+        var request = RunRequest.For(runId, container, datasetFolder, overrides, settings);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(PreferenceRunOrchestrator), request,

@@ -23,6 +23,10 @@ public static class DurableShims
     public static async Task<RunResult> PreferenceRunOrchestratorFunction([OrchestrationTrigger] TaskOrchestrationContext context) =>
         await new PreferenceRunOrchestrator().RunAsync(context, context.GetInput<RunRequest>()!);
 
+    [Function(nameof(ReaggregateOrchestrator))]
+    public static async Task<RunResult> ReaggregateOrchestratorFunction([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        await new ReaggregateOrchestrator().RunAsync(context, context.GetInput<WriteResultsInput>()!);
+
     [Function(nameof(LoadDatasetActivity))]
     public static Task<StagedDataset> LoadDataset([ActivityTrigger] StageDatasetRequest input, FunctionContext context) =>
         Run<LoadDatasetActivity, StageDatasetRequest, StagedDataset>(input, context);
@@ -50,6 +54,10 @@ public static class DurableShims
     [Function(nameof(AbandonOrderActivity))]
     public static Task<string> AbandonOrder([ActivityTrigger] AbandonOrderInput input, FunctionContext context) =>
         Run<AbandonOrderActivity, AbandonOrderInput, string>(input, context);
+
+    [Function(nameof(ResumeOrderActivity))]
+    public static Task<OrderStatus> ResumeOrder([ActivityTrigger] OrderStep input, FunctionContext context) =>
+        Run<ResumeOrderActivity, OrderStep, OrderStatus>(input, context);
 
     [Function(nameof(RenderReportActivity))]
     public static Task<string?> RenderReport([ActivityTrigger] WriteResultsInput input, FunctionContext context) =>

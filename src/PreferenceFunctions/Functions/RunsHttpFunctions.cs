@@ -43,4 +43,16 @@ public sealed class RunsHttpFunctions(RunsApi runs, ResultsApi results)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/cancel")] HttpRequest request, string runId,
         [DurableClient] DurableTaskClient client) =>
         new ResultAction(await runs.CancelAsync(runId, request, client, request.HttpContext.RequestAborted));
+
+    [Function("ResumeRun")]
+    public async Task<IActionResult> Resume(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/resume")] HttpRequest request, string runId,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultAction(await runs.ResumeAsync(runId, request, client, request.HttpContext.RequestAborted));
+
+    [Function("ReaggregateRun")]
+    public async Task<IActionResult> Reaggregate(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs/{runId}/reaggregate")] HttpRequest request, string runId,
+        [DurableClient] DurableTaskClient client) =>
+        new ResultAction(await runs.ReaggregateAsync(runId, client, request.HttpContext.RequestAborted));
 }

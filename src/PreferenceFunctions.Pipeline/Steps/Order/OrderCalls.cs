@@ -19,6 +19,9 @@ internal static class OrderCalls
     public static Task CallRetryOrderAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
         context.CallActivityAsync<bool>(nameof(RetryOrderActivity), step, options);
 
+    public static Task<OrderStatus> CallResumeOrderAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
+        context.CallActivityAsync<OrderStatus>(nameof(ResumeOrderActivity), step, options);
+
     public static Task<string> CallAbandonOrderAsync(this TaskOrchestrationContext context, AbandonOrderInput input, TaskOptions options) =>
         context.CallActivityAsync<string>(nameof(AbandonOrderActivity), input, options);
 }
