@@ -106,7 +106,7 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
         if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
         {
             await client.RaiseEventAsync(runId, CancelRequest.EventName, new CancelRequest(action, reason), cancellationToken);
-            if (await WaitForEndAsync(runId, cancellationToken) is { Status: { } ended } stopped && ended.IsTerminal())
+            if (await StoppedAsync(client, runId, cancellationToken) && await ledger.GetAsync(runId, cancellationToken) is { } stopped)
                 return Cancelled(stopped);
             await client.TerminateInstanceAsync(runId, reason, cancellationToken);
         }
@@ -150,14 +150,19 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
             }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
     };
 
-    private async Task<PreferenceRunEntity?> WaitForEndAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>True when the orchestration ended within <see cref="PreferenceOptions.CancelTimeout"/>.</summary>
+    private async Task<bool> StoppedAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
     {
-        var until = clock.GetUtcNow() + options.Value.CancelTimeout;
-        while (true)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.CancelTimeout);
+        try
         {
-            var row = await ledger.GetAsync(runId, cancellationToken);
-            if (row?.Status is { } status && status.IsTerminal() || clock.GetUtcNow() >= until) return row;
-            await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken);
+            await client.WaitForInstanceCompletionAsync(runId, timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -10,5 +10,8 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(UploadCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(ResultsCommand.Create());
+root.Subcommands.Add(RunActionCommands.Cancel());
+root.Subcommands.Add(RunActionCommands.Resume());
+root.Subcommands.Add(RunActionCommands.Reaggregate());
 root.SetAction(ServeCommand.RunDefaultAsync);
 return await root.Parse(args).InvokeAsync();

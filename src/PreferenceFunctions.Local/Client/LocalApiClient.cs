@@ -43,6 +43,14 @@ public sealed class LocalApiClient(HttpClient http)
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
+    /// <summary>POST /api/runs/{runId}/{action} (cancel, resume, reaggregate): the API's JSON answer.</summary>
+    public async Task<string> PostRunActionAsync(string runId, string action, string query = "", CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"api/runs/{Uri.EscapeDataString(runId)}/{action}{query}", null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode) return;

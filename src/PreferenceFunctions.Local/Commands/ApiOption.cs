@@ -11,6 +11,14 @@ public static class ApiOption
     {
         Description = "Base URL of the HTTP API (a running 'serve', or the Functions app).",
         DefaultValueFactory = _ => new Uri(LocalHostBuilder.DefaultUrls),
+        // System.CommandLine has no built-in conversion to Uri: without this, every --api value was refused.
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : LocalHostBuilder.DefaultUrls;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+            result.AddError($"--api must be an http(s) URL such as {LocalHostBuilder.DefaultUrls}; got '{text}'.");
+            return null;
+        },
     };
 
     public static LocalApiClient ClientFor(Uri baseUrl) =>

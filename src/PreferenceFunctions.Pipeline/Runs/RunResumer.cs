@@ -26,13 +26,16 @@ public sealed partial class RunResumer(RunLedger ledger, ManifestStore manifests
     {
         var row = await ledger.GetAsync(runId, cancellationToken);
         if (row?.Status is not { } status) return new RunPickup(RunPickupOutcome.NotFound, runId, $"No run {runId}.");
-        if (!status.IsTerminal() || await IsRunningAsync(client, runId, cancellationToken))
-            return new RunPickup(RunPickupOutcome.AlreadyRunning, runId, $"Run {runId} is running.");
+        if (!status.IsTerminal()) return new RunPickup(RunPickupOutcome.AlreadyRunning, runId, $"Run {runId} is running.");
         if (status == RunStatus.Completed)
             return Refused(runId, "it completed; `reaggregate` rebuilds its tables and report from the stored results.");
         if (status == RunStatus.Rejected) return Refused(runId, "its dataset was rejected; fix it and upload it again.");
         if (row.OrderId is null || row.SubmittedAt is null)
             return Refused(runId, "it ended before its order was submitted (nothing was paid); upload the dataset again for a new run.");
+
+        // The row ends before the orchestration does (it still sends its events): let it finish first.
+        if (!await HasFinishedAsync(client, runId, cancellationToken))
+            return new RunPickup(RunPickupOutcome.AlreadyRunning, runId, $"Run {runId} is still finishing; try again in a minute.");
 
         var settings = options.Value;
         var manifest = await manifests.ReadManifestAsync(settings.RunsContainer, RunBlobs.Manifest(runId), cancellationToken);
@@ -71,6 +74,25 @@ public sealed partial class RunResumer(RunLedger ledger, ManifestStore manifests
         LogReaggregating(logger, runId);
         return new RunPickup(RunPickupOutcome.Started, runId, $"Run {runId}: rebuilding tables and report from {row.ResultsBlob}.");
     }
+
+    /// <summary>True when the instance is gone or ended, waiting up to <see cref="FinishTimeout"/> for that.</summary>
+    private static async Task<bool> HasFinishedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        if (!await IsRunningAsync(client, instanceId, cancellationToken)) return true;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(FinishTimeout);
+        try
+        {
+            await client.WaitForInstanceCompletionAsync(instanceId, timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(30);
 
     private static async Task<bool> IsRunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken) =>
         await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true } or
