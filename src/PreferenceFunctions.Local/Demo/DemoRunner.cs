@@ -42,7 +42,7 @@ public sealed class DemoRunner(IAnsiConsole console)
         var overrides = Defaults.Where(d => string.IsNullOrEmpty(environment[d.Key]))
             .ToDictionary(d => d.Key, d => (string?)d.Value);
         overrides[StorageConnection.SettingName] = azurite.ConnectionString; // always: the demo's storage is its own
-        await using var host = await InProcessLocalHost.StartAsync(overrides, EmulatorOptionsFor(configuration), cancellationToken);
+        await using var host = await InProcessLocalHost.StartAsync(overrides, EmulatorOptionsFor(configuration, settings.Seed), cancellationToken);
         console.MarkupLineInterpolated($"Local host: {host.BaseAddress}api/runs; Rapidata: {host.RapidataDescription}.");
 
         var storage = host.Services.GetRequiredService<StorageConnection>();
@@ -56,6 +56,13 @@ public sealed class DemoRunner(IAnsiConsole console)
         if (run.Status != RunStatus.Completed)
         {
             console.MarkupLineInterpolated($"[red]Run {run.RunId} ended {run.Status}: {run.Error ?? "no reason given"}[/]");
+            if (run.Status == RunStatus.Rejected)
+            {
+                // The demo's Azurite is gone when it ends: print the problems now.
+                var runs = storage.Blobs.GetBlobContainerClient(options.RunsContainer);
+                if (await RejectionProblems.ReadAsync(runs, run.RunId, cancellationToken) is { } report)
+                    console.Write(new Text(RejectionProblems.Render(report, $"'validate {settings.DatasetFolder}'")));
+            }
             return 1;
         }
 
@@ -94,10 +101,11 @@ public sealed class DemoRunner(IAnsiConsole console)
     }
 
     /// <summary>The emulator's crowd for the demo: the <c>Emulator</c> section if set, else a crowd that prefers Flux a little.</summary>
-    private static EmulatorOptions? EmulatorOptionsFor(IConfiguration configuration)
+    private static EmulatorOptions? EmulatorOptionsFor(IConfiguration configuration, int? seed)
     {
         if (configuration.GetSection(EmulatorOptions.SectionName).Exists()) return null;
         var options = new EmulatorOptions();
+        if (seed is { } value) options.Crowd.Seed = value;
         options.Crowd.ModelStrengths["flux"] = 1.6;
         options.Crowd.ModelStrengths["stable_diffusion"] = 1.0;
         return options;
