@@ -10,7 +10,6 @@ using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Testing;
-using Spectre.Console;
 
 namespace PreferenceFunctions.Local.Tests.Integration;
 
@@ -105,7 +104,7 @@ public sealed class HostIsolationTests
         try
         {
             foreach (var (name, value) in userSettings) Environment.SetEnvironmentVariable(name, value);
-            var demo = new DemoRunner(PlainConsole(console)).RunAsync(settings, CancellationToken.None);
+            var demo = new DemoRunner(DemoTests.PlainConsole(console)).RunAsync(settings, CancellationToken.None);
             second = await harness.DropSampleAsync("serve-second"); // serve keeps working while the demo runs
             demoExit = await demo;
         }
@@ -149,9 +148,4 @@ public sealed class HostIsolationTests
         await claims.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace);
         return await ClaimAsync(claims, container, dataset);
     }
-
-    private static IAnsiConsole PlainConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, ColorSystem = ColorSystemSupport.NoColors,
-    });
 }
