@@ -21,6 +21,25 @@ public sealed class DemoTests : IDisposable
         Assert.StartsWith("model,votes,", await File.ReadAllTextAsync(Path.Combine(first, "models.csv")));
     }
 
+    [Fact]
+    public async Task Demo_RejectedFolder_PrintsItsFirstProblemsAndExitsOne()
+    {
+        var folder = Path.Combine(_work.FullName, "broken");
+        Assert.Equal(0, (await CliRun.InvokeAsync("generate-dataset", folder, "--matchups", "4")).Exit);
+        var rows = Enumerable.Range(1, 6).Select(i => $"prompt {i},flux/missing_{i}.png,stable_diffusion/missing_{i}.png\n");
+        await File.AppendAllTextAsync(Path.Combine(folder, "matchups.csv"), string.Concat(rows));
+        var console = new StringWriter();
+        var settings = new DemoSettings(folder, "broken", Path.Combine(_work.FullName, "out"), TimeSpan.FromMinutes(3));
+
+        var exit = await new DemoRunner(PlainConsole(console)).RunAsync(settings, CancellationToken.None);
+
+        var text = console.ToString();
+        Assert.Equal(1, exit);
+        Assert.Contains("Rejected: 12 error(s)", text);
+        Assert.Contains("matchups.csv row 6, column image1", text);
+        Assert.Contains("... and 2 more", text);
+    }
+
     private async Task<string> RunDemoAsync(string name, int seed)
     {
         var output = Path.Combine(_work.FullName, name);
