@@ -53,11 +53,13 @@ public static class AnalyzeCommand
     private static async Task<int> RunAsync(AnalyzeRequest request, ParseResult parse, CancellationToken ct)
     {
         var console = parse.InvocationConfiguration;
-        if (string.IsNullOrWhiteSpace(request.Results)) return CommandErrors.Usage(parse, "give the results document, e.g. analyze results.json --output out");
+        if (string.IsNullOrWhiteSpace(request.Results))
+            return CommandErrors.Usage(parse, "give the results document, e.g. analyze results.json --output out");
         if (string.IsNullOrWhiteSpace(request.Output)) return CommandErrors.Usage(parse, "give an output folder with --output");
         if (request.Options.BootstrapRounds < 0) return CommandErrors.Usage(parse, "--bootstrap must be 0 or more");
         if (request.DpoMinMargin is < 0 or > 1) return CommandErrors.Usage(parse, "--dpo-min-margin must be between 0 and 1");
-        if (File.Exists(request.Output)) return CommandErrors.Usage(parse, $"--output \"{request.Output}\" is a file; give a folder (it is created if missing)");
+        if (File.Exists(request.Output))
+            return CommandErrors.Usage(parse, $"--output \"{request.Output}\" is a file; give a folder (it is created if missing)");
         if (!File.Exists(request.Results)) return Fail(console, $"results file \"{request.Results}\" does not exist");
         if (request.Dataset is not null && !Directory.Exists(request.Dataset)) return Fail(console, $"dataset folder \"{request.Dataset}\" does not exist");
 
@@ -70,7 +72,8 @@ public static class AnalyzeCommand
                 return Fail(console, $"{request.Results}: not a Rapidata compare results document (it holds no \"results\" entries)");
             await using var dataset = request.Dataset is null ? null : await LocalDatasetMatchups.OpenAsync(request.Dataset, ct);
             var outcomes = MatchupOutcomeBuilder.Build(document, dataset?.Matchups);
-            var models = outcomes.SelectMany(o => new[] { o.Matchup.Model1, o.Matchup.Model2 }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var models = outcomes.SelectMany(o => new[] { o.Matchup.Model1, o.Matchup.Model2 })
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             if (request.Options.ReferenceModel is { } pinned && !models.Contains(pinned, StringComparer.Ordinal))
                 return Fail(console, $"--reference \"{pinned}\" is not a model of these results (models: {string.Join(", ", models)})");
             var analysis = PreferenceAnalyzer.Analyze(outcomes, request.Options);
@@ -83,7 +86,9 @@ public static class AnalyzeCommand
         }
         catch (Exception error) when (error is JsonException or InvalidDataException or ArgumentException or IOException)
         {
-            var message = error is ArgumentException { ParamName: { } name } ? error.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : error.Message;
+            var message = error is ArgumentException { ParamName: { } name }
+                ? error.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+                : error.Message;
             return Fail(console, $"{request.Results}: {message}");
         }
     }

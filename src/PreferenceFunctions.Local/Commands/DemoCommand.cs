@@ -42,7 +42,8 @@ public static class DemoCommand
             var given = parse.GetValue(folder);
             var dataset = given is null ? FindSample() : ValidateCommand.UserPath(given);
             if (dataset is null)
-                return CommandErrors.Usage(parse, $"samples/{SampleDataset} not found in the current folder or above; run from the repository, or pass --folder");
+                return CommandErrors.Usage(parse,
+                    $"samples/{SampleDataset} not found in the current folder or above; run from the repository, or pass --folder");
             if (!File.Exists(Path.Combine(dataset, "matchups.csv")))
                 return CommandErrors.Usage(parse, $"\"{dataset}\" has no matchups.csv");
             if (File.Exists(parse.GetValue(output)!))

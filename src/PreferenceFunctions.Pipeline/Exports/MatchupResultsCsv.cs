@@ -3,7 +3,7 @@ using PreferenceFunctions.Pipeline.Analysis;
 
 namespace PreferenceFunctions.Pipeline.Exports;
 
-/// <summary>matchups.csv: one line per <see cref="MatchupResult"/>, the design's columns first, then the extras; numbers rounded (<see cref="CsvNumbers"/>).</summary>
+/// <summary>matchups.csv: one line per <see cref="MatchupResult"/>, the design's columns first, then the extras.</summary>
 public static class MatchupResultsCsv
 {
     public static IReadOnlyList<string> Columns { get; } =

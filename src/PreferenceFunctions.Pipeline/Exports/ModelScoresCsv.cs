@@ -3,7 +3,7 @@ using PreferenceFunctions.Pipeline.Analysis;
 
 namespace PreferenceFunctions.Pipeline.Exports;
 
-/// <summary>models.csv: one line per <see cref="ModelScore"/>, the design's columns first, then the extras; numbers rounded (<see cref="CsvNumbers"/>).</summary>
+/// <summary>models.csv: one line per <see cref="ModelScore"/>, the design's columns first, then the extras.</summary>
 public static class ModelScoresCsv
 {
     public static IReadOnlyList<string> Columns { get; } =
