@@ -1,5 +1,5 @@
-using System.CommandLine;
 using PreferenceFunctions.Local.Commands;
+using PreferenceFunctions.Local.Tests.Support;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Local.Tests;
@@ -10,11 +10,8 @@ public sealed class ValidateCommandTests : IDisposable
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
-        var root = new RootCommand { ValidateCommand.Create(), GenerateDatasetCommand.Create() };
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
+        var run = await CliRun.InvokeAsync(args);
+        return (run.Exit, run.Output, run.Error);
     }
 
     [Fact]

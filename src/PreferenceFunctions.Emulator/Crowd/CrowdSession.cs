@@ -12,8 +12,9 @@ internal sealed class CrowdSession(CrowdOptions crowd, AnnotatorPool annotators)
 
     public List<Vote> Votes(OrderRecord order, DatapointRecord datapoint, int limit = int.MaxValue)
     {
+        // Not the order's name: a client names each order after its run, and the same dataset must draw the same votes.
         var random = new Random(StableHash.Seed(
-            crowd.Seed, order.Name, datapoint.OrderKey.ToString(CultureInfo.InvariantCulture), datapoint.Options[0], datapoint.Options[1]));
+            crowd.Seed, datapoint.OrderKey.ToString(CultureInfo.InvariantCulture), datapoint.Options[0], datapoint.Options[1]));
         var strengthA = Strength(datapoint.Options[0]);
         var strengthB = Strength(datapoint.Options[1]);
         var chanceA = strengthA / (strengthA + strengthB);

@@ -22,41 +22,44 @@ public static class AnalyzeCommand
 
     public static Command Create()
     {
-        // Arity 0..1 and unmatched tokens allowed: a usage error then reaches the action and exits 2, not the parser's 1.
-        var results = new Argument<string?>("results") { Description = "Rapidata compare results document (JSON)", Arity = ArgumentArity.ZeroOrOne };
-        var output = new Option<string?>("--output", "-o") { Description = "Folder for matchups.csv, models.csv, report.html, PNGs and JSONL exports" };
+        var results = new Argument<string>("results") { Description = "Rapidata compare results document (JSON)" };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Folder for matchups.csv, models.csv, report.html, PNGs and JSONL exports", Required = true,
+        };
         var dataset = new Option<string?>("--dataset") { Description = "Dataset folder (matchups.csv + images/ or images.zip): matchup ids, models and images" };
         var weighted = new Option<bool>("--weighted") { Description = "Score with votes weighted by the labelers' user scores" };
         var reference = new Option<string?>("--reference") { Description = "Model pinned at 1000 points (default: the mean is 1000)" };
         var rounds = new Option<int>("--bootstrap") { Description = "Bootstrap rounds for the 95% intervals", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => AnalysisOptions.Default.Seed };
         var margin = new Option<double>("--dpo-min-margin") { Description = "Smallest vote margin (0..1) for dpo.jsonl", DefaultValueFactory = _ => 0.2 };
-        var command = new Command("analyze", "Rank models and render the report from a results document")
+        var command = new Command("analyze", "Rank models and render the report from a results document. " +
+            "Exit codes: 0 written, 1 bad input (unreadable or not a results document, unknown --reference model), 2 usage error.")
         {
             results, output, dataset, weighted, reference, rounds, seed, margin,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) =>
         {
-            if (parse.UnmatchedTokens.Count > 0 || parse.Errors.Count > 0)
-                return Task.FromResult(Usage(parse.InvocationConfiguration,
-                    string.Join("; ", parse.Errors.Select(e => e.Message).Concat(parse.UnmatchedTokens.Select(t => $"unexpected argument {t}")))));
             var request = new AnalyzeRequest(parse.GetValue(results), parse.GetValue(output), parse.GetValue(dataset),
                 new AnalysisOptions(parse.GetValue(weighted), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(reference)),
                 parse.GetValue(margin));
-            return RunAsync(request, parse.InvocationConfiguration, ct);
+            return RunAsync(request, parse, ct);
         });
         return command;
     }
 
     private sealed record AnalyzeRequest(string? Results, string? Output, string? Dataset, AnalysisOptions Options, double DpoMinMargin);
 
-    private static async Task<int> RunAsync(AnalyzeRequest request, InvocationConfiguration console, CancellationToken ct)
+    private static async Task<int> RunAsync(AnalyzeRequest request, ParseResult parse, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Results)) return Usage(console, "give the results document, e.g. analyze results.json --output out");
-        if (string.IsNullOrWhiteSpace(request.Output)) return Usage(console, "give an output folder with --output");
-        if (request.Options.BootstrapRounds < 0) return Usage(console, "--bootstrap must be 0 or more");
-        if (request.DpoMinMargin is < 0 or > 1) return Usage(console, "--dpo-min-margin must be between 0 and 1");
+        var console = parse.InvocationConfiguration;
+        if (string.IsNullOrWhiteSpace(request.Results))
+            return CommandErrors.Usage(parse, "give the results document, e.g. analyze results.json --output out");
+        if (string.IsNullOrWhiteSpace(request.Output)) return CommandErrors.Usage(parse, "give an output folder with --output");
+        if (request.Options.BootstrapRounds < 0) return CommandErrors.Usage(parse, "--bootstrap must be 0 or more");
+        if (request.DpoMinMargin is < 0 or > 1) return CommandErrors.Usage(parse, "--dpo-min-margin must be between 0 and 1");
+        if (File.Exists(request.Output))
+            return CommandErrors.Usage(parse, $"--output \"{request.Output}\" is a file; give a folder (it is created if missing)");
         if (!File.Exists(request.Results)) return Fail(console, $"results file \"{request.Results}\" does not exist");
         if (request.Dataset is not null && !Directory.Exists(request.Dataset)) return Fail(console, $"dataset folder \"{request.Dataset}\" does not exist");
 
@@ -65,8 +68,14 @@ public static class AnalyzeCommand
             CompareResultsDocument document;
             await using (var stream = File.OpenRead(request.Results))
                 document = await CompareResultsDocument.ParseAsync(stream, cancellationToken: ct);
+            if (document.Results.Count == 0)
+                return Fail(console, $"{request.Results}: not a Rapidata compare results document (it holds no \"results\" entries)");
             await using var dataset = request.Dataset is null ? null : await LocalDatasetMatchups.OpenAsync(request.Dataset, ct);
             var outcomes = MatchupOutcomeBuilder.Build(document, dataset?.Matchups);
+            var models = outcomes.SelectMany(o => new[] { o.Matchup.Model1, o.Matchup.Model2 })
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (request.Options.ReferenceModel is { } pinned && !models.Contains(pinned, StringComparer.Ordinal))
+                return Fail(console, $"--reference \"{pinned}\" is not a model of these results (models: {string.Join(", ", models)})");
             var analysis = PreferenceAnalyzer.Analyze(outcomes, request.Options);
             Func<string, CancellationToken, Task<byte[]?>> images = dataset is null ? (_, _) => Task.FromResult<byte[]?>(null) : dataset.LoadImageAsync;
             var title = document.Info.Name ?? Path.GetFileNameWithoutExtension(request.Results);
@@ -75,9 +84,12 @@ public static class AnalyzeCommand
             Print(console.Output, analysis, request.Output, files.Count);
             return Written;
         }
-        catch (Exception error) when (error is JsonException or InvalidDataException or ArgumentException)
+        catch (Exception error) when (error is JsonException or InvalidDataException or ArgumentException or IOException)
         {
-            return Fail(console, $"{request.Results}: {error.Message}");
+            var message = error is ArgumentException { ParamName: { } name }
+                ? error.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+                : error.Message;
+            return Fail(console, $"{request.Results}: {message}");
         }
     }
 
@@ -96,12 +108,5 @@ public static class AnalyzeCommand
     {
         console.Error.WriteLine($"analyze: {message}");
         return BadInput;
-    }
-
-    private static int Usage(InvocationConfiguration console, string message)
-    {
-        console.Error.WriteLine($"analyze: {message}");
-        console.Error.WriteLine("usage: analyze <results.json> --output <dir> [--dataset <folder>] [--weighted] [--reference <model>] [--bootstrap <n>] [--seed <n>] [--dpo-min-margin <x>]");
-        return UsageError;
     }
 }

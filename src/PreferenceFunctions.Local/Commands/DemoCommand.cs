@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Demo;
 using Spectre.Console;
 
@@ -25,21 +26,35 @@ public static class DemoCommand
             Description = "Give up when the run has not ended after this many minutes.",
             DefaultValueFactory = _ => 10,
         };
-        var command = new Command("demo", $"Run samples/{SampleDataset} end to end: Azurite, the Rapidata emulator, the local host.")
+        var seed = new Option<int>("--seed")
         {
-            output, folder, timeout,
+            Description = "Seed of the emulator's crowd: the same seed gives the same votes and numbers.",
+            DefaultValueFactory = _ => new CrowdOptions().Seed,
+        };
+        var command = new Command("demo", $"Run samples/{SampleDataset} end to end on an Azurite of its own, the Rapidata emulator " +
+            "and the local host. Exit codes: 0 results in the tables, 1 the run failed or was rejected (its first problems are " +
+            "printed), 2 usage error.")
+        {
+            output, folder, timeout, seed,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var dataset = parse.GetValue(folder) ?? FindSample();
+            var given = parse.GetValue(folder);
+            var dataset = given is null ? FindSample() : ValidateCommand.UserPath(given);
             if (dataset is null)
-            {
-                AnsiConsole.MarkupLine($"[red]samples/{SampleDataset} not found in the current folder or above; run from the repository, or pass --folder.[/]");
-                return 2;
-            }
+                return CommandErrors.Usage(parse,
+                    $"samples/{SampleDataset} not found in the current folder or above; run from the repository, or pass --folder");
+            if (!File.Exists(Path.Combine(dataset, "matchups.csv")))
+                return CommandErrors.Usage(parse, $"\"{dataset}\" has no matchups.csv");
+            if (File.Exists(parse.GetValue(output)!))
+                return CommandErrors.Usage(parse, $"--output \"{parse.GetValue(output)}\" is a file; give a folder");
+            if (parse.GetValue(timeout) < 1) return CommandErrors.Usage(parse, "--timeout-minutes must be at least 1");
             var name = new DirectoryInfo(dataset).Name;
-            var settings = new DemoSettings(dataset, name, parse.GetValue(output)!, TimeSpan.FromMinutes(parse.GetValue(timeout)));
-            return await CommandErrors.RunAsync(() => new DemoRunner(AnsiConsole.Console).RunAsync(settings, cancellationToken));
+            var settings = new DemoSettings(dataset, name, parse.GetValue(output)!, TimeSpan.FromMinutes(parse.GetValue(timeout)))
+            {
+                Seed = parse.GetValue(seed),
+            };
+            return await CommandErrors.RunAsync(parse, () => new DemoRunner(AnsiConsole.Console).RunAsync(settings, cancellationToken));
         });
         return command;
     }

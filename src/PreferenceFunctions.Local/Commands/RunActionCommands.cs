@@ -37,9 +37,9 @@ public static class RunActionCommands
     {
         var runId = new Argument<string>("runId") { Description = "The run's id." };
         var api = ApiOption.Create();
-        var command = new Command(action, description) { runId, api };
+        var command = new Command(action, $"{description} {Cli.ExitCodes}") { runId, api };
         if (option is not null) command.Options.Add(option);
-        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
             var client = ApiOption.ClientFor(parse.GetValue(api)!);
             Console.WriteLine(await client.PostRunActionAsync(parse.GetValue(runId)!, action, query(parse), cancellationToken));

@@ -1,10 +1,12 @@
-using System.Globalization;
 using System.CommandLine;
 using System.Text.Json;
 using PreferenceFunctions.Api;
+using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Demo;
-using Spectre.Console;
+using PreferenceFunctions.Local.Hosting;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
+using Spectre.Console;
 
 namespace PreferenceFunctions.Local.Commands;
 
@@ -18,8 +20,13 @@ public static class StatusCommand
         var runId = new Argument<string>("runId") { Description = "The run's id (upload prints it)." };
         var follow = new Option<bool>("--follow") { Description = "Show live progress until the run ends." };
         var api = ApiOption.Create();
-        var command = new Command("status", "Show a run's status and progress.") { runId, follow, api };
-        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
+        var command = new Command("status", "Show a run's status and progress (JSON); for a rejected run also its first " +
+            $"{RejectionProblems.Shown} problems. Exit codes: 0 running or completed, 1 failed, rejected, cancelled, " +
+            "no such run or API unreachable, 2 usage error.")
+        {
+            runId, follow, api,
+        };
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
             var client = ApiOption.ClientFor(parse.GetValue(api)!);
             var id = parse.GetValue(runId)!;
@@ -27,13 +34,26 @@ public static class StatusCommand
                 ? await new RunFollower(client, AnsiConsole.Console).FollowAsync(id, TimeSpan.FromDays(7), cancellationToken)
                 : await client.GetRunAsync(id, cancellationToken);
             if (run is null)
-            {
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]No run '{id}'.[/] (A run appears a second or two after its matchups.csv is uploaded.)");
-                return 1;
-            }
-            Console.WriteLine(JsonSerializer.Serialize(run, Indented));
-            return run.Status is RunStatus.Failed or RunStatus.Rejected or RunStatus.Cancelled ? 1 : 0;
+                return CommandErrors.Fail(parse, $"no run '{id}' (a run appears a second or two after its matchups.csv is uploaded)");
+            var console = parse.InvocationConfiguration;
+            await console.Output.WriteLineAsync(JsonSerializer.Serialize(run, Indented));
+            if (run.Status == RunStatus.Rejected) await console.Error.WriteAsync(await ProblemsOfAsync(id, cancellationToken));
+            return run.Status is RunStatus.Failed or RunStatus.Rejected or RunStatus.Cancelled ? Cli.Failed : Cli.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The rejection's first problems, read from the storage account in AzureWebJobsStorage (where the host wrote them).</summary>
+    private static async Task<string> ProblemsOfAsync(string runId, CancellationToken cancellationToken)
+    {
+        var configuration = LocalConfiguration.Load();
+        var options = configuration.GetSection(PreferenceOptions.SectionName).Get<PreferenceOptions>() ?? new PreferenceOptions();
+        var where = $"{options.RunsContainer}/{RunBlobs.Validation(runId)}";
+        if (await StorageProbe.ProblemAsync(configuration, cancellationToken) is null)
+        {
+            var runs = StorageConnection.FromConfiguration(configuration).Blobs.GetBlobContainerClient(options.RunsContainer);
+            if (await RejectionProblems.ReadAsync(runs, runId, cancellationToken) is { } report) return RejectionProblems.Render(report, where);
+        }
+        return $"Rejected: the problems are in {where} (storage {StorageConnection.SettingName}).{Environment.NewLine}";
     }
 }

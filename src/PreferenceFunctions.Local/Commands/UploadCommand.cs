@@ -1,35 +1,50 @@
-using System.Globalization;
 using System.CommandLine;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
 using PreferenceFunctions.Pipeline.Kernel;
-using Spectre.Console;
 
 namespace PreferenceFunctions.Local.Commands;
 
-/// <summary><c>upload &lt;folder&gt; [--dataset NAME]</c>: puts a dataset into the datasets container (images first, CSV last).</summary>
+/// <summary>
+/// <c>upload &lt;folder&gt; [--dataset NAME] [--no-validate]</c>: checks the folder as <c>validate</c> does, then puts it into
+/// the datasets container (images first, CSV last).
+/// </summary>
 public static class UploadCommand
 {
     public static Command Create()
     {
         var folder = new Argument<string>("folder") { Description = "Dataset folder: images (any layout) and matchups.csv at the top." };
         var dataset = new Option<string?>("--dataset") { Description = "Dataset name in the container (default: the folder's name)." };
-        var command = new Command("upload", "Upload a dataset folder to the datasets container of AzureWebJobsStorage; a running host starts the run.")
+        var noValidate = new Option<bool>("--no-validate") { Description = "Upload without checking the folder first (the run validates it anyway)." };
+        var command = new Command("upload", "Check a dataset folder, then upload it to the datasets container of AzureWebJobsStorage; " +
+            "a running host starts the run. Exit codes: 0 uploaded, 1 folder rejected (nothing uploaded) or storage unreachable, 2 usage error.")
         {
-            folder, dataset,
+            folder, dataset, noValidate,
         };
-        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
         {
-            var path = parse.GetValue(folder)!;
+            var path = ValidateCommand.UserPath(parse.GetValue(folder)!);
+            if (!Directory.Exists(path)) return CommandErrors.Usage(parse, $"folder \"{path}\" does not exist");
             var name = parse.GetValue(dataset) ?? new DirectoryInfo(path).Name;
+            var console = parse.InvocationConfiguration;
+            if (!parse.GetValue(noValidate))
+            {
+                var report = await ValidateCommand.CheckAsync(path, cancellationToken);
+                if (!report.Accepted)
+                {
+                    await console.Error.WriteAsync(RejectionProblems.Render(report, $"'validate {path}'"));
+                    return CommandErrors.Fail(parse, "the folder would be rejected; nothing uploaded (fix it, or pass --no-validate)");
+                }
+            }
             var configuration = LocalConfiguration.Load();
+            if (await StorageProbe.ProblemAsync(configuration, cancellationToken) is { } problem) return CommandErrors.Fail(parse, problem);
             var options = configuration.GetSection(PreferenceOptions.SectionName).Get<PreferenceOptions>() ?? new PreferenceOptions();
             var storage = StorageConnection.FromConfiguration(configuration);
             var uploader = new DatasetUploader(storage.Blobs.GetBlobContainerClient(options.DatasetsContainer));
             var upload = await uploader.UploadAsync(path, name, cancellationToken: cancellationToken);
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Uploaded {upload.Files} files to {upload.Container}/{upload.Dataset}/ (matchups.csv last).");
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Run id: [bold]{upload.RunId}[/]  (follow it: status {upload.RunId} --follow)");
-            return 0;
+            await console.Output.WriteLineAsync($"Uploaded {upload.Files} files to {upload.Container}/{upload.Dataset}/ (matchups.csv last).");
+            await console.Output.WriteLineAsync($"Run id: {upload.RunId}  (follow it: status {upload.RunId} --follow)");
+            return Cli.Ok;
         }));
         return command;
     }

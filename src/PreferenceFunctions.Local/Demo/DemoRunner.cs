@@ -11,8 +11,8 @@ using PreferenceFunctions.Pipeline.Ledger;
 namespace PreferenceFunctions.Local.Demo;
 
 /// <summary>
-/// The whole product on one machine: Azurite (found or started), Rapidata (configured or the emulator), the local host
-/// in-process; uploads a dataset like a user, follows the run, prints and saves the results.
+/// The whole product on one machine: an Azurite of its own, Rapidata (configured or the emulator), the local host
+/// in-process on its own task hub; uploads a dataset like a user, follows the run, prints and saves the results.
 /// </summary>
 public sealed class DemoRunner(IAnsiConsole console)
 {
@@ -29,14 +29,20 @@ public sealed class DemoRunner(IAnsiConsole console)
     public async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
         var configuration = LocalConfiguration.Load();
-        await using var azurite = await AzuriteProcess.EnsureRunningAsync(TimeSpan.FromMinutes(3), cancellationToken);
-        console.MarkupLine(azurite.StartedHere ? "Azurite: started on 127.0.0.1:10000-10002 (stopped at the end)." : "Azurite: using the one on 127.0.0.1:10000-10002.");
+        // The demo's own storage namespace: an Azurite of its own, so another host on this machine (a `serve` on the Azurite
+        // at 10000-10002) never sees the demo's datasets, claims or runs, and the demo never sees (or takes over) theirs.
+        var shared = await AzuriteProcess.DefaultPortsInUseAsync(cancellationToken);
+        await using var azurite = await AzuriteProcess.StartPrivateAsync(TimeSpan.FromMinutes(3), cancellationToken);
+        var leftAlone = shared ? "; the one on 10000-10002 is left alone" : "";
+        var ports = string.Join(",", azurite.Ports);
+        console.MarkupLineInterpolated($"Azurite: the demo's own on 127.0.0.1:{ports} (in memory, stopped at the end){leftAlone}.");
 
         // appsettings.json holds the host's defaults; the demo's own win over them, the user's environment wins over both.
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var overrides = Defaults.Where(d => string.IsNullOrEmpty(environment[d.Key]))
             .ToDictionary(d => d.Key, d => (string?)d.Value);
-        await using var host = await InProcessLocalHost.StartAsync(overrides, EmulatorOptionsFor(configuration), cancellationToken);
+        overrides[StorageConnection.SettingName] = azurite.ConnectionString; // always: the demo's storage is its own
+        await using var host = await InProcessLocalHost.StartAsync(overrides, EmulatorOptionsFor(configuration, settings.Seed), cancellationToken);
         console.MarkupLineInterpolated($"Local host: {host.BaseAddress}api/runs; Rapidata: {host.RapidataDescription}.");
 
         var storage = host.Services.GetRequiredService<StorageConnection>();
@@ -50,6 +56,13 @@ public sealed class DemoRunner(IAnsiConsole console)
         if (run.Status != RunStatus.Completed)
         {
             console.MarkupLineInterpolated($"[red]Run {run.RunId} ended {run.Status}: {run.Error ?? "no reason given"}[/]");
+            if (run.Status == RunStatus.Rejected)
+            {
+                // The demo's Azurite is gone when it ends: print the problems now.
+                var runs = storage.Blobs.GetBlobContainerClient(options.RunsContainer);
+                if (await RejectionProblems.ReadAsync(runs, run.RunId, cancellationToken) is { } report)
+                    console.Write(new Text(RejectionProblems.Render(report, $"'validate {settings.DatasetFolder}'")));
+            }
             return 1;
         }
 
@@ -88,10 +101,11 @@ public sealed class DemoRunner(IAnsiConsole console)
     }
 
     /// <summary>The emulator's crowd for the demo: the <c>Emulator</c> section if set, else a crowd that prefers Flux a little.</summary>
-    private static EmulatorOptions? EmulatorOptionsFor(IConfiguration configuration)
+    private static EmulatorOptions? EmulatorOptionsFor(IConfiguration configuration, int? seed)
     {
         if (configuration.GetSection(EmulatorOptions.SectionName).Exists()) return null;
         var options = new EmulatorOptions();
+        if (seed is { } value) options.Crowd.Seed = value;
         options.Crowd.ModelStrengths["flux"] = 1.6;
         options.Crowd.ModelStrengths["stable_diffusion"] = 1.0;
         return options;

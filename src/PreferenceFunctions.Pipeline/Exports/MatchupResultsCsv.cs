@@ -29,13 +29,13 @@ public static class MatchupResultsCsv
             row["model2"].Set(r.Matchup.Model2);
             row["votes1"].Format(r.Votes1);
             row["votes2"].Format(r.Votes2);
-            row["ratio"].Format(r.Ratio);
-            row["weightedVotes1"].Format(r.WeightedVotes1);
-            row["weightedVotes2"].Format(r.WeightedVotes2);
+            row["ratio"].Format(CsvNumbers.Ratio(r.Ratio));
+            row["weightedVotes1"].Format(CsvNumbers.Ratio(r.WeightedVotes1));
+            row["weightedVotes2"].Format(CsvNumbers.Ratio(r.WeightedVotes2));
             row["winner"].Set(r.Winner);
             row["weightedWinner"].Set(r.WeightedWinner);
-            row["ciLow"].Format(r.CiLow);
-            row["ciHigh"].Format(r.CiHigh);
+            row["ciLow"].Format(CsvNumbers.Ratio(r.CiLow));
+            row["ciHigh"].Format(CsvNumbers.Ratio(r.CiHigh));
             row["disagreement"].Set(r.Disagreement ? "true" : "false");
             row["tie"].Set(r.Tie ? "true" : "false");
             row["bothVotes"].Format(r.BothVotes);

@@ -23,14 +23,14 @@ public static class ModelScoresCsv
             row["model"].Set(m.Model);
             row["votes"].Format(m.Votes);
             row["pairsWon"].Format(m.PairsWon);
-            row["winRate"].Format(m.WinRate);
-            row["score"].Format(m.Score);
-            row["scoreLow"].Format(m.ScoreLow);
-            row["scoreHigh"].Format(m.ScoreHigh);
+            row["winRate"].Format(CsvNumbers.Ratio(m.WinRate));
+            row["score"].Format(CsvNumbers.Score(m.Score));
+            row["scoreLow"].Format(CsvNumbers.Score(m.ScoreLow));
+            row["scoreHigh"].Format(CsvNumbers.Score(m.ScoreHigh));
             row["rank"].Format(m.Rank);
             row["pairs"].Format(m.Pairs);
             row["pairsTied"].Format(m.PairsTied);
-            row["weightedVotes"].Format(m.WeightedVotes);
+            row["weightedVotes"].Format(CsvNumbers.Ratio(m.WeightedVotes));
             row["component"].Format(m.Component);
         }
     }

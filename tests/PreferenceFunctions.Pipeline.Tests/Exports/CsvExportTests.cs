@@ -36,7 +36,7 @@ public sealed class CsvExportTests
 
         Assert.Equal(string.Join(',', MatchupResultsCsv.Columns) + Environment.NewLine
             + "m/1,\"a \"\"red\"\" fox, naïve\non two lines\",flux_m/1_0.png,sd3_m/1_1.png,flux,sd3,9,6,0.6,3.25,5.5,flux,sd3,"
-            + "0.357468301206246,0.8017550385865841,true,false,2,1" + Environment.NewLine, text.ToString());
+            + "0.3575,0.8018,true,false,2,1" + Environment.NewLine, text.ToString());
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class CsvExportTests
         ModelScoresCsv.Write([score], text);
 
         Assert.Equal("model,votes,pairsWon,winRate,score,scoreLow,scoreHigh,rank,pairs,pairsTied,weightedVotes,component" + Environment.NewLine
-            + "flux,9,1,1,1034.5,990.25,1100.125,1,1,0,3.25,1" + Environment.NewLine, text.ToString());
+            + "flux,9,1,1,1034.5,990.3,1100.1,1,1,0,3.25,1" + Environment.NewLine, text.ToString());
     }
 
     [Fact]
@@ -67,6 +67,21 @@ public sealed class CsvExportTests
         Assert.StartsWith("model,votes,pairsWon,winRate,score,scoreLow,scoreHigh,rank", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("flux,30,5,1,", lines[1]);
+    }
+
+    [Fact]
+    public void Write_ModelScores_RoundsScoresToOneDecimalAndRatiosToFour()
+    {
+        ModelScore score = new()
+        {
+            Model = "flux", Votes = 9, PairsWon = 1, WinRate = 0.66666666666, Score = 255.9383999999999, ScoreLow = 200.04999,
+            ScoreHigh = 300.96, Rank = 1, Pairs = 3, PairsTied = 0, WeightedVotes = 7.123456, Component = 1,
+        };
+        var text = new StringWriter();
+
+        ModelScoresCsv.Write([score], text);
+
+        Assert.EndsWith("flux,9,1,0.6667,255.9,200,301,1,3,0,7.1235,1" + Environment.NewLine, text.ToString());
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using PreferenceFunctions.Local.Commands;
+using PreferenceFunctions.Local.Tests.Support;
+using PreferenceFunctions.Testing;
+
+namespace PreferenceFunctions.Local.Tests.Commands;
+
+public sealed class AnalyzeCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("analyze-");
+
+    private static string SampleResults =>
+        Path.Combine(Azurite.RepositoryRoot(), "tests", "PreferenceFunctions.Rapidata.Tests", "Results", "Samples", "compare-4.1.json");
+
+    private string Out => Path.Combine(_work.FullName, "out");
+
+    [Fact]
+    public async Task Analyze_JsonThatIsNoResultsDocument_ExitsOneWithOneLineAndWritesNothing()
+    {
+        var json = Path.Combine(_work.FullName, "package.json");
+        await File.WriteAllTextAsync(json, """{ "name": "not-results", "version": "1.0.0" }""");
+
+        var run = await CliRun.InvokeAsync("analyze", json, "-o", Out);
+
+        Assert.Equal(AnalyzeCommand.BadInput, run.Exit);
+        Assert.Contains("not a Rapidata compare results document", Assert.Single(run.ErrorLines));
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public async Task Analyze_OutputNamesAnExistingFile_ExitsTwoWithoutStackTrace()
+    {
+        var file = Path.Combine(_work.FullName, "taken.txt");
+        await File.WriteAllTextAsync(file, "x");
+
+        var run = await CliRun.InvokeAsync("analyze", SampleResults, "-o", file);
+
+        Assert.Equal(AnalyzeCommand.UsageError, run.Exit);
+        Assert.Contains("is a file; give a folder", run.ErrorLines[0]);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_UnknownReferenceModel_ExitsOneNamingTheModels()
+    {
+        var run = await CliRun.InvokeAsync("analyze", SampleResults, "-o", Out, "--reference", "nosuchmodel");
+
+        Assert.Equal(AnalyzeCommand.BadInput, run.Exit);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Contains("--reference \"nosuchmodel\" is not a model of these results (models: ", line);
+        Assert.DoesNotContain("(Parameter", line);
+    }
+
+    [Fact]
+    public async Task Analyze_SampleResults_WritesTheFolder()
+    {
+        var run = await CliRun.InvokeAsync("analyze", SampleResults, "-o", Out, "--bootstrap", "10");
+
+        Assert.Equal(AnalyzeCommand.Written, run.Exit);
+        Assert.True(File.Exists(Path.Combine(Out, "models.csv")), run.Error);
+    }
+
+    public void Dispose() => _work.Delete(recursive: true);
+}

@@ -1,0 +1,47 @@
+using PreferenceFunctions.Local.Client;
+using PreferenceFunctions.Local.Commands;
+using PreferenceFunctions.Local.Tests.Support;
+using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Testing;
+
+namespace PreferenceFunctions.Local.Tests.Integration;
+
+/// <summary>status on a rejected run prints the first problems of its validation.json.</summary>
+public sealed class StatusCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), UniqueName.For("rejected"));
+
+    [Fact]
+    public async Task Status_RejectedRun_PrintsFirstTenProblemsAndExitsOne()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        await using var host = await harness.StartInProcessHostAsync();
+        Assert.Equal(0, (await CliRun.InvokeAsync("generate-dataset", _folder, "--matchups", "4")).Exit);
+        var rows = Enumerable.Range(1, 6).Select(i => $"prompt {i},flux/missing_{i}.png,stable_diffusion/missing_{i}.png\n");
+        await File.AppendAllTextAsync(Path.Combine(_folder, "matchups.csv"), string.Concat(rows));
+        var upload = await new DatasetUploader(harness.Storage.Blobs.GetBlobContainerClient(harness.DatasetsContainer))
+            .UploadAsync(_folder, "broken");
+        await harness.WaitForRunAsync(upload.RunId, r => r.Status == RunStatus.Rejected, TimeSpan.FromMinutes(2), "the rejection");
+
+        var run = await CliRun.InvokeWithEnvironmentAsync(
+            new Dictionary<string, string>
+            {
+                ["AzureWebJobsStorage"] = harness.ConnectionString,
+                ["Preference__RunsContainer"] = harness.RunsContainer,
+            },
+            "status", upload.RunId, "--api", host.BaseAddress.ToString());
+
+        Assert.Equal(Cli.Failed, run.Exit);
+        Assert.True(run.Output.Contains("\"status\": \"Rejected\"", StringComparison.Ordinal), run.Output + run.Error);
+        Assert.StartsWith("Rejected: 12 error(s)", run.ErrorLines[0]);
+        Assert.Contains($"{harness.RunsContainer}/{upload.RunId}/validation.json", run.ErrorLines[0]);
+        Assert.Equal(10, run.ErrorLines.Count(l => l.StartsWith("error ", StringComparison.Ordinal)));
+        Assert.Contains("matchups.csv row 6, column image1", run.Error);
+        Assert.Equal("... and 2 more", run.ErrorLines[^1]);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+}
