@@ -87,3 +87,20 @@ internal sealed record IgnoreFailedDatapointsBody(bool IgnoreFailedDatapoints);
 
 /// <summary><c>StartPreliminaryDownloadEndpoint_Input</c> (pipeline.openapi.json).</summary>
 internal sealed record StartPreliminaryDownloadBody(bool SendEmail);
+
+/// <summary><c>CreateDatasetEndpoint_Input</c> (dataset.openapi.json).</summary>
+internal sealed record CreateDatasetBody(string Name);
+
+/// <summary><c>ShortenContextEndpoint_Input</c> (dataset.openapi.json).</summary>
+internal sealed record ShortenContextBody(IReadOnlyList<ContextToShorten> Items);
+
+/// <summary><c>CreateJobDefinitionEndpoint_Input</c> (order.openapi.json).</summary>
+internal sealed record CreateJobDefinitionBody(
+    string DefinitionName,
+    SimpleWorkflowBody Workflow,
+    Referee Referee,
+    string DatasetId,
+    IReadOnlyList<FeatureFlag> RapidFeatureFlags);
+
+/// <summary><c>CreateJobEndpoint_Input</c> (order.openapi.json).</summary>
+internal sealed record CreateJobBody(string JobDefinitionId, string AudienceId, string? Name);

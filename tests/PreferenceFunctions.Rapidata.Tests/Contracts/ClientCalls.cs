@@ -49,6 +49,27 @@ internal static class ClientCalls
         new("GetPipelineDatasetId", "GET /pipeline/{pipelineId}", c => c.GetPipelineDatasetIdAsync("pipeline-1")),
         new("GetPipelineWorkflowId", "GET /pipeline/{pipelineId}", c => c.GetPipelineWorkflowIdAsync("pipeline-1")),
         new("GetWorkflowProgress", "GET /workflow/{workflowId}/progress", c => c.GetWorkflowProgressAsync("workflow-1")),
+        new("CreateDataset", "POST /dataset", c => c.CreateDatasetAsync("flux vs sd3 [run-42]")),
+        new("ShortenContexts", "POST /datasets/shorten-context", c => c.ShortenContextsAsync(
+            [new ContextToShorten(new string('a', 401), "Which image fits the description better?")])),
+        new("CreateCompareJobDefinition", "POST /job/definition", c => c.CreateCompareJobDefinitionAsync(new CompareJobDefinitionRequest(
+            "flux vs sd3 [run-42]", "Which image fits the description better?", new QuorumReferee(10, 7), "dataset-1",
+            IndexIdentifiers: ["flux", "sd3"], RapidFeatureFlags: [new FeatureFlag("compare_unsure", "1000")]))),
+        new("CreateCompareJobDefinition.Minimal", "POST /job/definition", c => c.CreateCompareJobDefinitionAsync(
+            new CompareJobDefinitionRequest("run-1", "Which image fits the description better?", new NaiveReferee(5), "dataset-1"))),
+        new("FindJobDefinitions", "GET /job/definitions", c => c.FindJobDefinitionsAsync("[run-42]")),
+        new("GetJobDefinitionCostEstimate", "GET /job/definition/{definitionId}/cost-estimate", c => c.GetJobDefinitionCostEstimateAsync("definition-1")),
+        new("CreateJob", "POST /job", c => c.CreateJobAsync("definition-1", "global", "flux vs sd3 [run-42]")),
+        new("CreateJob.Unnamed", "POST /job", c => c.CreateJobAsync("definition-1", "audience-1")),
+        new("GetJob", "GET /job/{jobId}", c => c.GetJobAsync("job-1")),
+        new("FindJobs", "GET /jobs", c => c.FindJobsAsync("run-42 [retry] & co")),
+        new("GetJobProgress", "GET /job/{jobId}/progress", c => c.GetJobProgressAsync("job-1")),
+        new("DownloadJobResults", "GET /job/{jobId}/download-results", async c => await (await c.DownloadJobResultsAsync("job-1")).DisposeAsync()),
+        new("PauseJob", "POST /job/{jobId}/pause", c => c.PauseJobAsync("job-1")),
+        new("ResumeJob", "POST /job/{jobId}/resume", c => c.ResumeJobAsync("job-1")),
+        new("RetryJob", "POST /job/{jobId}/retry", c => c.RetryJobAsync("job-1")),
+        new("DeleteJob", "DELETE /job/{jobId}", c => c.DeleteJobAsync("job-1")),
+        new("GetAudience", "GET /audience/{audienceId}", c => c.GetAudienceAsync("global")),
         new("GetPreliminaryDownload", "GET /pipeline/preliminary-download/{preliminaryDownloadId}",
             async c => await ((await c.GetPreliminaryDownloadAsync("download-1"))?.DisposeAsync() ?? ValueTask.CompletedTask)),
     ];
