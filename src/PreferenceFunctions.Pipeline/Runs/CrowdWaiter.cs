@@ -30,7 +30,7 @@ internal static class CrowdWaiter
             {
                 // One attempt: the client already retried inside it, and this loop is the retry with backoff.
                 status = await context.CallGetOrderStatusAsync(step);
-                message = WaitingMessage(status);
+                message = status.Message ?? WaitingMessage(status);
             }
             catch (TaskFailedException failure)
             {

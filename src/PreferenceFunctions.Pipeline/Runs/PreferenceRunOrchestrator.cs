@@ -64,7 +64,7 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
             var uploads = await UploadChunksAsync(context, run, staged, order);
 
             await RecordAsync(context, runId, new RunProgress(RunPhase.Submitting, matchups, matchups), uploads);
-            var step = new OrderStep(runId, order.OrderId);
+            var step = new OrderStep(runId, order.OrderId, order.Flow);
             submitted = true; // from here on the crowd is paid for
             await context.CallSubmitOrderAsync(step, AfterSubmit);
 
