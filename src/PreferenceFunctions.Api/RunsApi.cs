@@ -111,7 +111,7 @@ public sealed class RunsApi(RunStarter starter, RunLedger ledger, StorageConnect
     private static RunView ToView(PreferenceRunEntity run, RunProgress? progress) => new(
         run.RowKey, run.Status, run.Phase, progress, $"{run.DatasetsContainer}/{run.DatasetFolder}", run.OrderId, run.OrderState,
         run.MatchupCount, run.TotalVotes, run.Winner, run.Error, run.NotificationFailures, run.StartedAt, run.CompletedAt,
-        RunLinks.For(run.RowKey));
+        RunLinks.For(run.RowKey), run.Flow, run.JobState, run.EstimatedCost);
 
     private static string StripContainer(string path, string container)
     {

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using PreferenceFunctions.Local.Demo;
+using PreferenceFunctions.Pipeline.Kernel;
 using Spectre.Console;
 
 namespace PreferenceFunctions.Local.Commands;
 
-/// <summary><c>demo [--output DIR]</c>: the sample dataset through the whole pipeline on this machine.</summary>
+/// <summary><c>demo [--output DIR] [--flow jobs|orders]</c>: the sample dataset through the whole pipeline on this machine.</summary>
 public static class DemoCommand
 {
     public const string SampleDataset = "flux-vs-sd3";
@@ -25,9 +26,13 @@ public static class DemoCommand
             Description = "Give up when the run has not ended after this many minutes.",
             DefaultValueFactory = _ => 10,
         };
+        var flow = new Option<RapidataFlow?>("--flow")
+        {
+            Description = "Rapidata flow: jobs (dataset, job definition, audience, job; the default) or orders (compare order).",
+        };
         var command = new Command("demo", $"Run samples/{SampleDataset} end to end: Azurite, the Rapidata emulator, the local host.")
         {
-            output, folder, timeout,
+            output, folder, timeout, flow,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,7 +43,8 @@ public static class DemoCommand
                 return 2;
             }
             var name = new DirectoryInfo(dataset).Name;
-            var settings = new DemoSettings(dataset, name, parse.GetValue(output)!, TimeSpan.FromMinutes(parse.GetValue(timeout)));
+            var settings = new DemoSettings(dataset, name, parse.GetValue(output)!, TimeSpan.FromMinutes(parse.GetValue(timeout)),
+                parse.GetValue(flow));
             return await CommandErrors.RunAsync(() => new DemoRunner(AnsiConsole.Console).RunAsync(settings, cancellationToken));
         });
         return command;

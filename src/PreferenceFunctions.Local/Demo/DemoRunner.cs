@@ -36,6 +36,7 @@ public sealed class DemoRunner(IAnsiConsole console)
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var overrides = Defaults.Where(d => string.IsNullOrEmpty(environment[d.Key]))
             .ToDictionary(d => d.Key, d => (string?)d.Value);
+        if (settings.Flow is { } flow) overrides["Preference:Flow"] = flow.ToString();
         await using var host = await InProcessLocalHost.StartAsync(overrides, EmulatorOptionsFor(configuration), cancellationToken);
         console.MarkupLineInterpolated($"Local host: {host.BaseAddress}api/runs; Rapidata: {host.RapidataDescription}.");
 

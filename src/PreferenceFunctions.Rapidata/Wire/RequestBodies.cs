@@ -104,3 +104,14 @@ internal sealed record CreateJobDefinitionBody(
 
 /// <summary><c>CreateJobEndpoint_Input</c> (order.openapi.json).</summary>
 internal sealed record CreateJobBody(string JobDefinitionId, string AudienceId, string? Name);
+
+/// <summary><c>CreateAudienceEndpoint_Input</c> (audience.openapi.json).</summary>
+internal sealed record CreateAudienceBody(string Name, IReadOnlyList<JsonObject> Filters, TaskAccuracyRuleBody GraduationRule);
+
+/// <summary><c>IGraduationRuleTaskAccuracyRule</c>.</summary>
+internal sealed record TaskAccuracyRuleBody(double TargetAccuracy, int MinTasks)
+{
+    [JsonPropertyName("_t")]
+    [JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "TaskAccuracy";
+}

@@ -77,3 +77,6 @@ internal sealed record GetJobResponse(
 /// <summary><c>QueryJobsEndpoint_Output</c>.</summary>
 internal sealed record JobListItemResponse(string JobId, string Name, string JobDefinitionId, string AudienceId, string State,
     DateTimeOffset CreatedAt);
+
+/// <summary><c>CreateAudienceEndpoint_Output</c>.</summary>
+internal sealed record CreateAudienceResponse(string AudienceId);

@@ -96,6 +96,8 @@ internal static partial class CannedResponses
         ("DELETE", var path) when Job().IsMatch(path) => FakeResponse.NoContent,
         ("POST", var path) when JobAction().IsMatch(path) => FakeResponse.NoContent,
         ("GET", var path) when Audience().IsMatch(path) => FakeResponse.Ok(AudienceJson),
+        ("POST", "/audience") => FakeResponse.Ok("""{"audienceId":"audience-1"}"""),
+        ("POST", var path) when AudienceRecruit().IsMatch(path) => FakeResponse.NoContent,
         ("POST", "/order") => FakeResponse.Ok("""{"orderId":"order-1","pipelineId":"pipeline-1","datasetId":"dataset-1","campaignId":null}"""),
         ("GET", "/orders") => FakeResponse.Ok(OrdersPageJson),
         ("POST", "/asset/url") => FakeResponse.Ok("""{"fileName":"asset-url-1.png","warnings":[],"wasCompressed":false,"originalSizeBytes":null,"finalSizeBytes":null}"""),
@@ -135,6 +137,9 @@ internal static partial class CannedResponses
 
     [GeneratedRegex("^/audience/[^/]+$")]
     private static partial Regex Audience();
+
+    [GeneratedRegex("^/audience/[^/]+/recruit$")]
+    private static partial Regex AudienceRecruit();
 
     [GeneratedRegex("^/order/[^/]+/download-results$")]
     private static partial Regex OrderResults();

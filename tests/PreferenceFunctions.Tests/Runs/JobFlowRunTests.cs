@@ -57,6 +57,28 @@ public sealed class JobFlowRunTests
         Assert.DoesNotContain(harness.Emulator.Requests.Entries, r => r.Path.StartsWith("/job", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Run_CustomAudienceInOrderJson_CreatesRecruitsAndUsesIt()
+    {
+        await using var harness = await RunHarness.StartAsync(flow: null);
+        var folder = SampleCopy.With(orderJson: """
+            { "name": "Benchmark Demo", "audience": { "name": "prompt experts", "targetAccuracy": 0.8, "minTasks": 5,
+              "filters": [ { "_t": "CountryFilter", "countries": ["DE", "US"] } ] } }
+            """);
+        var etag = await harness.UploadDatasetAsync(folder, "custom");
+
+        var start = await harness.StartRunAsync("custom", etag);
+        var done = await harness.WaitAsync(start.RunId);
+
+        RunHarness.AssertOutcome(done, RunPhase.Completed);
+        var row = (await harness.RunRowAsync(start.RunId))!;
+        var create = Assert.Single(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/audience");
+        Assert.Contains($"prompt experts [{start.RunId}]", create.Body, StringComparison.Ordinal);
+        Assert.Contains("CountryFilter", create.Body, StringComparison.Ordinal);
+        Assert.Single(harness.Emulator.Requests.Entries, r => r.Path == $"/audience/{row.AudienceId}/recruit");
+        Assert.Contains(harness.Emulator.Requests.Entries, r => r.Path == "/job" && r.Body!.Contains(row.AudienceId!, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(OrderOutcome.ManualReview, "ManualApproval", OrderState.ManualReview, "manual approval (ContentFlagged)")]
     [InlineData(OrderOutcome.SpendLimited, "SpendLimited", OrderState.Paused, "spend-limited")]

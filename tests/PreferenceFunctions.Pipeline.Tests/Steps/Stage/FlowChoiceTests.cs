@@ -59,20 +59,31 @@ public sealed class FlowChoiceTests
     }
 
     [Fact]
-    public void Resolve_CustomAudience_ReadsFiltersExamplesAndGraduationRule()
+    public void Resolve_CustomAudience_ReadsFiltersAndGraduationRule()
     {
         var (settings, problems) = Resolve("""
             { "audience": { "name": "prompt experts", "filters": [ { "_t": "CountryFilter", "countries": ["DE"] } ],
-                            "examples": [ { "prompt": "a red bicycle", "image1": "flux/a.png", "image2": "sd/b.png", "winner": 2 } ],
-                            "targetAccuracy": 0.8, "minTasks": 1 } }
+                            "targetAccuracy": 0.8, "minTasks": 5 } }
             """);
 
         Assert.Equal(0, problems.ErrorCount);
         var audience = settings.Audience!;
         Assert.True(audience.IsCustom);
-        Assert.Equal(("prompt experts", 0.8, 1), (audience.Name, audience.TargetAccuracy, audience.MinTasks));
+        Assert.Equal(("prompt experts", 0.8, 5), (audience.Name, audience.TargetAccuracy, audience.MinTasks));
         Assert.Equal("CountryFilter", audience.Filters![0]["_t"]!.GetValue<string>());
-        Assert.Equal(new AudienceExample("a red bicycle", "flux/a.png", "sd/b.png", 2), Assert.Single(audience.Examples!));
+    }
+
+    [Fact]
+    public void Resolve_CustomAudienceWithExamples_ReadsThemButSaysTheyAreNotUploadedYet()
+    {
+        var (settings, problems) = Resolve("""
+            { "audience": { "name": "prompt experts",
+                            "examples": [ { "prompt": "a red bicycle", "image1": "flux/a.png", "image2": "sd/b.png", "winner": 2 } ] } }
+            """);
+
+        Assert.Equal(new AudienceExample("a red bicycle", "flux/a.png", "sd/b.png", 2), Assert.Single(settings.Audience!.Examples!));
+        var problem = Assert.Single(problems.Listed);
+        Assert.Contains("audience.examples: qualification examples are not uploaded by this version yet", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,9 @@ internal static class AudienceJsonReader
         }
 
         var examples = new List<AudienceExample>();
+        if (Get(obj, "examples") is JsonArray { Count: > 0 })
+            Bad("audience.examples", "qualification examples are not uploaded by this version yet; add them to the audience in Rapidata " +
+                "and name its id (\"audience\": \"<audienceId>\"), or leave examples out");
         if (Get(obj, "examples") is JsonArray exampleArray)
         {
             for (var i = 0; i < exampleArray.Count; i++)
