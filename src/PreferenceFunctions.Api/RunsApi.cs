@@ -95,7 +95,13 @@ public sealed class RunsApi(RunStarter starter, RunLedger ledger, StorageConnect
         var instance = await client.GetInstanceAsync(runId, cancellationToken);
         if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
             await client.TerminateInstanceAsync(runId, "Cancelled over the HTTP API", cancellationToken);
-        if (run.OrderId is { } orderId)
+        if (run.Flow == RapidataFlow.Jobs)
+        {
+            // Job flow: the row's OrderId is the dataset until the job exists; only a job is paid for.
+            if (run.JobId is { } jobId && pause) await rapidata.PauseJobAsync(jobId, cancellationToken);
+            else if (run.JobId is { } deleted) await rapidata.DeleteJobAsync(deleted, cancellationToken);
+        }
+        else if (run.OrderId is { } orderId)
         {
             if (pause) await rapidata.PauseOrderAsync(orderId, cancellationToken);
             else await rapidata.DeleteOrderAsync(orderId, cancellationToken);

@@ -131,6 +131,24 @@ public sealed class RunsHttpFunctionsTests
         Assert.Equal("Cancelled", harness.Emulator.GetOrderState(waiting!.OrderId!));
     }
 
+    [Fact]
+    public async Task Cancel_JobFlowRunWaitingForCrowd_DeletesTheJob()
+    {
+        await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 0.01, flow: Pipeline.Kernel.RapidataFlow.Jobs);
+        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "cancel-job");
+        var start = await harness.StartRunAsync("cancel-job", etag);
+        var waiting = await Testing.Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
+            run => run?.Phase == RunPhase.WaitingForCrowd, TimeSpan.FromSeconds(60), "the run to wait for the crowd");
+
+        var request = HttpCall.Request(harness.Services, "POST");
+        var (status, _, _) = await HttpCall.ExecuteAsync(request, await Functions(harness).Cancel(request, start.RunId, harness.Client));
+
+        Assert.Equal(202, status);
+        Assert.Equal(RunStatus.Cancelled, (await harness.RunRowAsync(start.RunId))!.Status);
+        Assert.Equal("Cancelled", harness.Emulator.GetOrderState(waiting!.JobId!));
+        Assert.Single(harness.Emulator.Requests.Entries, r => r.Method == "DELETE" && r.Path == $"/job/{waiting.JobId}");
+    }
+
     private static RunsHttpFunctions Functions(RunHarness harness) =>
         new(harness.Services.GetRequiredService<RunsApi>(), harness.Services.GetRequiredService<ResultsApi>());
 }
