@@ -4,7 +4,8 @@ using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Api;
 
-/// <summary>What <c>GET /api/runs/{runId}</c> returns: the run's row joined with the orchestration's live progress.</summary>
+/// <summary>What <c>GET /api/runs/{runId}</c> returns: the run's row joined with the orchestration's live progress; in the job
+/// flow also the job's own state (e.g. ManualApproval, SpendLimited) and Rapidata's cost estimate when it gave one.</summary>
 public sealed record RunView(
     string RunId,
     RunStatus? Status,
@@ -20,4 +21,7 @@ public sealed record RunView(
     string? NotificationFailures,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    RunLinks Links);
+    RunLinks Links,
+    RapidataFlow? Flow = null,
+    string? JobState = null,
+    double? EstimatedCost = null);

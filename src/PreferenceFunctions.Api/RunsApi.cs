@@ -112,8 +112,12 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
         }
         // The last resort: the run did not stop by itself (or has no orchestration left), so its order is handled here.
         run = await ledger.GetAsync(runId, cancellationToken) ?? run;
-        var outcome = run.OrderId is { } orderId ? await AbandonAsync(orderId, run.SubmittedAt is null ? OrderAbandonAction.Delete : action,
-            cancellationToken) : null;
+        // Job flow: only a job is paid for (the row's OrderId is its dataset until the job exists).
+        var outcome = run.Flow == RapidataFlow.Jobs
+            ? run.JobId is { } jobId ? await AbandonAsync(jobId, job: true, action, cancellationToken) : null
+            : run.OrderId is { } orderId
+                ? await AbandonAsync(orderId, job: false, run.SubmittedAt is null ? OrderAbandonAction.Delete : action, cancellationToken)
+                : null;
         if (outcome is not null) await ledger.RecordOrderAbandonedAsync(runId, $"{outcome} ({reason})", null, cancellationToken);
         var cancelled = await ledger.CancelAsync(runId, outcome is null ? reason : $"{reason} The order was {outcome}.", clock.GetUtcNow(),
             cancellationToken);
@@ -166,15 +170,20 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
         }
     }
 
-    private async Task<string> AbandonAsync(string orderId, OrderAbandonAction action, CancellationToken cancellationToken)
+    private async Task<string> AbandonAsync(string id, bool job, OrderAbandonAction action, CancellationToken cancellationToken)
     {
         try
         {
             switch (action)
             {
-                case OrderAbandonAction.Delete: await rapidata.DeleteOrderAsync(orderId, cancellationToken); return "deleted";
-                case OrderAbandonAction.Pause: await rapidata.PauseOrderAsync(orderId, cancellationToken); return "paused";
-                default: return "kept running";
+                case OrderAbandonAction.Delete:
+                    await (job ? rapidata.DeleteJobAsync(id, cancellationToken) : rapidata.DeleteOrderAsync(id, cancellationToken));
+                    return "deleted";
+                case OrderAbandonAction.Pause:
+                    await (job ? rapidata.PauseJobAsync(id, cancellationToken) : rapidata.PauseOrderAsync(id, cancellationToken));
+                    return "paused";
+                default:
+                    return "kept running";
             }
         }
         catch (RapidataRequestException e) when (e.StatusCode is 404 or 409)
@@ -192,7 +201,7 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
     private static RunView ToView(PreferenceRunEntity run, RunProgress? progress) => new(
         run.RowKey, run.Status, run.Phase, progress, $"{run.DatasetsContainer}/{run.DatasetFolder}", run.OrderId, run.OrderState,
         run.MatchupCount, run.TotalVotes, run.Winner, run.Error, run.NotificationFailures, run.StartedAt, run.CompletedAt,
-        RunLinks.For(run.RowKey));
+        RunLinks.For(run.RowKey), run.Flow, run.JobState, run.EstimatedCost);
 
     private static string StripContainer(string path, string container)
     {

@@ -2,11 +2,13 @@ using System.Text.Json.Serialization;
 using PreferenceFunctions.Emulator.Admin;
 using PreferenceFunctions.Emulator.Aggregation;
 using PreferenceFunctions.Emulator.Assets;
+using PreferenceFunctions.Emulator.Audiences;
 using PreferenceFunctions.Emulator.Auth;
 using PreferenceFunctions.Emulator.Contracts;
 using PreferenceFunctions.Emulator.Crowd;
 using PreferenceFunctions.Emulator.Datasets;
 using PreferenceFunctions.Emulator.Faults;
+using PreferenceFunctions.Emulator.Jobs;
 using PreferenceFunctions.Emulator.Orders;
 using PreferenceFunctions.Emulator.Pipelines;
 using PreferenceFunctions.Emulator.State;
@@ -72,6 +74,8 @@ public static partial class EmulatorApplication
         app.MapValidationSetEndpoints();
         app.MapPipelineEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapJobEndpoints();
+        app.MapAudienceEndpoints();
         var options = app.Services.GetRequiredService<EmulatorOptions>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

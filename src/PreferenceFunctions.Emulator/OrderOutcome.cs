@@ -11,4 +11,7 @@ public enum OrderOutcome
 
     /// <summary>Fails with <see cref="FaultOptions.FailureMessage"/>.</summary>
     Failed,
+
+    /// <summary>Jobs only: held in SpendLimited (out of funds) until POST /job/{id}/resume; orders complete as usual.</summary>
+    SpendLimited,
 }

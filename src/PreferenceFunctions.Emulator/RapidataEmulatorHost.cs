@@ -58,11 +58,11 @@ public sealed class RapidataEmulatorHost : IAsyncDisposable
         return new RapidataEmulatorHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    /// <summary>Completes an order at once with all its votes (as POST /_emulator/orders/{orderId}/complete does).</summary>
+    /// <summary>Completes an order (or a job) at once with all its votes (as POST /_emulator/orders/{orderId}/complete does).</summary>
     public void CompleteOrder(string orderId)
     {
         var state = app.Services.GetRequiredService<EmulatorState>();
-        var order = state.FindOrder(orderId) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist or was deleted.");
+        var order = state.FindOrder(orderId) ?? state.FindJob(orderId) ?? throw new KeyNotFoundException($"Order '{orderId}' does not exist or was deleted.");
         if (app.Services.GetRequiredService<OrderCommands>().Complete(order) is { } error)
         {
             throw new InvalidOperationException(error);

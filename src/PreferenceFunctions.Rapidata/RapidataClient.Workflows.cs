@@ -11,8 +11,6 @@ public sealed partial class RapidataClient
     {
         var progress = await SendForJsonAsync<WorkflowProgressResponse>(HttpMethod.Get, $"workflow/{Segment(workflowId, nameof(workflowId))}/progress",
             null, cancellationToken).ConfigureAwait(false);
-        var state = Enum.TryParse<WorkflowState>(progress.State, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            && !int.TryParse(progress.State, out _) ? parsed : WorkflowState.Unknown;
-        return new WorkflowProgress(progress.CompletionPercentage, progress.Total, progress.Completed, state, progress.State);
+        return progress.ToProgress();
     }
 }

@@ -42,7 +42,7 @@ internal static class AdminEndpoints
         admin.MapGet("/orders", (EmulatorState state, OrderLifecycle lifecycle) =>
             Results.Ok(state.Orders.Values.Select(o => Progress(lifecycle.Refresh(o), state, lifecycle))));
         admin.MapPost("/orders/{orderId}/complete", (string orderId, EmulatorState state, OrderCommands commands) =>
-            state.FindOrder(orderId) is not { } order ? Problems.NotFound("Order", orderId)
+            (state.FindOrder(orderId) ?? state.FindJob(orderId)) is not { } order ? Problems.NotFound("Order", orderId)
             : commands.Complete(order) is { } error ? Problems.Validation("orderId", error)
             : Results.NoContent());
         admin.MapGet("/requests", (RequestLog log) => Results.Ok(log.Entries));

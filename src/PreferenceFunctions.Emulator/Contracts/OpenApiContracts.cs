@@ -7,7 +7,7 @@ namespace PreferenceFunctions.Emulator.Contracts;
 internal sealed class OpenApiContracts
 {
     private const string BaseUri = "https://rapidata-emulator.local/contracts/";
-    private static readonly string[] DocumentNames = ["asset", "dataset", "order", "pipeline", "validation", "workflow"];
+    private static readonly string[] DocumentNames = ["asset", "audience", "dataset", "order", "pipeline", "validation", "workflow"];
     private static readonly Lazy<OpenApiContracts> SharedInstance = new(Load);
 
     private readonly Dictionary<string, ContractOperation> operations;

@@ -13,6 +13,8 @@ internal static class DatapointEndpoints
         routes.MapContract("POST", "/dataset/{datasetId}/datapoint", Create);
         routes.MapContract("GET", "/dataset/{datasetId}/datapoints", DatapointQuery.Run);
         routes.MapContract("GET", "/dataset/{datasetId}/progress", Progress);
+        routes.MapContract("POST", "/dataset", CreateDataset);
+        routes.MapContract("POST", "/datasets/shorten-context", ShortenContexts);
     }
 
     /// <summary>The dataset's upload progress: the emulator processes a datapoint within its create call, so every
@@ -28,6 +30,24 @@ internal static class DatapointEndpoints
         return Results.Ok(new DatasetProgressOutput(count, count, 0, 0));
     }
 
+    /// <summary>POST /dataset: an empty dataset of its own (the job flow), filled with datapoints, then given to a job definition.</summary>
+    private static IResult CreateDataset(HttpContext context, EmulatorState state)
+    {
+        var name = ContractValidationMiddleware.Body(context)!["name"]!.GetValue<string>();
+        var dataset = new DatasetRecord { Id = Ids.New(), Name = name };
+        state.Datasets[dataset.Id] = dataset;
+        state.Changed();
+        return Results.Ok(new CreateDatasetOutput(dataset.Id));
+    }
+
+    /// <summary>POST /datasets/shorten-context: each context shortened deterministically (<see cref="ContextShortener"/>), in input order.</summary>
+    private static IResult ShortenContexts(HttpContext context)
+    {
+        var items = ContractValidationMiddleware.Body(context)!["items"]!.AsArray();
+        var shortened = items.Select(item => new ShortenedContextItem(ContextShortener.Shorten(item!["context"]!.GetValue<string>()))).ToList();
+        return Results.Ok(new ShortenContextOutput(shortened));
+    }
+
     private static IResult Create(string datasetId, HttpContext context, EmulatorState state)
     {
         if (state.FindDataset(datasetId) is not { } dataset)
@@ -35,13 +55,20 @@ internal static class DatapointEndpoints
             return Problems.NotFound("Dataset", datasetId);
         }
 
-        if (state.FindOrder(dataset.OrderId) is { IsLocked: true } order)
+        if (dataset.OrderId is { } orderId && state.FindOrder(orderId) is { IsLocked: true } order)
         {
             return Problems.Validation("datasetId", $"The order of this dataset is {order.State}; datapoints can only be added before it is submitted.");
         }
 
         var body = ContractValidationMiddleware.Body(context)!;
         var errors = new Dictionary<string, string[]>();
+        if (body["context"]?.GetValue<string>() is { Length: > ContextShortener.MaxContextLength } longContext)
+        {
+            // The backend's CreateDatapointCommandValidator: MaximumLength(400) on the context.
+            errors["$.context"] = [$"The length of 'Context' must be {ContextShortener.MaxContextLength} characters or fewer. " +
+                $"You entered {longContext.Length} characters."];
+        }
+
         var pair = CompareAssetReader.Read(body["asset"]!, "$.asset", state, errors);
         if (body["contextAsset"] is JsonNode contextAsset)
         {
@@ -74,3 +101,12 @@ internal sealed record CreateDatapointOutput(string DatapointId);
 
 /// <summary>GetDatasetProgressEndpoint_Output.</summary>
 internal sealed record DatasetProgressOutput(int Total, int Ready, int Pending, int Failed);
+
+/// <summary>CreateDatasetEndpoint_Output.</summary>
+internal sealed record CreateDatasetOutput(string DatasetId);
+
+/// <summary>ShortenContextEndpoint_Output.</summary>
+internal sealed record ShortenContextOutput(IReadOnlyList<ShortenedContextItem> Items);
+
+/// <summary>ShortenContextEndpoint_OutputItem.</summary>
+internal sealed record ShortenedContextItem(string ShortenedContext);

@@ -62,7 +62,7 @@ internal static class CreateOrderReader
         return (order, errors);
     }
 
-    private static RefereeSpec? ReadReferee(JsonNode referee, Dictionary<string, string[]> errors)
+    internal static RefereeSpec? ReadReferee(JsonNode referee, Dictionary<string, string[]> errors)
     {
         var kind = referee["_t"]!.GetValue<string>();
         var votes = referee[kind == RefereeSpec.Naive ? "totalVotes" : "maxVotes"]?.GetValue<int>() ?? 0;
@@ -95,7 +95,7 @@ internal static class CreateOrderReader
         return new RefereeSpec(kind, votes, threshold);
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Flags(JsonNode? flags) =>
+    internal static IEnumerable<KeyValuePair<string, string>> Flags(JsonNode? flags) =>
         flags is JsonArray array
             ? array.Select(f => KeyValuePair.Create(f!["key"]!.GetValue<string>(), f["value"]!.GetValue<string>()))
             : [];

@@ -32,7 +32,7 @@ internal sealed class OrderCommands(EmulatorState state, EmulatorOptions options
         });
 
     public string? Resume(OrderRecord order) =>
-        Apply(order, [OrderStates.Paused], o =>
+        Apply(order, [OrderStates.Paused, .. order.IsJob ? new[] { OrderStates.SpendLimited } : []], o =>
         {
             if (o.PausedFrom == OrderStates.Submitted)
             {

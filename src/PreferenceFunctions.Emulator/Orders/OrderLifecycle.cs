@@ -26,6 +26,7 @@ internal sealed class OrderLifecycle(EmulatorState state, EmulatorOptions option
                 {
                     case OrderOutcome.ManualReview: order.State = OrderStates.ManualReview; break;
                     case OrderOutcome.Failed: Fail(order); break;
+                    case OrderOutcome.SpendLimited when order.IsJob: order.State = OrderStates.SpendLimited; break;
                     default: StartProcessing(order, reviewedAt); break;
                 }
             }

@@ -1,11 +1,15 @@
 namespace PreferenceFunctions.Emulator.State;
 
-/// <summary>The dataset an order creates; datapoints are appended concurrently.</summary>
+/// <summary>The dataset an order creates, or one created on its own (POST /dataset, the job flow: no order);
+/// datapoints are appended concurrently.</summary>
 internal sealed class DatasetRecord
 {
     public required string Id { get; init; }
 
-    public required string OrderId { get; init; }
+    /// <summary>The order that created the dataset; null for a dataset created by POST /dataset.</summary>
+    public string? OrderId { get; init; }
+
+    public string? Name { get; init; }
 
     public List<DatapointRecord> Datapoints { get; init; } = [];
 

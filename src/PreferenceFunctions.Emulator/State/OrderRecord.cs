@@ -36,6 +36,15 @@ internal sealed class OrderRecord
 
     public string? PrecedingOrderId { get; set; }
 
+    /// <summary>Set for a job (POST /job): the definition it runs. A job uses the order state machine; the job endpoints
+    /// translate its states into AudienceJobState (<see cref="Jobs.JobStates"/>).</summary>
+    public string? JobDefinitionId { get; init; }
+
+    public string? AudienceId { get; init; }
+
+    [JsonIgnore]
+    public bool IsJob => JobDefinitionId is not null;
+
     public string State { get; set; } = OrderStates.Created;
 
     public string? FailureMessage { get; set; }

@@ -14,4 +14,7 @@ internal static class OrderStates
     public const string Cancelled = "Cancelled";
     public const string Failed = "Failed";
     public const string StaleResults = "StaleResults";
+
+    /// <summary>Jobs only (AudienceJobState): waiting for funds; POST /job/{jobId}/resume continues.</summary>
+    public const string SpendLimited = "SpendLimited";
 }

@@ -29,6 +29,8 @@ internal sealed partial class StatePersistence(EmulatorState state, TokenStore t
             Orders = new(snapshot.Orders.Select(o => KeyValuePair.Create(o.Id, o)), StringComparer.Ordinal),
             Datasets = new(snapshot.Datasets.Select(d => KeyValuePair.Create(d.Id, d)), StringComparer.Ordinal),
             ValidationSets = new(snapshot.ValidationSets.Select(v => KeyValuePair.Create(v.Id, v)), StringComparer.Ordinal),
+            JobDefinitions = new((snapshot.JobDefinitions ?? []).Select(d => KeyValuePair.Create(d.Id, d)), StringComparer.Ordinal),
+            Audiences = new((snapshot.Audiences ?? []).Select(a => KeyValuePair.Create(a.Id, a)), StringComparer.Ordinal),
         };
     }
 
@@ -77,9 +79,11 @@ internal sealed partial class StatePersistence(EmulatorState state, TokenStore t
         var snapshot = new StateSnapshot(
             [.. state.Assets.Values],
             [.. state.Orders.Values],
-            [.. state.Datasets.Values.Select(d => new DatasetRecord { Id = d.Id, OrderId = d.OrderId, Datapoints = [.. d.Ordered()] })],
+            [.. state.Datasets.Values.Select(d => new DatasetRecord { Id = d.Id, OrderId = d.OrderId, Name = d.Name, Datapoints = [.. d.Ordered()] })],
             [.. state.ValidationSets.Values.Select(Copy)],
-            new Dictionary<string, DateTimeOffset>(tokens.Snapshot));
+            new Dictionary<string, DateTimeOffset>(tokens.Snapshot),
+            [.. state.JobDefinitions.Values],
+            [.. state.Audiences.Values]);
         await using (var stream = File.Create(temporary))
         {
             await JsonSerializer.SerializeAsync(stream, snapshot, Json, cancellationToken);

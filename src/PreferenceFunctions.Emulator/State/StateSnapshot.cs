@@ -6,4 +6,6 @@ internal sealed record StateSnapshot(
     List<OrderRecord> Orders,
     List<DatasetRecord> Datasets,
     List<ValidationSetRecord> ValidationSets,
-    Dictionary<string, DateTimeOffset> Tokens);
+    Dictionary<string, DateTimeOffset> Tokens,
+    List<JobDefinitionRecord>? JobDefinitions = null,
+    List<AudienceRecord>? Audiences = null);

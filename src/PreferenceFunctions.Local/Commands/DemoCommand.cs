@@ -1,11 +1,12 @@
 using System.CommandLine;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Demo;
+using PreferenceFunctions.Pipeline.Kernel;
 using Spectre.Console;
 
 namespace PreferenceFunctions.Local.Commands;
 
-/// <summary><c>demo [--output DIR]</c>: the sample dataset through the whole pipeline on this machine.</summary>
+/// <summary><c>demo [--output DIR] [--flow jobs|orders]</c>: the sample dataset through the whole pipeline on this machine.</summary>
 public static class DemoCommand
 {
     public const string SampleDataset = "flux-vs-sd3";
@@ -26,6 +27,10 @@ public static class DemoCommand
             Description = "Give up when the run has not ended after this many minutes.",
             DefaultValueFactory = _ => 10,
         };
+        var flow = new Option<RapidataFlow?>("--flow")
+        {
+            Description = "Rapidata flow: jobs (dataset, job definition, audience, job; the default) or orders (compare order).",
+        };
         var seed = new Option<int>("--seed")
         {
             Description = "Seed of the emulator's crowd: the same seed gives the same votes and numbers.",
@@ -35,7 +40,7 @@ public static class DemoCommand
             "and the local host. Exit codes: 0 results in the tables, 1 the run failed or was rejected (its first problems are " +
             "printed), 2 usage error.")
         {
-            output, folder, timeout, seed,
+            output, folder, timeout, seed, flow,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,7 +55,8 @@ public static class DemoCommand
                 return CommandErrors.Usage(parse, $"--output \"{parse.GetValue(output)}\" is a file; give a folder");
             if (parse.GetValue(timeout) < 1) return CommandErrors.Usage(parse, "--timeout-minutes must be at least 1");
             var name = new DirectoryInfo(dataset).Name;
-            var settings = new DemoSettings(dataset, name, parse.GetValue(output)!, TimeSpan.FromMinutes(parse.GetValue(timeout)))
+            var settings = new DemoSettings(dataset, name, parse.GetValue(output)!, TimeSpan.FromMinutes(parse.GetValue(timeout)),
+                parse.GetValue(flow))
             {
                 Seed = parse.GetValue(seed),
             };

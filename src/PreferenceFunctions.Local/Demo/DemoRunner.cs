@@ -41,6 +41,7 @@ public sealed class DemoRunner(IAnsiConsole console)
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var overrides = Defaults.Where(d => string.IsNullOrEmpty(environment[d.Key]))
             .ToDictionary(d => d.Key, d => (string?)d.Value);
+        if (settings.Flow is { } flow) overrides["Preference:Flow"] = flow.ToString();
         overrides[StorageConnection.SettingName] = azurite.ConnectionString; // always: the demo's storage is its own
         await using var host = await InProcessLocalHost.StartAsync(overrides, EmulatorOptionsFor(configuration, settings.Seed), cancellationToken);
         console.MarkupLineInterpolated($"Local host: {host.BaseAddress}api/runs; Rapidata: {host.RapidataDescription}.");

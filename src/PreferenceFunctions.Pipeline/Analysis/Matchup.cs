@@ -25,6 +25,10 @@ public sealed record Matchup
 
     public string? ResultKey2 { get; init; }
 
+    /// <summary>What Rapidata showed labelers instead of a <see cref="Prompt"/> over its 400-character limit (shortened
+    /// through its shorten-context call before upload); null when the prompt was shown as it is.</summary>
+    public string? ShortenedPrompt { get; init; }
+
     /// <summary>The option identifier the results document uses for the first image.</summary>
     public string Option1 => ResultKey1 ?? Image1;
 

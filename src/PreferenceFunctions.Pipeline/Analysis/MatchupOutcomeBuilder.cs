@@ -54,7 +54,7 @@ public static class MatchupOutcomeBuilder
                 Model1 = ModelNames.FromImagePath(option1),
                 Model2 = ModelNames.FromImagePath(option2),
             }
-            : known with { Prompt = entry.Context ?? known.Prompt };
+            : known.ShortenedPrompt is null ? known with { Prompt = entry.Context ?? known.Prompt } : known; // keep the original of a shortened prompt
         var weighted = entry.SummedUserScores.Count > 0;
         return new MatchupOutcome
         {

@@ -21,6 +21,10 @@ internal sealed class MatchupResultJsonConverter : JsonConverter<MatchupResult>
     {
         public string MatchupId { get; init; } = "";
         public string Prompt { get; init; } = "";
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? ShortenedPrompt { get; init; }
+
         public string Image1 { get; init; } = "";
         public string Image2 { get; init; } = "";
         public string Model1 { get; init; } = "";
@@ -44,6 +48,7 @@ internal sealed class MatchupResultJsonConverter : JsonConverter<MatchupResult>
         {
             MatchupId = r.Matchup.Id,
             Prompt = r.Matchup.Prompt,
+            ShortenedPrompt = r.Matchup.ShortenedPrompt,
             Image1 = r.Matchup.Image1,
             Image2 = r.Matchup.Image2,
             Model1 = r.Matchup.Model1,
@@ -65,7 +70,11 @@ internal sealed class MatchupResultJsonConverter : JsonConverter<MatchupResult>
 
         public MatchupResult ToResult() => new()
         {
-            Matchup = new Matchup { Id = MatchupId, Prompt = Prompt, Image1 = Image1, Image2 = Image2, Model1 = Model1, Model2 = Model2 },
+            Matchup = new Matchup
+            {
+                Id = MatchupId, Prompt = Prompt, ShortenedPrompt = ShortenedPrompt, Image1 = Image1, Image2 = Image2, Model1 = Model1,
+                Model2 = Model2,
+            },
             Votes1 = Votes1,
             Votes2 = Votes2,
             Ratio = Ratio,

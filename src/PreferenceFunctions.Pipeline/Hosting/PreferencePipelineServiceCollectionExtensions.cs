@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Notify;
+using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
@@ -40,6 +41,9 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddSingleton<RunEventFactory>();
         services.AddTransient<MediaAssetCache>(); // holds the typed RapidataClient (an HttpClient): never a singleton
         services.AddSingleton<UploadRecordStore>();
+        services.AddTransient<PromptShortener>(); // holds the typed RapidataClient
+        services.AddTransient<JobFlow>();
+        services.AddTransient<AudienceSetup>();
         services.AddSingleton<RunReportWriter>();
         services.AddSingleton<ResultsCollector>();
         services.AddHostedService<StorageInitializer>();

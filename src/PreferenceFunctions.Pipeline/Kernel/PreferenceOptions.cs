@@ -23,8 +23,18 @@ public sealed class PreferenceOptions
     [Range(1, 1000)]
     public int ResponsesPerMatchup { get; set; } = 15;
 
-    /// <summary>Optional Rapidata validation set attached to every order.</summary>
+    /// <summary>Optional Rapidata validation set attached to every order; a run with one uses the order flow.</summary>
     public string? ValidationSetId { get; set; }
+
+    /// <summary>The flow of a run whose order.json names none (and no validation set): jobs, or the compare order.</summary>
+    public RapidataFlow Flow { get; set; } = RapidataFlow.Jobs;
+
+    /// <summary>The audience of a job-flow run whose order.json names none: <c>global</c> or an audience id.</summary>
+    [Required]
+    public string Audience { get; set; } = "global";
+
+    /// <summary>Prompts over 400 characters: shortened through Rapidata before upload, or the dataset is rejected.</summary>
+    public LongPromptPolicy LongPrompts { get; set; } = LongPromptPolicy.Shorten;
 
     /// <summary>First wait between order status checks; doubles up to <see cref="MaxPollInterval"/>.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Ledger;
@@ -55,4 +56,20 @@ public sealed class PreferenceRunEntity : ITableEntity
 
     /// <summary>What the run did to its order when it gave up on it (paused, deleted, kept, or why that failed).</summary>
     public string? OrderAbandoned { get; set; }
+
+    /// <summary>Which Rapidata flow the run uses; null on rows written before the job flow (the order flow).</summary>
+    public RapidataFlow? Flow { get; set; }
+
+    /// <summary>Job flow: the job definition, the audience and the job (the job id is also <see cref="OrderId"/> once it exists).</summary>
+    public string? JobDefinitionId { get; set; }
+
+    public string? AudienceId { get; set; }
+
+    public string? JobId { get; set; }
+
+    /// <summary>Job flow: Rapidata's estimate of the run's cost (<c>GET /job/definition/{id}/cost-estimate</c>), when it gave one.</summary>
+    public double? EstimatedCost { get; set; }
+
+    /// <summary>The job's state as Rapidata names it (AudienceJobState, e.g. ManualApproval, SpendLimited).</summary>
+    public string? JobState { get; set; }
 }

@@ -96,7 +96,29 @@ public sealed class RunLedger(StorageConnection storage)
             row.PipelineId = order.PipelineId;
             row.OrderName = order.OrderName;
             row.OrderState = OrderState.Created;
+            row.Flow = order.Flow;
         }, cancellationToken);
+
+    /// <summary>Job flow: the job definition created for the run, and its cost estimate when Rapidata gave one.</summary>
+    public Task RecordJobDefinitionAsync(string runId, string definitionId, double? estimatedCost, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => (row.JobDefinitionId, row.EstimatedCost) = (definitionId, estimatedCost ?? row.EstimatedCost), cancellationToken);
+
+    /// <summary>Job flow: the audience the job is for (found, or created with its examples).</summary>
+    public Task RecordAudienceAsync(string runId, string audienceId, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => row.AudienceId = audienceId, cancellationToken);
+
+    /// <summary>Job flow: the job exists (it is paid for from here on); it becomes the run's order id.</summary>
+    public Task RecordJobAsync(string runId, string jobId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row =>
+        {
+            row.JobId = jobId;
+            row.OrderId = jobId;
+            row.SubmittedAt ??= at;
+        }, cancellationToken);
+
+    /// <summary>Job flow: the job's state in Rapidata's words, kept beside the mapped <see cref="PreferenceRunEntity.OrderState"/>.</summary>
+    public Task RecordJobStateAsync(string runId, string jobState, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => row.JobState = jobState, cancellationToken);
 
     public Task RecordSubmittedAsync(string runId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row => row.SubmittedAt = at, cancellationToken);

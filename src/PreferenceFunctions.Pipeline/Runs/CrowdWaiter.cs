@@ -22,7 +22,7 @@ internal static class CrowdWaiter
 
     public static async Task<CrowdWaitResult> WaitAsync(TaskOrchestrationContext context, CrowdWait wait, Task<CancelRequest> cancel)
     {
-        var step = new OrderStep(wait.RunId, wait.Order.Order.OrderId);
+        var step = new OrderStep(wait.RunId, wait.Order.Order.OrderId, wait.Order.Order.Flow);
         var state = wait.State;
         OrderStatus? status = null;
         for (var poll = 1; ; poll++)
@@ -32,7 +32,7 @@ internal static class CrowdWaiter
             {
                 // One attempt: the client already retried inside it, and this loop is the retry with backoff.
                 status = await context.CallGetOrderStatusAsync(step);
-                message = WaitingMessage(status);
+                message = status.Message ?? WaitingMessage(status);
             }
             catch (TaskFailedException failure)
             {

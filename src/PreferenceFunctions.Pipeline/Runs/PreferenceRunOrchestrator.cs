@@ -88,14 +88,14 @@ public sealed partial class PreferenceRunOrchestrator(string? upgradeTo = null) 
                 await RecordAsync(context, run.RunId, new RunProgress(RunPhase.Submitting, matchups, matchups), uploads);
                 // From here on the crowd is paid for.
                 paid = new SubmittedOrder(order, matchups, staged.ChunkBlobNames, webhook, context.CurrentUtcDateTime + run.Deadline);
-                await context.CallSubmitOrderAsync(new OrderStep(run.RunId, order.OrderId), AfterSubmit);
+                await context.CallSubmitOrderAsync(new OrderStep(run.RunId, order.OrderId, order.Flow), AfterSubmit);
             }
             else if (run.Waiting is null)
             {
                 // Resumed by the user (RunResumer): the order may have been paused when the run gave up on it.
                 await RecordAsync(context, run.RunId, new RunProgress(RunPhase.WaitingForCrowd, matchups, matchups,
                     Message: "Resumed: resuming the order."));
-                await context.CallResumeOrderAsync(new OrderStep(run.RunId, paid.Order.OrderId), AfterSubmit);
+                await context.CallResumeOrderAsync(new OrderStep(run.RunId, paid.Order.OrderId, paid.Order.Flow), AfterSubmit);
             }
             return await WaitAndCollectAsync(context, run, paid, run.Waiting ?? CrowdWaitState.Start(run.PollInterval), cancel);
         }
@@ -118,7 +118,7 @@ public sealed partial class PreferenceRunOrchestrator(string? upgradeTo = null) 
     {
         var log = context.CreateReplaySafeLogger<PreferenceRunOrchestrator>();
         var (runId, order, matchups, webhook) = (run.RunId, paid.Order, paid.Matchups, paid.Webhook);
-        var step = new OrderStep(runId, order.OrderId);
+        var step = new OrderStep(runId, order.OrderId, order.Flow);
         string? resultsBlob = null;
         while (resultsBlob is null)
         {

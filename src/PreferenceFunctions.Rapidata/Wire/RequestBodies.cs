@@ -87,3 +87,31 @@ internal sealed record IgnoreFailedDatapointsBody(bool IgnoreFailedDatapoints);
 
 /// <summary><c>StartPreliminaryDownloadEndpoint_Input</c> (pipeline.openapi.json).</summary>
 internal sealed record StartPreliminaryDownloadBody(bool SendEmail);
+
+/// <summary><c>CreateDatasetEndpoint_Input</c> (dataset.openapi.json).</summary>
+internal sealed record CreateDatasetBody(string Name);
+
+/// <summary><c>ShortenContextEndpoint_Input</c> (dataset.openapi.json).</summary>
+internal sealed record ShortenContextBody(IReadOnlyList<ContextToShorten> Items);
+
+/// <summary><c>CreateJobDefinitionEndpoint_Input</c> (order.openapi.json).</summary>
+internal sealed record CreateJobDefinitionBody(
+    string DefinitionName,
+    SimpleWorkflowBody Workflow,
+    Referee Referee,
+    string DatasetId,
+    IReadOnlyList<FeatureFlag> RapidFeatureFlags);
+
+/// <summary><c>CreateJobEndpoint_Input</c> (order.openapi.json).</summary>
+internal sealed record CreateJobBody(string JobDefinitionId, string AudienceId, string? Name);
+
+/// <summary><c>CreateAudienceEndpoint_Input</c> (audience.openapi.json).</summary>
+internal sealed record CreateAudienceBody(string Name, IReadOnlyList<JsonObject> Filters, TaskAccuracyRuleBody GraduationRule);
+
+/// <summary><c>IGraduationRuleTaskAccuracyRule</c>.</summary>
+internal sealed record TaskAccuracyRuleBody(double TargetAccuracy, int MinTasks)
+{
+    [JsonPropertyName("_t")]
+    [JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "TaskAccuracy";
+}

@@ -37,7 +37,46 @@ internal sealed record DatapointsPageResponse(long Total, int Page, int PageSize
 internal sealed record DatapointResponse(string Id, string DatasetId, JsonElement Asset, string? Context = null);
 
 /// <summary><c>GetWorkflowProgressEndpoint_Output</c>: <c>state</c> is free text here, not the enum.</summary>
-internal sealed record WorkflowProgressResponse(double CompletionPercentage, long Total, long Completed, string State);
+internal sealed record WorkflowProgressResponse(double CompletionPercentage, long Total, long Completed, string State)
+{
+    public WorkflowProgress ToProgress()
+    {
+        var state = Enum.TryParse<WorkflowState>(State, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            && !int.TryParse(State, out _) ? parsed : WorkflowState.Unknown;
+        return new WorkflowProgress(CompletionPercentage, Total, Completed, state, State);
+    }
+}
 
 /// <summary><c>GetPipelineByIdEndpoint_Output</c>: only the artifacts (an <c>IArtifact</c> union each) are read.</summary>
 internal sealed record PipelineResponse(IReadOnlyDictionary<string, JsonElement> Artifacts);
+
+/// <summary><c>CreateDatasetEndpoint_Output</c>.</summary>
+internal sealed record CreateDatasetResponse(string DatasetId);
+
+/// <summary><c>ShortenContextEndpoint_Output</c>: one item per input item, in input order.</summary>
+internal sealed record ShortenContextResponse(IReadOnlyList<ShortenedContextResponse> Items);
+
+/// <summary><c>ShortenContextEndpoint_OutputItem</c>.</summary>
+internal sealed record ShortenedContextResponse(string ShortenedContext);
+
+/// <summary>A paged result (<c>..._PagedResultOfOutput</c>); only the items are read.</summary>
+internal sealed record PageResponse<T>(long Total, int Page, int PageSize, IReadOnlyList<T> Items);
+
+/// <summary><c>GetJobByIdEndpoint_Output</c>: <c>state</c> is free text here, not the enum.</summary>
+internal sealed record GetJobResponse(
+    string JobId,
+    string Name,
+    string DefinitionId,
+    string AudienceId,
+    string PipelineId,
+    string State,
+    string? FailureMessage = null,
+    string? ReviewReason = null,
+    DateTimeOffset? CompletedAt = null);
+
+/// <summary><c>QueryJobsEndpoint_Output</c>.</summary>
+internal sealed record JobListItemResponse(string JobId, string Name, string JobDefinitionId, string AudienceId, string State,
+    DateTimeOffset CreatedAt);
+
+/// <summary><c>CreateAudienceEndpoint_Output</c>.</summary>
+internal sealed record CreateAudienceResponse(string AudienceId);

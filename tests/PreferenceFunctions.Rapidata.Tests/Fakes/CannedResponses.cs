@@ -47,8 +47,57 @@ internal static partial class CannedResponses
         {"completionPercentage":37.5,"total":8,"completed":3,"state":"Labeling"}
         """;
 
+    public const string JobJson = """
+        {"jobId":"job-1","name":"flux vs sd3 [run-42]","definitionId":"definition-1","audienceId":"global","revisionNumber":1,
+         "pipelineId":"pipeline-1","campaignId":null,"audienceName":"Global","state":"ManualApproval","isPublic":false,
+         "audienceDeleted":false,"completedAt":null,"resultFileName":null,"failedAt":null,"failureMessage":null,
+         "reviewReason":"ContentFlagged","createdAt":"2026-11-20T10:00:00Z","ownerId":"7d4f0c1e-2b7a-4c55-9a51-0d6b7f0e8a11",
+         "ownerMail":"team@example.com","organizationId":"org-1"}
+        """;
+
+    public const string JobsPageJson = """
+        {"total":1,"page":1,"pageSize":20,"totalPages":1,"items":[
+          {"jobId":"job-1","name":"flux vs sd3 [run-42]","jobDefinitionId":"definition-1","audienceId":"global","revisionNumber":1,
+           "pipelineId":"pipeline-1","state":"SpendLimited","ownerMail":"team@example.com","organizationId":"org-1",
+           "createdAt":"2026-11-20T10:00:00Z","progress":0.5}]}
+        """;
+
+    public const string JobDefinitionsPageJson = """
+        {"total":1,"page":1,"pageSize":20,"totalPages":1,"items":[
+          {"definitionId":"definition-1","name":"flux vs sd3 [run-42]","definitionType":"Compare","createdAt":"2026-11-20T10:00:00Z",
+           "revisionCount":1,"ownerId":"7d4f0c1e-2b7a-4c55-9a51-0d6b7f0e8a11","ownerMail":"team@example.com","organizationId":"org-1"}]}
+        """;
+
+    public const string CostEstimateJson = """
+        {"estimatedCost":12.5,"costPerResponse":0.025,"datapointCount":40,"requiredResponses":600}
+        """;
+
+    public const string AudienceJson = """
+        {"id":"global","baseAudienceId":"global","name":"Global","status":"Ready",
+         "qualifiedUserCount":120000,"filters":[],"createdAt":"2026-01-01T00:00:00Z",
+         "ownerId":"7d4f0c1e-2b7a-4c55-9a51-0d6b7f0e8a11","ownerMail":"team@example.com","organizationId":"org-1",
+         "isPublic":true,"isDistilling":false,"distillingCampaignId":"campaign-0",
+         "graduationRule":{"_t":"TaskAccuracy","targetAccuracy":0.75,"minTasks":10},
+         "distillingRetrievalMode":"Random","boostLevel":"None"}
+        """;
+
     public static FakeResponse For(RecordedRequest request) => (request.Method, request.Path) switch
     {
+        ("POST", "/dataset") => FakeResponse.Ok("""{"datasetId":"dataset-1"}"""),
+        ("POST", "/datasets/shorten-context") => FakeResponse.Ok("""{"items":[{"shortenedContext":"a lighthouse in a storm"}]}"""),
+        ("POST", "/job/definition") => FakeResponse.Ok("""{"definitionId":"definition-1","pipelineId":"pipeline-1"}"""),
+        ("GET", "/job/definitions") => FakeResponse.Ok(JobDefinitionsPageJson),
+        ("POST", "/job") => FakeResponse.Ok("""{"jobId":"job-1","recruitingStarted":true,"contentCheckSkipDenied":false,"costWarning":{"estimatedCost":12.5,"availableBalance":10,"shortfall":2.5}}"""),
+        ("GET", "/jobs") => FakeResponse.Ok(JobsPageJson),
+        ("GET", var path) when JobCost().IsMatch(path) => FakeResponse.Ok(CostEstimateJson),
+        ("GET", var path) when JobResults().IsMatch(path) => new FakeResponse(200, Bytes: ResultsDocument, ContentType: "application/octet-stream"),
+        ("GET", var path) when JobProgress().IsMatch(path) => FakeResponse.Ok(WorkflowProgressJson),
+        ("GET", var path) when Job().IsMatch(path) => FakeResponse.Ok(JobJson),
+        ("DELETE", var path) when Job().IsMatch(path) => FakeResponse.NoContent,
+        ("POST", var path) when JobAction().IsMatch(path) => FakeResponse.NoContent,
+        ("GET", var path) when Audience().IsMatch(path) => FakeResponse.Ok(AudienceJson),
+        ("POST", "/audience") => FakeResponse.Ok("""{"audienceId":"audience-1"}"""),
+        ("POST", var path) when AudienceRecruit().IsMatch(path) => FakeResponse.NoContent,
         ("POST", "/order") => FakeResponse.Ok("""{"orderId":"order-1","pipelineId":"pipeline-1","datasetId":"dataset-1","campaignId":null}"""),
         ("GET", "/orders") => FakeResponse.Ok(OrdersPageJson),
         ("POST", "/asset/url") => FakeResponse.Ok("""{"fileName":"asset-url-1.png","warnings":[],"wasCompressed":false,"originalSizeBytes":null,"finalSizeBytes":null}"""),
@@ -70,6 +119,27 @@ internal static partial class CannedResponses
         ("GET", var path) when Preliminary().IsMatch(path) => new FakeResponse(200, Bytes: ResultsDocument),
         _ => FakeResponse.Problem(404, """{"title":"Not Found","status":404}"""),
     };
+
+    [GeneratedRegex("^/job/definition/[^/]+/cost-estimate$")]
+    private static partial Regex JobCost();
+
+    [GeneratedRegex("^/job/[^/]+/download-results$")]
+    private static partial Regex JobResults();
+
+    [GeneratedRegex("^/job/[^/]+/progress$")]
+    private static partial Regex JobProgress();
+
+    [GeneratedRegex("^/job/[^/]+$")]
+    private static partial Regex Job();
+
+    [GeneratedRegex("^/job/[^/]+/(pause|resume|retry)$")]
+    private static partial Regex JobAction();
+
+    [GeneratedRegex("^/audience/[^/]+$")]
+    private static partial Regex Audience();
+
+    [GeneratedRegex("^/audience/[^/]+/recruit$")]
+    private static partial Regex AudienceRecruit();
 
     [GeneratedRegex("^/order/[^/]+/download-results$")]
     private static partial Regex OrderResults();

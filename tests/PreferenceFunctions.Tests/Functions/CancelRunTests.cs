@@ -40,6 +40,23 @@ public sealed class CancelRunTests
     }
 
     [Fact]
+    public async Task Cancel_JobFlowModeDelete_DeletesTheJob()
+    {
+        await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 0.01, flow: Pipeline.Kernel.RapidataFlow.Jobs);
+        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "cancel-job");
+        var start = await harness.StartRunAsync("cancel-job", etag);
+        var waiting = await Eventually.GetAsync(() => harness.RunRowAsync(start.RunId),
+            run => run?.Phase == RunPhase.WaitingForCrowd, TimeSpan.FromSeconds(60), "the run to wait for the crowd");
+
+        var (status, _) = await CancelAsync(harness, start.RunId, "?mode=delete");
+
+        Assert.Equal(202, status);
+        Assert.Equal(RunStatus.Cancelled, (await harness.RunRowAsync(start.RunId))!.Status);
+        Assert.Equal("Cancelled", harness.Emulator.GetOrderState(waiting!.JobId!));
+        Assert.Single(harness.Emulator.Requests.Entries, r => r.Method == "DELETE" && r.Path == $"/job/{waiting.JobId}");
+    }
+
+    [Fact]
     public async Task Cancel_RunDoesNotStopInTime_TerminatedAndTheOrderStoppedByTheApi()
     {
         await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 0.01,

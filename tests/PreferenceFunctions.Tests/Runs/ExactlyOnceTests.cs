@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 using PreferenceFunctions.Pipeline.Steps.Upload;
-using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Tests.Runs;
 
@@ -17,7 +17,7 @@ public sealed class ExactlyOnceTests
         Array.Empty<JsonObject>(), Array.Empty<FeatureFlag>(), new RefereeSettings(RefereeKind.Naive, null), null);
 
     [Fact]
-    public async Task CreateOrder_CrashAfterCreateBeforeRecording_RetryAdoptsTheSameOrder()
+    public async Task CreateOrder_CrashAfterCreateBeforeRecording_RetryDeletesTheLostOrderAndRecordsOne()
     {
         await using var harness = await RunHarness.StartAsync();
         var runId = "exactly-once-" + Guid.NewGuid().ToString("N")[..8];
@@ -31,10 +31,47 @@ public sealed class ExactlyOnceTests
         var second = (OrderReference)(await task.RunAsync(new TestActivityContext(nameof(CreateOrderActivity), runId), new CreateOrderInput(runId, Settings)))!;
         var third = (OrderReference)(await task.RunAsync(new TestActivityContext(nameof(CreateOrderActivity), runId), new CreateOrderInput(runId, Settings)))!;
 
-        Assert.Equal(first, second);
-        Assert.Equal(first, third);
-        Assert.Single(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/order");
-        Assert.Equal(first.OrderId, (await harness.RunRowAsync(runId))!.OrderId);
+        // The lost order was never submitted and its dataset id was only in the lost response: it is deleted, not adopted.
+        Assert.NotEqual(first.OrderId, second.OrderId);
+        Assert.Equal(second, third);
+        Assert.Equal("Cancelled", harness.Emulator.GetOrderState(first.OrderId));
+        Assert.Equal(2, harness.Emulator.Requests.Entries.Count(r => r.Method == "POST" && r.Path == "/order"));
+        Assert.DoesNotContain(harness.Emulator.Requests.Entries, r => r.Path.StartsWith("/pipeline/", StringComparison.Ordinal));
+        Assert.Equal(second.OrderId, (await harness.RunRowAsync(runId))!.OrderId);
+    }
+
+    [Fact]
+    public async Task SubmitOrder_JobFlowCrashAfterJobCreatedBeforeRecording_RetryAdoptsTheJobByName()
+    {
+        await using var harness = await RunHarness.StartAsync(e => e.Faults.Outcome = PreferenceFunctions.Emulator.OrderOutcome.ManualReview,
+            flow: RapidataFlow.Jobs);
+        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "job-twice");
+        var runId = "job-twice-" + Guid.NewGuid().ToString("N")[..8];
+        ITaskActivity load = ActivatorUtilities.CreateInstance<LoadDatasetActivity>(harness.Services);
+        var staged = (StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId),
+            new StageDatasetRequest(harness.DatasetsContainer, "job-twice", runId, harness.RunsContainer)))!;
+        ITaskActivity create = ActivatorUtilities.CreateInstance<CreateOrderActivity>(harness.Services);
+        var dataset = (OrderReference)(await create.RunAsync(new TestActivityContext("create", runId), new CreateOrderInput(runId, staged.Settings)))!;
+        ITaskActivity upload = ActivatorUtilities.CreateInstance<UploadChunkActivity>(harness.Services);
+        await upload.RunAsync(new TestActivityContext("upload", runId), new UploadChunkInput(runId, harness.DatasetsContainer, "job-twice",
+            harness.RunsContainer, staged.ChunkBlobNames[0], 0, dataset.DatasetId));
+        ITaskActivity submit = ActivatorUtilities.CreateInstance<SubmitOrderActivity>(harness.Services);
+        var step = new OrderStep(runId, dataset.OrderId, dataset.Flow);
+
+        await submit.RunAsync(new TestActivityContext("submit", runId), step);
+        var jobId = (await harness.RunRowAsync(runId))!.JobId!;
+        // The crash: the job and its definition exist at Rapidata, the run's row never learned about them.
+        var row = (await harness.RunRowAsync(runId))!;
+        row.JobId = null;
+        row.JobDefinitionId = null;
+        await harness.Storage.Tables.GetTableClient(TableNames.PreferenceRuns).UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+        await submit.RunAsync(new TestActivityContext("submit", runId), step);
+
+        Assert.Equal(RapidataFlow.Jobs, dataset.Flow);
+        Assert.Equal(jobId, (await harness.RunRowAsync(runId))!.JobId);
+        Assert.Single(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/job");
+        Assert.Single(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/job/definition");
+        Assert.DoesNotContain(harness.Emulator.Requests.Entries, r => r.Path == "/order" || r.Path.StartsWith("/pipeline/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 using PreferenceFunctions.Api;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Pipeline.Hosting;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
-using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Tests.Runs;
@@ -40,7 +40,10 @@ public sealed class RunHarness : IAsyncDisposable
     public BlobContainerClient Datasets => Storage.Blobs.GetBlobContainerClient(DatasetsContainer);
     public BlobContainerClient Runs => Storage.Blobs.GetBlobContainerClient(RunsContainer);
 
-    public static async Task<RunHarness> StartAsync(Action<EmulatorOptions>? emulator = null, IDictionary<string, string?>? settings = null)
+    /// <param name="flow">The runs' flow (<c>Preference:Flow</c>); the order flow unless a test asks for jobs, null for the
+    /// app's default (Jobs). order.json can still choose.</param>
+    public static async Task<RunHarness> StartAsync(Action<EmulatorOptions>? emulator = null, IDictionary<string, string?>? settings = null,
+        RapidataFlow? flow = RapidataFlow.Orders)
     {
         var emulatorOptions = new EmulatorOptions();
         emulatorOptions.Crowd.VotesPerSecond = 0; // instant crowd unless a test slows it down
@@ -59,6 +62,7 @@ public sealed class RunHarness : IAsyncDisposable
             ["Preference:MaxPollInterval"] = "00:00:01",
             ["Notifications:QueueName"] = UniqueName.For("events"),
         };
+        if (flow is { } chosen) values["Preference:Flow"] = chosen.ToString();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 

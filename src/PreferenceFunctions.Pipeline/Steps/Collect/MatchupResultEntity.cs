@@ -13,6 +13,9 @@ public sealed class MatchupResultEntity : ITableEntity
 
     public string MatchupId { get; set; } = "";
     public string? Prompt { get; set; }
+
+    /// <summary>The context Rapidata showed instead of a prompt over 400 characters; null when the prompt was shown as it is.</summary>
+    public string? ShortenedPrompt { get; set; }
     public string Image1 { get; set; } = "";
     public string Image2 { get; set; } = "";
     public string Model1 { get; set; } = "";

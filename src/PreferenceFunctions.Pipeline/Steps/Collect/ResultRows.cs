@@ -12,6 +12,7 @@ public static class ResultRows
         RowKey = TableKeys.Escape(m.Matchup.Id),
         MatchupId = m.Matchup.Id,
         Prompt = m.Matchup.Prompt,
+        ShortenedPrompt = m.Matchup.ShortenedPrompt,
         Image1 = m.Matchup.Image1,
         Image2 = m.Matchup.Image2,
         Model1 = m.Matchup.Model1,
@@ -33,7 +34,11 @@ public static class ResultRows
 
     public static MatchupResult FromEntity(MatchupResultEntity e) => new()
     {
-        Matchup = new Matchup { Id = e.MatchupId, Prompt = e.Prompt ?? "", Image1 = e.Image1, Image2 = e.Image2, Model1 = e.Model1, Model2 = e.Model2 },
+        Matchup = new Matchup
+        {
+            Id = e.MatchupId, Prompt = e.Prompt ?? "", ShortenedPrompt = e.ShortenedPrompt, Image1 = e.Image1, Image2 = e.Image2,
+            Model1 = e.Model1, Model2 = e.Model2,
+        },
         Votes1 = e.Votes1,
         Votes2 = e.Votes2,
         Ratio = e.Ratio,

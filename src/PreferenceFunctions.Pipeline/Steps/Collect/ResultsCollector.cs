@@ -27,7 +27,7 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
             foreach (var m in chunk.Matchups)
             {
                 var keys = resultKeys.GetValueOrDefault(m.MatchupId);
-                known.Add(m.ToMatchup() with { ResultKey1 = keys?.ResultKey1, ResultKey2 = keys?.ResultKey2 });
+                known.Add(m.ToMatchup() with { ResultKey1 = keys?.ResultKey1, ResultKey2 = keys?.ResultKey2, ShortenedPrompt = keys?.ShortenedPrompt });
                 imagesByPath.TryAdd(m.Image1.Path, m.Image1);
                 imagesByPath.TryAdd(m.Image2.Path, m.Image2);
             }

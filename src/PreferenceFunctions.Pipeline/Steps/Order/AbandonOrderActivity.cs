@@ -7,15 +7,16 @@ using PreferenceFunctions.Rapidata.Models;
 namespace PreferenceFunctions.Pipeline.Steps.Order;
 
 /// <summary>
-/// Stops paying for an order the run gave up on (deadline, failure after submit, cancel): pauses or deletes it as
+/// Stops paying for an order (or job) the run gave up on (deadline, failure after submit, cancel): pauses or deletes it as
 /// configured, or keeps it, and records what was done on the run. An order that already ended, or is gone, is left
 /// as it is. Safe to run twice.
 /// </summary>
-public sealed class AbandonOrderActivity(RapidataClient rapidata, RunLedger ledger) : TaskActivity<AbandonOrderInput, string>
+public sealed class AbandonOrderActivity(RapidataClient rapidata, RunLedger ledger, JobFlow jobs) : TaskActivity<AbandonOrderInput, string>
 {
     public override async Task<string> RunAsync(TaskActivityContext context, AbandonOrderInput input)
     {
-        var (outcome, state) = await AbandonAsync(input);
+        var (flow, row) = await RunFlows.ResolveAsync(ledger, new OrderStep(input.RunId, input.OrderId));
+        var (outcome, state) = flow == RapidataFlow.Jobs ? await jobs.AbandonAsync(row, input.Action) : await AbandonAsync(input);
         await ledger.RecordOrderAbandonedAsync(input.RunId, $"{outcome} ({input.Reason})", state);
         return outcome;
     }

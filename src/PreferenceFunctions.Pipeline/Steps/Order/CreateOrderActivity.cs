@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Rapidata;
 using PreferenceFunctions.Rapidata.Models;
@@ -7,38 +8,40 @@ using PreferenceFunctions.Rapidata.Models;
 namespace PreferenceFunctions.Pipeline.Steps.Order;
 
 /// <summary>
-/// Creates the run's Rapidata order, never twice: the order recorded on the run row is reused; else an order whose
-/// name carries the run id (an earlier attempt that crashed before recording it) is adopted; only then a new one is
-/// created, and recorded at once.
+/// Creates the run's Rapidata order (job flow: its dataset, <see cref="JobFlow.CreateDatasetAsync"/>), never twice: the
+/// order recorded on the run row is reused; an unsubmitted order whose name carries the run id (an earlier attempt that
+/// crashed before recording it) is deleted and a new one created and recorded at once.
 /// </summary>
-public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedger ledger,
+public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedger ledger, JobFlow jobs,
     ILogger<CreateOrderActivity> logger) : TaskActivity<CreateOrderInput, OrderReference>
 {
     public override async Task<OrderReference> RunAsync(TaskActivityContext context, CreateOrderInput input)
     {
         var run = await ledger.GetAsync(input.RunId);
         if (run is { OrderId: { } recordedId, RapidataDatasetId: { } recordedDataset })
-            return new OrderReference(recordedId, recordedDataset, run.PipelineId ?? "", run.OrderName ?? "");
+            return new OrderReference(recordedId, recordedDataset, run.PipelineId ?? "", run.OrderName ?? "", run.Flow ?? RapidataFlow.Orders);
 
         var orderName = OrderNameFor(input.Settings.Name, input.RunId);
-        var page = await rapidata.FindOrdersAsync(input.RunId);
-        var adopted = page.Items.FirstOrDefault(o => o.OrderName == orderName);
-        OrderReference order;
-        if (adopted is not null)
-        {
-            var datasetId = await rapidata.GetPipelineDatasetIdAsync(adopted.PipelineId);
-            order = new OrderReference(adopted.Id, datasetId, adopted.PipelineId, orderName);
-            LogAdopted(input.RunId, adopted.Id);
-        }
-        else
-        {
-            var created = await rapidata.CreateCompareOrderAsync(CompareOrderRequests.Create(orderName, input.Settings));
-            var datasetId = created.DatasetId ?? await rapidata.GetPipelineDatasetIdAsync(created.PipelineId);
-            order = new OrderReference(created.OrderId, datasetId, created.PipelineId, orderName);
-            LogCreated(input.RunId, created.OrderId);
-            await DeleteTwinsAsync(input.RunId, orderName, created.OrderId);
-        }
+        if (input.Settings.Flow == RapidataFlow.Jobs) return await jobs.CreateDatasetAsync(input.RunId, orderName);
+
+        // An order of a crashed attempt that was never recorded has not been submitted (nothing billed): it is deleted
+        // rather than adopted, since its dataset id was only in the lost create response (GET /pipeline is deprecated).
+        var lost = (await rapidata.FindOrdersAsync(input.RunId)).Items.Where(o => o.OrderName == orderName).ToList();
+        if (lost.FirstOrDefault(o => o.State != OrderState.Created) is { } submitted)
+            throw new InvalidOperationException($"Order {submitted.Id} named \"{orderName}\" is already {submitted.State} but not recorded " +
+                "on this run; refusing to create a second, paid order.");
+        await DeleteAsync(input.RunId, lost.Select(o => o.Id), adopted: true);
+
+        var created = await rapidata.CreateCompareOrderAsync(CompareOrderRequests.Create(orderName, input.Settings));
+        var datasetId = created.DatasetId ?? throw new InvalidOperationException(
+            $"Rapidata created order {created.OrderId} without a dataset id; the run cannot upload to it.");
+        var order = new OrderReference(created.OrderId, datasetId, created.PipelineId, orderName);
+        LogCreated(input.RunId, created.OrderId);
         await ledger.RecordOrderAsync(input.RunId, order);
+        // A POST retried after a lost response can leave a second, empty order with the same name (never submitted).
+        var twins = (await rapidata.FindOrdersAsync(input.RunId)).Items
+            .Where(o => o.OrderName == orderName && o.Id != created.OrderId && o.State == OrderState.Created).Select(o => o.Id);
+        await DeleteAsync(input.RunId, twins, adopted: false);
         if ((await ledger.GetAsync(input.RunId))?.Status == RunStatus.Cancelled)
         {
             // The run was terminated (cancel's last resort) while this ran: nothing was submitted, so the order goes too.
@@ -48,17 +51,13 @@ public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedg
         return order;
     }
 
-    /// <summary>
-    /// A POST retried by the transport after a lost response can leave a second, empty order with the same name; it was
-    /// never submitted (nothing billed), and is deleted so the run has exactly one order.
-    /// </summary>
-    private async Task DeleteTwinsAsync(string runId, string orderName, string keptOrderId)
+    private async Task DeleteAsync(string runId, IEnumerable<string> orderIds, bool adopted)
     {
-        var page = await rapidata.FindOrdersAsync(runId);
-        foreach (var twin in page.Items.Where(o => o.OrderName == orderName && o.Id != keptOrderId && o.State == OrderState.Created))
+        foreach (var id in orderIds.ToList())
         {
-            await rapidata.DeleteOrderAsync(twin.Id);
-            LogDeletedTwin(runId, twin.Id);
+            await rapidata.DeleteOrderAsync(id);
+            if (adopted) LogDeletedLost(runId, id);
+            else LogDeletedTwin(runId, id);
         }
     }
 
@@ -74,6 +73,6 @@ public sealed partial class CreateOrderActivity(RapidataClient rapidata, RunLedg
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: deleted order {OrderId}, created after the run was cancelled")]
     private partial void LogDeletedAfterCancel(string runId, string orderId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: adopted Rapidata order {OrderId} created by an earlier attempt")]
-    private partial void LogAdopted(string runId, string orderId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: deleted unrecorded empty order {OrderId} of an earlier attempt")]
+    private partial void LogDeletedLost(string runId, string orderId);
 }

@@ -1,4 +1,6 @@
 using Microsoft.DurableTask;
+using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Rapidata;
 using PreferenceFunctions.Rapidata.Models;
 
@@ -8,10 +10,12 @@ namespace PreferenceFunctions.Pipeline.Steps.Order;
 /// A resumed run's first step: a paused order is resumed; an order still going or already done is left as it is; an
 /// order that is gone (deleted) cannot be resumed, and the run fails saying so. Safe to run twice.
 /// </summary>
-public sealed class ResumeOrderActivity(RapidataClient rapidata) : TaskActivity<OrderStep, OrderStatus>
+public sealed class ResumeOrderActivity(RapidataClient rapidata, RunLedger ledger, JobFlow jobs) : TaskActivity<OrderStep, OrderStatus>
 {
     public override async Task<OrderStatus> RunAsync(TaskActivityContext context, OrderStep step)
     {
+        var (flow, row) = await RunFlows.ResolveAsync(ledger, step);
+        if (flow == RapidataFlow.Jobs) return await jobs.ResumeAsync(row, step.RunId);
         RapidataOrder order;
         try
         {

@@ -1,15 +1,24 @@
 using Microsoft.DurableTask;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Rapidata;
 using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Steps.Order;
 
-/// <summary>Preview, then submit. Safe to repeat: an order already past a step is left as it is.</summary>
-public sealed class SubmitOrderActivity(RapidataClient rapidata, RunLedger ledger, TimeProvider clock) : TaskActivity<OrderStep, bool>
+/// <summary>Order flow: preview, then submit. Job flow: job definition, audience, job (<see cref="JobFlow.SubmitAsync"/>).
+/// Safe to repeat: an order already past a step, or a job already created, is left as it is.</summary>
+public sealed class SubmitOrderActivity(RapidataClient rapidata, RunLedger ledger, JobFlow jobs, TimeProvider clock)
+    : TaskActivity<OrderStep, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, OrderStep step)
     {
+        var (flow, _) = await RunFlows.ResolveAsync(ledger, step);
+        if (flow == RapidataFlow.Jobs)
+        {
+            await jobs.SubmitAsync(step.RunId);
+            return true;
+        }
         var order = await rapidata.GetOrderAsync(step.OrderId);
         if (order.State == OrderState.Created) await rapidata.PreviewOrderAsync(step.OrderId);
         if (order.State is OrderState.Created or OrderState.Preview)

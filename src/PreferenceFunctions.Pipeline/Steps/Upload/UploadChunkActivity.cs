@@ -21,6 +21,7 @@ public sealed class UploadChunkActivity(
     DatasetImageReader images,
     MediaAssetCache assets,
     UploadRecordStore uploads,
+    PromptShortener prompts,
     IOptions<PreferenceOptions> options) : TaskActivity<UploadChunkInput, UploadChunkResult>
 {
     public override async Task<UploadChunkResult> RunAsync(TaskActivityContext context, UploadChunkInput input)
@@ -29,6 +30,7 @@ public sealed class UploadChunkActivity(
             return finished.Result;
 
         var chunk = await manifests.ReadChunkAsync(input.RunsContainer, input.ChunkBlobName);
+        var shortened = await prompts.ShortenAsync(input.RunsContainer, input.RunId, chunk.Matchups);
         var existing = await uploads.MarkStartedAsync(input.RunsContainer, input.RunId, input.ChunkIndex)
             ? new HashSet<string>()
             : await ExistingDatapointsAsync(input.RapidataDatasetId);
@@ -63,16 +65,18 @@ public sealed class UploadChunkActivity(
             var second = uploadedAssets[ContentKey(matchup.Image2)];
             if (string.Equals(first.OriginalFileName, second.OriginalFileName, StringComparison.OrdinalIgnoreCase))
                 second = await Upload(matchup.Image2, force: true, ct, underPath: true); // cached under its partner's name
-            if (existing.Contains(DatapointKey(first.AssetName, second.AssetName, matchup.Prompt)))
+            var shortPrompt = shortened.GetValueOrDefault(matchup.MatchupId);
+            var context = shortPrompt ?? matchup.Prompt;
+            if (existing.Contains(DatapointKey(first.AssetName, second.AssetName, context)))
             {
-                records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName));
+                records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName, shortPrompt));
                 return;
             }
             var metadata = new Dictionary<string, string>(matchup.PrivateMetadata) { [MatchupMetadata.IdKey] = matchup.MatchupId };
             try
             {
                 await rapidata.CreateDatapointAsync(input.RapidataDatasetId,
-                    new CompareDatapoint(first.AssetName, second.AssetName, matchup.Prompt, matchup.SortIndex, metadata), ct);
+                    new CompareDatapoint(first.AssetName, second.AssetName, context, matchup.SortIndex, metadata), ct);
             }
             catch (RapidataRequestException e) when (e.StatusCode is 400 or 404 &&
                 !(freshUploads.ContainsKey(ContentKey(matchup.Image1)) && freshUploads.ContainsKey(ContentKey(matchup.Image2))))
@@ -81,9 +85,9 @@ public sealed class UploadChunkActivity(
                 first = await Upload(matchup.Image1, force: true, ct);
                 second = await Upload(matchup.Image2, force: true, ct);
                 await rapidata.CreateDatapointAsync(input.RapidataDatasetId,
-                    new CompareDatapoint(first.AssetName, second.AssetName, matchup.Prompt, matchup.SortIndex, metadata), ct);
+                    new CompareDatapoint(first.AssetName, second.AssetName, context, matchup.SortIndex, metadata), ct);
             }
-            records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName));
+            records.Add(new UploadedMatchup(matchup.MatchupId, first.OriginalFileName, second.OriginalFileName, shortPrompt));
             Interlocked.Increment(ref created);
         });
 

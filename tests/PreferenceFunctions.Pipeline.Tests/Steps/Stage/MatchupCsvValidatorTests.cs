@@ -130,12 +130,14 @@ public sealed class MatchupCsvValidatorTests
     }
 
     [Fact]
-    public void Validate_PromptOver400Characters_WarnsButKeepsRow()
+    public void Validate_PromptOver400Characters_WarnsThatItWillBeShortenedAndKeepsRow()
     {
         var (scan, problems) = CsvCheck.Run(Header + $"{new string('x', 401)},flux/flux_1_0.png,stable_diffusion/stable_diffusion_1_1.png\n");
 
         Assert.Single(scan.Matchups);
-        Assert.Equal("matchups.csv row 2, column prompt: 401 characters; Rapidata shortens prompts over 400", problems.Single(ProblemCodes.LongPrompt).Message);
+        var problem = problems.Single(ProblemCodes.LongPrompt);
+        Assert.Equal(ProblemSeverity.Warning, problem.Severity);
+        Assert.StartsWith("matchups.csv row 2, column prompt: 401 characters, over Rapidata's limit of 400; it will be shortened", problem.Message);
     }
 
     [Fact]

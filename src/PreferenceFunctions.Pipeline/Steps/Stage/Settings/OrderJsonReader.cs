@@ -48,6 +48,8 @@ internal static class OrderJsonReader
             QuorumThreshold = fields.Int("quorumThreshold"),
             ConfidenceThreshold = fields.Number("confidenceThreshold"),
             Webhook = fields.String("webhook"),
+            Flow = fields.String("flow"),
+            Audience = fields.Node("audience"),
         };
     }
 
@@ -95,6 +97,8 @@ internal static class OrderJsonReader
             Wrong(key, "a number", node!);
             return null;
         }
+
+        public JsonNode? Node(string key) => Get(key, out var present) is { } node && present ? node.DeepClone() : null;
 
         public JsonObject? Object(string key)
         {

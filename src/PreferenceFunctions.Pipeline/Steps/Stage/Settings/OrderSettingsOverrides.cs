@@ -21,10 +21,16 @@ public sealed record OrderSettingsOverrides
     public double? ConfidenceThreshold { get; init; }
     public string? Webhook { get; init; }
 
+    /// <summary><c>orders</c> or <c>jobs</c>: which Rapidata flow the run uses (see <see cref="Kernel.RapidataFlow"/>).</summary>
+    public string? Flow { get; init; }
+
+    /// <summary>The job flow's audience: <c>"global"</c>, an audience id, or a custom audience object.</summary>
+    public JsonNode? Audience { get; init; }
+
     /// <summary>The JSON key of every field, as order.json spells it.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
         "name", "criteria", "responsesPerMatchup", "validationSetId", "sample", "seed",
-        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook",
+        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook", "flow", "audience",
     ];
 }

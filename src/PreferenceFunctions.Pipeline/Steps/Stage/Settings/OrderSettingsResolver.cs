@@ -34,17 +34,25 @@ internal static class OrderSettingsResolver
             : confidence is not null ? new RefereeSettings(RefereeKind.EarlyStopping, confidence)
             : new RefereeSettings(RefereeKind.Naive, null);
 
+        var flow = FlowChoice.Resolve(defaults, file, request, problems);
+        var audience = flow == RapidataFlow.Jobs
+            ? (file?.Audience is { } fileAudience ? AudienceJsonReader.Read(fileAudience, OrderJsonReader.FileName, problems) : null)
+              ?? (request?.Audience is { } requestAudience ? AudienceJsonReader.Read(requestAudience, RequestSource, problems) : null)
+              ?? new AudienceSettings(defaults.Audience)
+            : null;
         return new OrderSettings(
             Name: Last(o => o.Name) ?? LastSegment(datasetFolder),
             Criteria: Last(o => o.Criteria) ?? defaults.Criteria,
             ResponsesPerMatchup: responses,
-            ValidationSetId: Last(o => o.ValidationSetId) ?? defaults.ValidationSetId,
+            ValidationSetId: flow == RapidataFlow.Orders ? Last(o => o.ValidationSetId) ?? defaults.ValidationSetId : null,
             Sample: Last(o => o.Sample),
             Seed: Last(o => o.Seed),
             Filters: Last(o => o.Filters) ?? [],
             FeatureFlags: Flags(layers.Select(o => o.Settings).OfType<JsonObject>()),
             Referee: referee,
-            Webhook: Last(o => o.Webhook));
+            Webhook: Last(o => o.Webhook),
+            Flow: flow,
+            Audience: audience);
     }
 
     private static void Check(OrderSettingsOverrides o, string source, ProblemList problems)

@@ -20,7 +20,7 @@ internal sealed class DatasetCheck(DatasetOptions options)
         if (csv is null)
             problems.Error(ProblemCodes.MissingFile, MatchupColumns.FileName, $"{MatchupColumns.FileName} not found in {input.Dataset}; it is required (upload it last: its arrival starts the run)");
         else
-            scan = new MatchupCsvValidator(input.Images, options, problems).Validate(csv);
+            scan = new MatchupCsvValidator(input.Images, options, problems, input.Defaults.LongPrompts).Validate(csv);
 
         var staged = MatchupSampler.Sample(scan.Matchups, settings.Sample, settings.Seed);
         if (settings.Sample > scan.Matchups.Count && scan.Matchups.Count > 0)

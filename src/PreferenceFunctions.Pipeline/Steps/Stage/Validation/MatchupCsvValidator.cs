@@ -1,5 +1,6 @@
 using System.Globalization;
 using nietras.SeparatedValues;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 
@@ -10,8 +11,10 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// handled): every row checked against the image index, problems named by row and column, duplicates dropped.
 /// Pure: no I/O besides the reader, so the <c>validate</c> command and the stager share it.
 /// </summary>
-public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options, ProblemList problems)
+public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options, ProblemList problems,
+    LongPromptPolicy longPrompts = LongPromptPolicy.Shorten)
 {
+    /// <summary>Rapidata's limit for a datapoint's context: the backend rejects a longer one.</summary>
     public const int LongPromptLength = 400;
     private const string File = MatchupColumns.FileName;
     private readonly ModelResolver _models = new();
@@ -68,9 +71,14 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
             problems.Error(ProblemCodes.EmptyPrompt, File, $"{File} row {at}, column prompt: the prompt is empty", at.Row, at.Line, "prompt");
             ok = false;
         }
+        else if (promptSpan.Length > LongPromptLength && longPrompts == LongPromptPolicy.Reject)
+        {
+            problems.Error(ProblemCodes.LongPrompt, File, $"{File} row {at}, column prompt: {promptSpan.Length} characters, over Rapidata's limit of {LongPromptLength} for a datapoint's context; shorten it (Preference__LongPrompts=Reject; with Shorten it would be shortened through Rapidata before upload)", at.Row, at.Line, "prompt");
+            ok = false;
+        }
         else if (promptSpan.Length > LongPromptLength)
         {
-            problems.Warning(ProblemCodes.LongPrompt, File, $"{File} row {at}, column prompt: {promptSpan.Length} characters; Rapidata shortens prompts over {LongPromptLength}", at.Row, at.Line, "prompt");
+            problems.Warning(ProblemCodes.LongPrompt, File, $"{File} row {at}, column prompt: {promptSpan.Length} characters, over Rapidata's limit of {LongPromptLength}; it will be shortened through Rapidata's shorten-context before upload (the original prompt stays in the results; Preference__LongPrompts=Reject rejects instead)", at.Row, at.Line, "prompt");
         }
         var reference1 = row[columns.Image1].Span.Trim();
         var reference2 = row[columns.Image2].Span.Trim();

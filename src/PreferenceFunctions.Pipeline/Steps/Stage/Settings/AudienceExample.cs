@@ -1,0 +1,4 @@
+namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
+
+/// <summary>A qualification example of a custom audience: a prompt, two images of the dataset folder and the right answer (1 or 2).</summary>
+public sealed record AudienceExample(string Prompt, string Image1, string Image2, int Winner);
