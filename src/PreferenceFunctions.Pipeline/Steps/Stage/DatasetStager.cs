@@ -34,7 +34,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var problems = new ProblemList(settings.MaxProblems);
         var index = new ImageIndex();
         var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = new BlobImageContentSource(datasets) };
-        await using var archive = await OpenZipAsync(datasets, listing.Zip, problems, ct);
+        await using var archive = await OpenZipAsync(datasets, listing.Zip, settings, problems, ct);
         if (archive is not null)
         {
             index.AddZip(archive);
@@ -43,11 +43,13 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         index.AddLoose(listing.LooseImages, $"the blobs under {request.DatasetsContainer}/{folder}/");
         StagingLog.Phase(logger, request.RunId, "listing and image index", clock.ElapsedMilliseconds);
 
-        var orderJson = listing.Order is null ? null
+        var orderJson = listing.Order is null || !FileLimits.OrderFits(listing.Order.Properties.ContentLength, settings, problems) ? null
             : (await datasets.GetBlobClient(listing.Order.Name).DownloadContentAsync(ct)).Value.Content.ToString();
-        var input = new DatasetCheckInput($"{request.DatasetsContainer}/{folder}", folder, index, content, orderJson, request.OrderSettingsOverrides, defaults.Value);
+        var csvFits = listing.Matchups is null || FileLimits.CsvFits(listing.Matchups.Properties.ContentLength, settings, problems);
+        var input = new DatasetCheckInput($"{request.DatasetsContainer}/{folder}", folder, index, content, orderJson, request.OrderSettingsOverrides, defaults.Value,
+            CsvRefused: !csvFits);
         DatasetCheckResult check;
-        if (listing.Matchups is null)
+        if (listing.Matchups is null || !csvFits)
         {
             check = await new DatasetCheck(settings).RunAsync(input, null, problems, ct);
         }
@@ -91,12 +93,18 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
     }
 
     /// <summary>Opens images.zip over a seekable, buffered blob stream pinned to the listed version; a broken zip becomes a report error.</summary>
-    private static async Task<ZipArchive?> OpenZipAsync(BlobContainerClient datasets, BlobItem? zip, ProblemList problems, CancellationToken ct)
+    private static async Task<ZipArchive?> OpenZipAsync(BlobContainerClient datasets, BlobItem? zip, DatasetOptions settings, ProblemList problems, CancellationToken ct)
     {
-        if (zip is null) return null;
+        if (zip is null || !FileLimits.Fits(DatasetFiles.Zip, zip.Properties.ContentLength, settings.MaxZipBytes, "Preference__Datasets__MaxZipBytes", problems))
+            return null;
         var stream = await datasets.GetBlobClient(zip.Name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = ZipReadBuffer }, ct);
         try
         {
+            if (!await FileLimits.ZipFitsAsync(stream, settings, problems, ct))
+            {
+                await stream.DisposeAsync();
+                return null;
+            }
             return await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, ct);
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException) // the blob stream refuses the seek a too-short "zip" asks for

@@ -28,4 +28,10 @@ internal static class ProblemCodes
     public const string OrderJson = "order-json";
     public const string OrderUnknownKey = "order-unknown-key";
     public const string OrderSetting = "order-setting";
+    public const string FileTooLarge = "file-too-large";
+    public const string TooManyZipEntries = "too-many-zip-entries";
+    public const string PromptTooLong = "prompt-too-long";
+    public const string ModelNameTooLong = "model-name-too-long";
+    public const string TooManyModels = "too-many-models";
+    public const string MetadataTooLarge = "metadata-too-large";
 }

@@ -17,9 +17,9 @@ internal sealed class DatasetCheck(DatasetOptions options)
         var settings = OrderSettingsResolver.Resolve(input.Defaults, input.DatasetFolder, fileSettings, input.Request, problems);
 
         var scan = new CsvScan(0, [], 0, []);
-        if (csv is null)
+        if (csv is null && !input.CsvRefused)
             problems.Error(ProblemCodes.MissingFile, MatchupColumns.FileName, $"{MatchupColumns.FileName} not found in {input.Dataset}; it is required (upload it last: its arrival starts the run)");
-        else
+        else if (csv is not null)
             scan = new MatchupCsvValidator(input.Images, options, problems).Validate(csv);
 
         var staged = MatchupSampler.Sample(scan.Matchups, settings.Sample, settings.Seed);

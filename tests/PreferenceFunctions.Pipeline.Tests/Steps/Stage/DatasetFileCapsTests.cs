@@ -1,0 +1,69 @@
+using System.IO.Compression;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
+
+namespace PreferenceFunctions.Pipeline.Tests.Steps.Stage;
+
+/// <summary>Oversized files are refused from their listed size or declared entry count, before they are read.</summary>
+public sealed class DatasetFileCapsTests
+{
+    [Fact]
+    public async Task StageAsync_CsvOverMaxCsvBytes_RejectedAsFileTooLargeAndNotRead()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 20, zip: false);
+
+        var staged = await fx.StageAsync("set", options: new DatasetOptions { MaxCsvBytes = 100 });
+
+        Assert.False(staged.Accepted);
+        var report = await new ManifestStore(fx.Blobs).ReadReportAsync(fx.Runs, staged.ReportBlobName);
+        var problem = Assert.Single(report.Problems, p => p.Severity == ProblemSeverity.Error);
+        Assert.Equal((ProblemCodes.FileTooLarge, "matchups.csv"), (problem.Code, problem.File));
+        Assert.Contains("Preference__Datasets__MaxCsvBytes", problem.Message);
+        Assert.Equal(0, report.Counts.Rows); // never parsed
+    }
+
+    [Fact]
+    public async Task StageAsync_ZipDeclaringMoreEntriesThanLimit_RejectedBeforeItsDirectoryIsRead()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 10, zip: true);
+
+        var staged = await fx.StageAsync("set", options: new DatasetOptions { MaxZipEntries = 5 });
+
+        Assert.False(staged.Accepted);
+        var report = await new ManifestStore(fx.Blobs).ReadReportAsync(fx.Runs, staged.ReportBlobName);
+        var problem = Assert.Single(report.Problems, p => p.Code == ProblemCodes.TooManyZipEntries);
+        Assert.Contains("declares 20 entries, over the limit of 5", problem.Message);
+    }
+
+    [Fact]
+    public async Task StageAsync_OrderJsonOverLimit_RejectedAndNotParsed()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 5, zip: false, orderJson: $$"""{ "name": "{{new string('n', 300)}}" }""");
+
+        var staged = await fx.StageAsync("set", options: new DatasetOptions { MaxOrderJsonBytes = 200 });
+
+        Assert.False(staged.Accepted);
+        var report = await new ManifestStore(fx.Blobs).ReadReportAsync(fx.Runs, staged.ReportBlobName);
+        var problem = Assert.Single(report.Problems, p => p.Severity == ProblemSeverity.Error);
+        Assert.Equal((ProblemCodes.FileTooLarge, "order.json"), (problem.Code, problem.File));
+    }
+
+    [Fact]
+    public async Task ZipFitsAsync_Zip64WithMoreThan65535Entries_ReadsTheRealCount()
+    {
+        var bytes = new MemoryStream();
+        using (var zip = new ZipArchive(bytes, ZipArchiveMode.Create, leaveOpen: true))
+            for (var i = 0; i < 70_000; i++) zip.CreateEntry($"e{i}", CompressionLevel.NoCompression);
+        var problems = new ProblemList(10);
+
+        var fits = await FileLimits.ZipFitsAsync(bytes, new DatasetOptions { MaxZipEntries = 69_999 }, problems, CancellationToken.None);
+
+        Assert.False(fits);
+        Assert.Contains("declares 70,000 entries", problems.Single(ProblemCodes.TooManyZipEntries).Message);
+    }
+}
