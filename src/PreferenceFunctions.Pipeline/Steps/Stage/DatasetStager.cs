@@ -67,7 +67,9 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
 
     private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, BlobDatasetListing listing, DatasetCheckResult check, CancellationToken ct)
     {
-        var report = check.Report;
+        // The webhook URL may carry a token: the blobs keep a redacted form (the run itself keeps the URL in its history).
+        var stored = check.Settings with { Webhook = check.Settings.Webhook is { } hook ? WebhookAddresses.Redact(hook) : null };
+        var report = check.Report with { Settings = stored };
         var reportBlob = $"{request.RunId}/validation.json";
         await _store.WriteJsonAsync(request.RunsContainer, reportBlob, report, indented: true, ct);
         await _store.WriteTextAsync(request.RunsContainer, $"{request.RunId}/validation.txt", ReportText.Render(report), ct);
@@ -85,7 +87,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             async (chunk, token) => await _store.WriteJsonAsync(request.RunsContainer, chunkNames[chunk.Index], chunk, indented: false, token));
         var manifest = new DatasetManifest(request.RunId, request.DatasetsContainer, folder, listing.Zip?.Name, listing.Zip?.Properties.ETag?.ToString(),
             listing.Matchups!.Properties.ETag?.ToString() ?? "", report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages,
-            report.Models, report.ModelPairs, check.Settings, options.Value.ChunkSize, chunkNames);
+            report.Models, report.ModelPairs, stored, options.Value.ChunkSize, chunkNames);
         var manifestBlob = $"{request.RunId}/manifest.json";
         await _store.WriteJsonAsync(request.RunsContainer, manifestBlob, manifest, indented: true, ct);
         StagingLog.Staged(logger, request.DatasetsContainer, folder, request.RunId, report.Counts.Staged, chunks.Count, report.WarningCount);
