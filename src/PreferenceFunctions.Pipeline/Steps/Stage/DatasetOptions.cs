@@ -19,6 +19,10 @@ public sealed class DatasetOptions
     [Range(1, 1_000_000)]
     public int MaxProblems { get; set; } = 1000;
 
+    /// <summary>Most pixels (width x height, from the image's header) an image may have; decoding bigger ones would cost GBs.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxImagePixels { get; set; } = 40_000_000;
+
     /// <summary>Largest matchups.csv accepted, in bytes; a bigger file is rejected before it is read.</summary>
     [Range(1, long.MaxValue)]
     public long MaxCsvBytes { get; set; } = 256L * 1024 * 1024;

@@ -54,6 +54,23 @@ public sealed class DatasetFileCapsTests
     }
 
     [Fact]
+    public async Task StageAsync_20000x20000PngOf1MB_RejectedAsTooManyPixelsFromItsHeader()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.Datasets.UploadBlobAsync("set/bomb.png", BinaryData.FromBytes(Report.PngBomb.Create()));
+        await fx.Datasets.UploadBlobAsync("set/ok.png", BinaryData.FromBytes(Report.TestImages.Png(SkiaSharp.SKColors.Red, 64, 64)));
+        await fx.UploadTextAsync("set/matchups.csv", "prompt,image1,image2,model1,model2\na fox,bomb.png,ok.png,a,b\n");
+
+        var staged = await fx.StageAsync("set");
+
+        Assert.False(staged.Accepted);
+        var report = await new ManifestStore(fx.Blobs).ReadReportAsync(fx.Runs, staged.ReportBlobName);
+        var problem = Assert.Single(report.Problems, p => p.Severity == ProblemSeverity.Error);
+        Assert.Equal((ProblemCodes.ImageTooManyPixels, 2, "image1"), (problem.Code, problem.Row, problem.Column));
+        Assert.Contains("20,000 x 20,000 pixels", problem.Message);
+    }
+
+    [Fact]
     public async Task ZipFitsAsync_Zip64WithMoreThan65535Entries_ReadsTheRealCount()
     {
         var bytes = new MemoryStream();

@@ -34,4 +34,5 @@ internal static class ProblemCodes
     public const string ModelNameTooLong = "model-name-too-long";
     public const string TooManyModels = "too-many-models";
     public const string MetadataTooLarge = "metadata-too-large";
+    public const string ImageTooManyPixels = "image-too-many-pixels";
 }

@@ -65,6 +65,8 @@ internal sealed class DatasetCheck(DatasetOptions options)
             var at = row.Row == row.Line ? $"{row.Row}" : $"{row.Row} (line {row.Line})";
             if (f.Format == ImageFormat.Unknown)
                 problems.Error(ProblemCodes.NotAnImage, MatchupColumns.FileName, $"{MatchupColumns.FileName} row {at}, column {column}: \"{image.Path}\" is not a PNG, JPEG, WebP or GIF image ({f.HeaderDescription})", row.Row, row.Line, column);
+            else if (f.Width * f.Height is { } pixels && pixels > options.MaxImagePixels)
+                problems.Error(ProblemCodes.ImageTooManyPixels, MatchupColumns.FileName, $"{MatchupColumns.FileName} row {at}, column {column}: \"{image.Path}\" is {f.Width:N0} x {f.Height:N0} pixels ({pixels:N0}), over the limit of {options.MaxImagePixels:N0} (Preference__Datasets__MaxImagePixels)", row.Row, row.Line, column);
             else if (f.SizeBytes > options.MaxImageBytes)
                 problems.Error(ProblemCodes.ImageTooLarge, MatchupColumns.FileName, $"{MatchupColumns.FileName} row {at}, column {column}: \"{image.Path}\" is {f.SizeBytes:N0} bytes, over the limit of {options.MaxImageBytes:N0} (Preference__Datasets__MaxImageBytes)", row.Row, row.Line, column);
         }
