@@ -76,10 +76,11 @@ public sealed class PipelineHarness : IAsyncDisposable
     }
 
     /// <summary>The local host inside the test process (for endpoint tests), on this harness's storage and emulator.</summary>
-    public Task<InProcessLocalHost> StartInProcessHostAsync(bool watch = true)
+    public Task<InProcessLocalHost> StartInProcessHostAsync(bool watch = true, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = HostEnvironment().ToDictionary(e => e.Key.Replace("__", ":"), e => (string?)e.Value);
         settings["Local:WatchDatasets"] = watch ? "true" : "false";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return InProcessLocalHost.StartAsync(settings, emulatorOptions: null, CancellationToken.None);
     }
 
