@@ -23,6 +23,10 @@ public sealed class PreferenceOptions
     [Range(1, 1000)]
     public int ResponsesPerMatchup { get; set; } = 15;
 
+    /// <summary>Most votes one run may order (staged matchups x responses per matchup); a bigger run is rejected at validation.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxVotesPerRun { get; set; } = 100_000;
+
     /// <summary>Optional Rapidata validation set attached to every order.</summary>
     public string? ValidationSetId { get; set; }
 

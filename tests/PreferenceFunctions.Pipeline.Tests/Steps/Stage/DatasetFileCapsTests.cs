@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
+using PreferenceFunctions.Testing;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
@@ -68,6 +71,26 @@ public sealed class DatasetFileCapsTests
         var problem = Assert.Single(report.Problems, p => p.Severity == ProblemSeverity.Error);
         Assert.Equal((ProblemCodes.ImageTooManyPixels, 2, "image1"), (problem.Code, problem.Row, problem.Column));
         Assert.Contains("20,000 x 20,000 pixels", problem.Message);
+    }
+
+    [Fact]
+    public async Task CheckAsync_VotesOverMaxVotesPerRun_RejectedSayingTheNumbersAndTheSetting()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), UniqueName.For("votes"));
+        DatasetGenerator.Generate(new GenerateDatasetRequest(folder, 20, 2, Seed: 1, Zip: false, OrderJson: """{ "responsesPerMatchup": 15 }"""));
+        try
+        {
+            var check = await LocalDatasetFolder.CheckAsync(folder, new DatasetOptions(), new PreferenceOptions { MaxVotesPerRun = 299 }, CancellationToken.None);
+
+            Assert.False(check.Report.Accepted);
+            Assert.Equal(300, check.Report.Counts.Votes);
+            var problem = Assert.Single(check.Report.Problems, p => p.Code == ProblemCodes.TooManyVotes);
+            Assert.Contains("300 votes (20 matchups x 15 responses), over the limit of 299 per run (Preference__MaxVotesPerRun)", problem.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

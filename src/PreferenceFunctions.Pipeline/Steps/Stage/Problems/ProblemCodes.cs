@@ -35,4 +35,5 @@ internal static class ProblemCodes
     public const string TooManyModels = "too-many-models";
     public const string MetadataTooLarge = "metadata-too-large";
     public const string ImageTooManyPixels = "image-too-many-pixels";
+    public const string TooManyVotes = "too-many-votes";
 }
