@@ -27,6 +27,10 @@ public sealed class PreferenceOptions
     [Range(1, long.MaxValue)]
     public long MaxVotesPerRun { get; set; } = 100_000;
 
+    /// <summary>Most votes all runs of the storage account may order per UTC day; 0 turns the daily cap off.</summary>
+    [Range(0, long.MaxValue)]
+    public long MaxVotesPerDay { get; set; }
+
     /// <summary>Optional Rapidata validation set attached to every order.</summary>
     public string? ValidationSetId { get; set; }
 

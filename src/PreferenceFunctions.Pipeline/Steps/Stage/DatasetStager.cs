@@ -8,6 +8,7 @@ using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage;
@@ -17,7 +18,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage;
 /// when accepted its manifest and chunks. Only reads the datasets container; writes are plain overwrites of
 /// deterministic content, so running it twice gives the same blobs.
 /// </summary>
-public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptions> options, IOptions<PreferenceOptions> defaults, ILogger<DatasetStager> logger)
+public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptions> options, IOptions<PreferenceOptions> defaults, ILogger<DatasetStager> logger,
+    DailyVoteBudget? budget = null)
 {
     private const int ZipReadBuffer = 4 * 1024 * 1024;
     private readonly ManifestStore _store = new(blobs);
@@ -60,6 +62,11 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             check = await new DatasetCheck(settings).RunAsync(input, csv, problems, ct);
         }
         StagingLog.Phase(logger, request.RunId, "validation and image hashing", clock.ElapsedMilliseconds);
+        if (check.Report.Accepted && budget is not null && await budget.TryReserveAsync(request.RunId, check.Report.Counts.Votes, ct) is { } refused)
+        {
+            problems.Error(ProblemCodes.TooManyVotesToday, OrderJsonReader.FileName, refused, column: "responsesPerMatchup");
+            check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
+        }
         var staged = await WriteAsync(request, folder, listing, check, ct);
         StagingLog.Phase(logger, request.RunId, "report, manifest and chunks written", clock.ElapsedMilliseconds);
         return staged;

@@ -2,6 +2,8 @@ using System.IO.Compression;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 using PreferenceFunctions.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
@@ -90,6 +92,35 @@ public sealed class DatasetFileCapsTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task StageAsync_RunsOverMaxVotesPerDay_SecondRejectedFirstNotCountedTwice()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 10, zip: false, orderJson: """{ "responsesPerMatchup": 10 }""");
+        var defaults = new PreferenceOptions { MaxVotesPerDay = 250 };
+        var table = UniqueName.For("votebudget");
+        var storage = StorageConnection.FromConnectionString(await Azurite.GetConnectionStringAsync());
+        var stager = new DatasetStager(fx.Blobs, Options.Create(new DatasetOptions()), Options.Create(defaults), NullLogger<DatasetStager>.Instance,
+            new DailyVoteBudget(storage, Options.Create(defaults), TimeProvider.System, table));
+        try
+        {
+            var first = await stager.StageAsync(new StageDatasetRequest(fx.Datasets.Name, "set", "run-1", fx.Runs), CancellationToken.None);
+            var again = await stager.StageAsync(new StageDatasetRequest(fx.Datasets.Name, "set", "run-1", fx.Runs), CancellationToken.None);
+            var second = await stager.StageAsync(new StageDatasetRequest(fx.Datasets.Name, "set", "run-2", fx.Runs), CancellationToken.None);
+            var third = await stager.StageAsync(new StageDatasetRequest(fx.Datasets.Name, "set", "run-3", fx.Runs), CancellationToken.None);
+
+            Assert.True(first.Accepted && again.Accepted && second.Accepted); // 100 + 100 of 250 (the repeat of run-1 reserves nothing)
+            Assert.False(third.Accepted);
+            var report = await new ManifestStore(fx.Blobs).ReadReportAsync(fx.Runs, third.ReportBlobName);
+            var problem = Assert.Single(report.Problems, p => p.Code == ProblemCodes.TooManyVotesToday);
+            Assert.Contains("100 votes, but 200 of the 250 allowed today (UTC) are already ordered (Preference__MaxVotesPerDay)", problem.Message);
+        }
+        finally
+        {
+            await storage.Tables.DeleteTableAsync(table);
         }
     }
 

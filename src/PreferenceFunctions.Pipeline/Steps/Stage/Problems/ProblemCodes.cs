@@ -36,4 +36,5 @@ internal static class ProblemCodes
     public const string MetadataTooLarge = "metadata-too-large";
     public const string ImageTooManyPixels = "image-too-many-pixels";
     public const string TooManyVotes = "too-many-votes";
+    public const string TooManyVotesToday = "too-many-votes-today";
 }
