@@ -19,7 +19,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage;
 /// deterministic content, so running it twice gives the same blobs.
 /// </summary>
 public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptions> options, IOptions<PreferenceOptions> defaults, ILogger<DatasetStager> logger,
-    DailyVoteBudget? budget = null)
+    DailyVoteBudget? budget = null, RepeatedDatasetGuard? repeats = null)
 {
     private const int ZipReadBuffer = 4 * 1024 * 1024;
     private readonly ManifestStore _store = new(blobs);
@@ -62,6 +62,14 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             check = await new DatasetCheck(settings).RunAsync(input, csv, problems, ct);
         }
         StagingLog.Phase(logger, request.RunId, "validation and image hashing", clock.ElapsedMilliseconds);
+        if (check.Report.Accepted && repeats is not null && !check.Settings.Rerun
+            && await repeats.FindRepeatedRunAsync(request.RunId, DatasetFingerprint.Of($"{request.DatasetsContainer}/{folder}", check), ct) is { } earlier)
+        {
+            problems.Error(ProblemCodes.SameAsCompletedRun, OrderJsonReader.FileName,
+                $"the matchups, images and settings are identical to run {earlier}, which completed (results: /api/runs/{earlier}/results); nothing new is ordered. Set \"rerun\": true in order.json to order again",
+                column: "rerun");
+            check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
+        }
         if (check.Report.Accepted && budget is not null && await budget.TryReserveAsync(request.RunId, check.Report.Counts.Votes, ct) is { } refused)
         {
             problems.Error(ProblemCodes.TooManyVotesToday, OrderJsonReader.FileName, refused, column: "responsesPerMatchup");

@@ -37,4 +37,5 @@ internal static class ProblemCodes
     public const string ImageTooManyPixels = "image-too-many-pixels";
     public const string TooManyVotes = "too-many-votes";
     public const string TooManyVotesToday = "too-many-votes-today";
+    public const string SameAsCompletedRun = "same-as-completed-run";
 }

@@ -54,6 +54,7 @@ internal static class OrderJsonReader
             QuorumThreshold = fields.Int("quorumThreshold"),
             ConfidenceThreshold = fields.Number("confidenceThreshold"),
             Webhook = fields.String("webhook"),
+            Rerun = fields.Bool("rerun"),
         };
     }
 
@@ -92,6 +93,15 @@ internal static class OrderJsonReader
             if (!present) return null;
             if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var i)) return i;
             Wrong(key, "a whole number", node!);
+            return null;
+        }
+
+        public bool? Bool(string key)
+        {
+            var node = Get(key, out var present);
+            if (!present) return null;
+            if (node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return v.GetValue<bool>();
+            Wrong(key, "true or false", node!);
             return null;
         }
 

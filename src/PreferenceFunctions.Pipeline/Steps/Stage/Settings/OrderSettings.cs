@@ -16,4 +16,5 @@ public sealed record OrderSettings(
     IReadOnlyList<JsonObject> Filters,
     IReadOnlyList<FeatureFlag> FeatureFlags,
     RefereeSettings Referee,
-    string? Webhook);
+    string? Webhook,
+    bool Rerun = false);

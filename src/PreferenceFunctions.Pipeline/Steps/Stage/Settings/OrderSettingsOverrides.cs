@@ -21,10 +21,13 @@ public sealed record OrderSettingsOverrides
     public double? ConfidenceThreshold { get; init; }
     public string? Webhook { get; init; }
 
+    /// <summary>Order again although a run with byte-identical matchups, images and settings completed before.</summary>
+    public bool? Rerun { get; init; }
+
     /// <summary>The JSON key of every field, as order.json spells it.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
         "name", "criteria", "responsesPerMatchup", "validationSetId", "sample", "seed",
-        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook",
+        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook", "rerun",
     ];
 }

@@ -44,7 +44,8 @@ internal static class OrderSettingsResolver
             Filters: Last(o => o.Filters) ?? [],
             FeatureFlags: Flags(layers.Select(o => o.Settings).OfType<JsonObject>()),
             Referee: referee,
-            Webhook: Last(o => o.Webhook));
+            Webhook: Last(o => o.Webhook),
+            Rerun: Last(o => o.Rerun) ?? false);
     }
 
     /// <summary>Each field's own rules (ranges, lengths, filters, settings, webhook URL); cross-field rules wait for <see cref="Resolve"/>.</summary>
