@@ -153,6 +153,8 @@ module roles 'modules/role-assignments.bicep' = {
     principalId: principalId
     principalType: principalType
     storageAccountName: storage.outputs.name
+    datasetsContainerName: datasetsContainerName
+    runsContainerName: runsContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     keyVaultName: keyVault.outputs.name
     eventGridTopicName: eventGrid.outputs.topicName

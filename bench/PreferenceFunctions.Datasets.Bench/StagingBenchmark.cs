@@ -30,7 +30,7 @@ public static class StagingBenchmark
             foreach (var file in new[] { DatasetFiles.Zip, DatasetFiles.Matchups })
                 await datasets.GetBlobClient($"bench/{file}").UploadAsync(Path.Combine(local, file));
 
-            var stager = new DatasetStager(blobs, Options.Create(new DatasetOptions()), Options.Create(new PreferenceOptions()), new ConsoleLogger<DatasetStager>());
+            var stager = new DatasetStager(blobs, Options.Create(new DatasetOptions()), Options.Create(new PreferenceOptions { MaxVotesPerRun = long.MaxValue }), new ConsoleLogger<DatasetStager>());
             watch.Restart();
             var staged = await stager.StageAsync(new StageDatasetRequest(datasets.Name, "bench", "bench-run", runs), CancellationToken.None);
             watch.Stop();

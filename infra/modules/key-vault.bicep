@@ -41,6 +41,9 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
+    // A deleted vault or secret cannot be purged before its retention ends (not even by its owner): a stolen
+    // deployment credential cannot destroy the Rapidata and webhook secrets for good.
+    enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
   }
 }

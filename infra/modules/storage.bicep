@@ -48,7 +48,9 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
   parent: storage
   name: 'default'
   properties: {
-    // Lets an accidental delete of a dataset or a run's raw results be undone for a week.
+    // Versioning: a blob overwritten after staging keeps the version that was staged (the pipeline pins reads to
+    // the listed ETag); with soft delete, an accidental delete of a dataset or a run's raw results can be undone.
+    isVersioningEnabled: true
     deleteRetentionPolicy: {
       enabled: true
       days: 7

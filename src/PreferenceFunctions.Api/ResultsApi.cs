@@ -36,7 +36,8 @@ public sealed class ResultsApi(RunLedger ledger, StorageConnection storage, IOpt
             var csv = new StringWriter();
             if (table == "models") ModelScoresCsv.Write(models, csv);
             else MatchupResultsCsv.Write(matchups, csv);
-            return HttpResults.Text(csv.ToString(), "text/csv; charset=utf-8");
+            var fileName = $"{SafeFileName(runId)}-{(table == "models" ? "models" : "matchups")}.csv";
+            return HttpResults.Text(csv.ToString(), "text/csv; charset=utf-8").AsAttachment(fileName);
         }
         return HttpResults.Json(new
         {
@@ -58,13 +59,15 @@ public sealed class ResultsApi(RunLedger ledger, StorageConnection storage, IOpt
         try
         {
             var content = await blob.DownloadContentAsync(cancellationToken);
-            return HttpResults.Bytes(content.Value.Content.ToArray(), "text/html; charset=utf-8");
+            return HttpResults.Bytes(content.Value.Content.ToArray(), "text/html; charset=utf-8").AsReport();
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return Problems.Conflict($"Run {runId} has no report yet (status {run.Status}, phase {run.Phase}).");
         }
     }
+
+    private static string SafeFileName(string runId) => new([.. runId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
 
     /// <summary>Models in rank order.</summary>
     public async Task<IReadOnlyList<ModelScore>> ReadModelsAsync(string runId, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Rapidata;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
@@ -16,21 +17,14 @@ namespace PreferenceFunctions.Api;
 /// and a DurableTaskClient and returns an <see cref="IResult"/>. Bad input gets 400 problem+json.
 /// </summary>
 public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger ledger, StorageConnection storage, RapidataClient rapidata,
-    IOptions<PreferenceOptions> options, TimeProvider clock)
+    IOptions<PreferenceOptions> options, TimeProvider clock, IOptions<NotificationOptions> notifications)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        StartRunBody? body;
-        try
-        {
-            body = await request.ReadFromJsonAsync<StartRunBody>(ApiJson.Options, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return Problems.BadRequest("The request body is not valid JSON.", e.Message);
-        }
+        var (body, refused) = await StartRunRequestReader.ReadAsync(request, cancellationToken);
+        if (refused is not null) return refused;
         var container = options.Value.DatasetsContainer;
         var folder = body?.Dataset?.Trim('/') ?? (body?.CsvPath is { } csv ? RunStarter.DatasetFolderOf(StripContainer(csv, container)) : null);
         if (string.IsNullOrWhiteSpace(folder))
@@ -53,13 +47,21 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
         {
             return Problems.Validation("dataset", $"No {container}/{folder}/{RunStarter.CsvFileName} found. Upload the images, then matchups.csv.");
         }
+        catch (RequestFailedException e) when (e.Status is >= 400 and < 500)
+        {
+            return Problems.Validation("dataset", $"\"{folder}\" is not a usable dataset folder (storage answered {e.Status}).");
+        }
         var key = request.Headers[IdempotencyKeyHeader].ToString();
         var runId = string.IsNullOrEmpty(key)
             ? RunIds.ForDatasetVersion(container, folder, etag.ToString())
-            : RunIds.ForIdempotencyKey(folder, key);
+            : RunIds.ForIdempotencyKey(container, folder, key);
+        if (!string.IsNullOrEmpty(key) && await IdempotencyKeyCheck.CheckAsync(client, runId, key, body?.Settings, cancellationToken) is { } reused)
+            return reused;
         var start = await starter.StartAsync(client, runId, container, folder, body?.Settings, cancellationToken);
         var links = RunLinks.For(start.RunId);
-        return HttpResults.Json(new { runId = start.RunId, started = start.Started, links }, ApiJson.Options,
+        // The secret that signs this run's own webhook (order.json "webhook"), told once: to the request that started the run.
+        var webhookSecret = start.Started && notifications.Value.WebhookSecret is { } secret ? WebhookSecrets.ForRun(secret, start.RunId) : null;
+        return HttpResults.Json(new { runId = start.RunId, started = start.Started, webhookSecret, links }, ApiJson.Options,
             statusCode: StatusCodes.Status202Accepted).WithLocation(links.Status);
     }
 

@@ -21,19 +21,19 @@ public static class MatchupResultsCsv
         foreach (var r in rows)
         {
             using var row = writer.NewRow();
-            row["matchupId"].Set(r.Matchup.Id);
-            row["prompt"].Set(r.Matchup.Prompt);
-            row["image1"].Set(r.Matchup.Image1);
-            row["image2"].Set(r.Matchup.Image2);
-            row["model1"].Set(r.Matchup.Model1);
-            row["model2"].Set(r.Matchup.Model2);
+            row["matchupId"].Set(SpreadsheetText.Neutralise(r.Matchup.Id));
+            row["prompt"].Set(SpreadsheetText.Neutralise(r.Matchup.Prompt));
+            row["image1"].Set(SpreadsheetText.Neutralise(r.Matchup.Image1));
+            row["image2"].Set(SpreadsheetText.Neutralise(r.Matchup.Image2));
+            row["model1"].Set(SpreadsheetText.Neutralise(r.Matchup.Model1));
+            row["model2"].Set(SpreadsheetText.Neutralise(r.Matchup.Model2));
             row["votes1"].Format(r.Votes1);
             row["votes2"].Format(r.Votes2);
             row["ratio"].Format(CsvNumbers.Ratio(r.Ratio));
             row["weightedVotes1"].Format(CsvNumbers.Ratio(r.WeightedVotes1));
             row["weightedVotes2"].Format(CsvNumbers.Ratio(r.WeightedVotes2));
-            row["winner"].Set(r.Winner);
-            row["weightedWinner"].Set(r.WeightedWinner);
+            row["winner"].Set(SpreadsheetText.Neutralise(r.Winner));
+            row["weightedWinner"].Set(SpreadsheetText.Neutralise(r.WeightedWinner));
             row["ciLow"].Format(CsvNumbers.Ratio(r.CiLow));
             row["ciHigh"].Format(CsvNumbers.Ratio(r.CiHigh));
             row["disagreement"].Set(r.Disagreement ? "true" : "false");

@@ -20,7 +20,7 @@ public static class ModelScoresCsv
         foreach (var m in rows)
         {
             using var row = writer.NewRow();
-            row["model"].Set(m.Model);
+            row["model"].Set(SpreadsheetText.Neutralise(m.Model));
             row["votes"].Format(m.Votes);
             row["pairsWon"].Format(m.PairsWon);
             row["winRate"].Format(CsvNumbers.Ratio(m.WinRate));

@@ -30,6 +30,8 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddRapidataClient(configuration.GetSection(RapidataClientOptions.SectionName));
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().Blobs);
         services.AddOptions<DatasetOptions>().Bind(configuration.GetSection(DatasetOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<DailyVoteBudget>();
+        services.AddSingleton<RepeatedDatasetGuard>();
         services.AddSingleton<DatasetStager>();
         services.AddSingleton<DatasetImageReader>();
         services.AddSingleton<ManifestStore>();

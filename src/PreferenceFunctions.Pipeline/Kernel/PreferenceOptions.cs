@@ -23,6 +23,14 @@ public sealed class PreferenceOptions
     [Range(1, 1000)]
     public int ResponsesPerMatchup { get; set; } = 15;
 
+    /// <summary>Most votes one run may order (staged matchups x responses per matchup); a bigger run is rejected at validation.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxVotesPerRun { get; set; } = 100_000;
+
+    /// <summary>Most votes all runs of the storage account may order per UTC day; 0 turns the daily cap off.</summary>
+    [Range(0, long.MaxValue)]
+    public long MaxVotesPerDay { get; set; }
+
     /// <summary>Optional Rapidata validation set attached to every order; a run with one uses the order flow.</summary>
     public string? ValidationSetId { get; set; }
 

@@ -13,9 +13,12 @@ public static partial class RunIds
     public static string ForDatasetVersion(string datasetsContainer, string datasetFolder, string csvETag) =>
         Build(datasetFolder, $"{datasetsContainer}/{datasetFolder}/matchups.csv|{csvETag.Trim('"')}");
 
-    /// <summary>An HTTP start with an <c>Idempotency-Key</c> header maps to one run per key.</summary>
-    public static string ForIdempotencyKey(string datasetFolder, string idempotencyKey) =>
-        Build(datasetFolder, "key|" + idempotencyKey);
+    /// <summary>
+    /// An HTTP start with an <c>Idempotency-Key</c> header maps to one run per container, full folder and key (the
+    /// readable prefix of the id folds <c>team/a</c> and <c>team-a</c> together; the hash never does).
+    /// </summary>
+    public static string ForIdempotencyKey(string datasetsContainer, string datasetFolder, string idempotencyKey) =>
+        Build(datasetFolder, $"key|{datasetsContainer}/{datasetFolder}|{idempotencyKey}");
 
     private static string Build(string datasetFolder, string identity)
     {

@@ -77,10 +77,12 @@ public sealed class PipelineHarness : IAsyncDisposable
 
     /// <summary>The local host inside the test process (for endpoint tests), on this harness's storage and emulator.</summary>
     /// <param name="taskHub">Another task hub than the harness's (a host of another app on the same storage).</param>
-    public Task<InProcessLocalHost> StartInProcessHostAsync(bool watch = true, string? taskHub = null)
+    public Task<InProcessLocalHost> StartInProcessHostAsync(bool watch = true, IReadOnlyDictionary<string, string?>? extra = null,
+        string? taskHub = null)
     {
         var settings = HostEnvironment().ToDictionary(e => e.Key.Replace("__", ":"), e => (string?)e.Value);
         settings["Local:WatchDatasets"] = watch ? "true" : "false";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         if (taskHub is not null) settings["Local:TaskHub"] = taskHub;
         return InProcessLocalHost.StartAsync(settings, emulatorOptions: null, CancellationToken.None);
     }

@@ -26,6 +26,33 @@ public sealed class CsvExportTests
         Assert.Equal("flux", single.Winner);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"https://evil.example\",\"x\")")]
+    [InlineData("@SUM(A1:A9)")]
+    [InlineData("+cmd|' /C calc'!A0")]
+    [InlineData("-2+3")]
+    [InlineData("\tpadded")]
+    [InlineData("\rfirst")]
+    [InlineData("\uFF1D1+1")]
+    public void Write_FormulaCellsInEveryTextColumn_GetALeadingApostropheAndNumbersStayNumbers(string formula)
+    {
+        var outcome = Outcomes.Of(formula, formula + "a", formula + "b", 9, 6).WithPrompt(formula);
+        var analysis = PreferenceAnalyzer.Analyze([outcome], new AnalysisOptions(BootstrapRounds: 0));
+        var matchups = new StringWriter();
+        var models = new StringWriter();
+
+        MatchupResultsCsv.Write(analysis.Matchups, matchups);
+        ModelScoresCsv.Write(analysis.Models, models);
+
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromText(matchups.ToString());
+        var row = reader.Enumerate(r => (Id: r["matchupId"].ToString(), Prompt: r["prompt"].ToString(), Model1: r["model1"].ToString(),
+            Winner: r["winner"].ToString(), Ratio: r["ratio"].ToString())).Single();
+        Assert.Equal(("'" + formula, "'" + formula, "'" + formula + "a", "'" + formula + "a"), (row.Id, row.Prompt, row.Model1, row.Winner));
+        Assert.Equal("0.6", row.Ratio);
+        using var modelReader = Sep.Reader(o => o with { Unescape = true }).FromText(models.ToString());
+        Assert.All(modelReader.Enumerate(r => r["model"].ToString()).ToList(), m => Assert.StartsWith("'", m));
+    }
+
     [Fact]
     public void Write_MatchupResults_QuotesTextAndFormatsNumbersInvariantly()
     {

@@ -46,6 +46,7 @@ public sealed class RunsHttpFunctionsTests
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("matchupId,prompt,image1,image2,model1,model2,votes1,votes2,ratio,weightedVotes1,weightedVotes2,winner,weightedWinner", lines[0]);
         Assert.Equal(41, lines.Length);
+        Assert.Equal($"attachment; filename=\"{runId}-matchups.csv\"", csvRequest.HttpContext.Response.Headers.ContentDisposition.ToString());
 
         var modelsRequest = HttpCall.Request(harness.Services, "GET", query: "?format=csv&table=models");
         var (_, _, models) = await HttpCall.ExecuteAsync(modelsRequest, await functions.Results(modelsRequest, runId));
@@ -56,6 +57,10 @@ public sealed class RunsHttpFunctionsTests
         Assert.Equal(200, reportStatus);
         Assert.StartsWith("text/html", reportType);
         Assert.Contains("stable_diffusion", html);
+        var reportHeaders = reportRequest.HttpContext.Response.Headers;
+        Assert.Equal("nosniff", reportHeaders.XContentTypeOptions.ToString());
+        Assert.Contains("default-src 'none'", reportHeaders.ContentSecurityPolicy.ToString());
+        Assert.DoesNotContain("script-src", reportHeaders.ContentSecurityPolicy.ToString());
     }
 
     [Fact]

@@ -23,6 +23,18 @@ public sealed class NotificationOptions
     /// <summary>Standard Webhooks signing secret, <c>whsec_</c> + base64 of 24 to 64 random bytes.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>Let run webhooks use plain http to localhost/loopback (local development only).</summary>
+    public bool AllowInsecureLocalWebhooks { get; set; }
+
+    /// <summary>
+    /// Hosts or IP addresses (comma-separated) run webhooks may reach even though they resolve to loopback, private,
+    /// link-local or other internal addresses.
+    /// </summary>
+    public string? AllowedWebhookHosts { get; set; }
+
+    internal string[] AllowedHosts() =>
+        AllowedWebhookHosts?.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
     /// <summary>Attempts per webhook delivery, the first included.</summary>
     public int WebhookMaxAttempts { get; set; } = 5;
 

@@ -39,9 +39,21 @@ internal static class NotificationServiceCollectionExtensions
     /// signed), no client timeout (the pipeline times each attempt), and no redirects (a POST redirected by 301/302
     /// would arrive as a bodiless GET and look delivered).
     /// </summary>
-    internal static void AddWebhookHttpClient(IServiceCollection services) =>
+    internal static void AddWebhookHttpClient(IServiceCollection services)
+    {
         services.AddHttpClient(WebhookEventSink.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        // Run webhooks (a dataset author's URL): every connection goes through the guard, never through a proxy
+        // (which would make the guard check the proxy's address instead of the target's).
+        services.TryAddSingleton<WebhookConnectGuard>();
+        services.AddHttpClient(WebhookEventSink.GuardedHttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                ConnectCallback = sp.GetRequiredService<WebhookConnectGuard>().ConnectAsync,
+            });
+    }
 
     private static QueueEventSink CreateQueueSink(IServiceProvider services)
     {

@@ -31,7 +31,15 @@ public sealed class RunEventPublisher(
             deliveries.Add(DeliverAsync(ConfiguredWebhookSink, envelope, () => webhooks.SendAsync(configured, envelope, cancellationToken), cancellationToken));
         }
         if (runWebhook is not null)
-            deliveries.Add(DeliverAsync(RunWebhookSink, envelope, () => webhooks.SendAsync(runWebhook, envelope, cancellationToken), cancellationToken));
+        {
+            var operatorSecret = options.Value.WebhookSecret;
+            var guarded = runWebhook with
+            {
+                Secret = runWebhook.Secret ?? (operatorSecret is null ? null : WebhookSecrets.ForRun(operatorSecret, envelope.RunId)),
+                Guarded = true,
+            };
+            deliveries.Add(DeliverAsync(RunWebhookSink, envelope, () => webhooks.SendAsync(guarded, envelope, cancellationToken), cancellationToken));
+        }
 
         var outcomes = await Task.WhenAll(deliveries);
         cancellationToken.ThrowIfCancellationRequested();

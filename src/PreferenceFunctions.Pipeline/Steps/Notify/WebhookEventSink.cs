@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using PreferenceFunctions.Pipeline.Kernel;
 using StandardWebhooks;
 
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
@@ -18,6 +19,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Notify;
 public sealed class WebhookEventSink
 {
     public const string HttpClientName = "PreferenceFunctions.Webhooks";
+    public const string GuardedHttpClientName = "PreferenceFunctions.RunWebhooks";
 
     private static readonly ResiliencePropertyKey<string> TargetKey = new("webhook-target");
 
@@ -38,13 +40,40 @@ public sealed class WebhookEventSink
     {
         if (!Uri.TryCreate(target.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             throw new WebhookDeliveryException($"Webhook URL '{SafeUrl.Describe(target.Url)}' is not an absolute http(s) URL.");
+        if (target.Guarded)
+        {
+            await SendGuardedAsync(target, uri, envelope, cancellationToken);
+            return;
+        }
+        await SendCoreAsync(target, uri, HttpClientName, envelope, cancellationToken);
+    }
+
+    /// <summary>A dataset author's webhook: https (or loopback http when allowed), guarded connects, and a generic reason on failure.</summary>
+    private async Task SendGuardedAsync(RunWebhook target, Uri uri, RunEventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (uri.Scheme != Uri.UriSchemeHttps && !(_options.Value.AllowInsecureLocalWebhooks && WebhookAddresses.IsLoopbackHost(uri)))
+            throw new WebhookDeliveryException("The run's webhook was not called: it must be an https URL.");
+        try
+        {
+            await SendCoreAsync(target, uri, GuardedHttpClientName, envelope, cancellationToken);
+        }
+        catch (WebhookDeliveryException e) when (e.InnerException is not null)
+        {
+            throw new WebhookDeliveryException(e.InnerException is WebhookRefusedException || e.InnerException.InnerException is WebhookRefusedException
+                ? "The run's webhook was not called: its host is not a public address."
+                : "The run's webhook could not be reached.", e.InnerException);
+        }
+    }
+
+    private async Task SendCoreAsync(RunWebhook target, Uri uri, string clientName, RunEventEnvelope envelope, CancellationToken cancellationToken)
+    {
         var secret = target.Secret ?? _options.Value.WebhookSecret;
         if (secret is not null && WebhookSecrets.Problem(secret) is { } problem)
             throw new WebhookDeliveryException($"The webhook secret for {SafeUrl.Describe(uri)} {problem}.");
 
         var signer = secret is null ? null : new StandardWebhook(secret);
         var payload = envelope.Json.ToString();
-        var client = _httpClients.CreateClient(HttpClientName);
+        var client = _httpClients.CreateClient(clientName);
         var attempts = 0;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(TargetKey, SafeUrl.Describe(uri));

@@ -25,6 +25,9 @@ internal static class WebhookRetryPipeline
                 Delay = options.WebhookRetryDelay,
                 MaxDelay = options.WebhookMaxRetryDelay,
                 ShouldRetryAfterHeader = false, // replaced by the capped generator below
+                ShouldHandle = args => args.Outcome.Exception is HttpRequestException { InnerException: WebhookRefusedException }
+                    ? PredicateResult.False()
+                    : new ValueTask<bool>(HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                 DelayGenerator = args => new(RetryAfter(args.Outcome.Result, time, options.WebhookMaxRetryDelay)),
                 OnRetry = args =>
                 {

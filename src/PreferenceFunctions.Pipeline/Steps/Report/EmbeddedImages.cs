@@ -36,7 +36,7 @@ internal sealed class EmbeddedImages
             return (null, $"could not be read ({error.GetType().Name})");
         }
         if (bytes is null || bytes.Length == 0) return (null, "not found");
-        var dataUri = Thumbnails.ToDataUri(bytes, thumbnailSize);
-        return dataUri is null ? (null, "not a readable image") : (dataUri, null);
+        var dataUri = Thumbnails.ToDataUri(bytes, thumbnailSize, Thumbnails.DefaultPixelBudget, out var overBudget);
+        return dataUri is not null ? (dataUri, null) : (null, overBudget ? "too many pixels to decode" : "not a readable image");
     }
 }

@@ -44,14 +44,15 @@ internal static class PairFigurePng
 
     private static void DrawImage(SKCanvas canvas, byte[]? bytes, string path, SKRect cell)
     {
-        using var image = bytes is null ? null : Thumbnails.Decode(bytes);
+        var overBudget = false;
+        using var image = bytes is null ? null : Thumbnails.Decode(bytes, Cell, Thumbnails.DefaultPixelBudget, out overBudget);
         using var backdrop = new SKPaint { Color = SKColor.Parse("#f4f4f8") };
         canvas.DrawRect(cell, backdrop);
         if (image is null)
         {
             using var font = ReportFonts.Regular(18);
             using var muted = new SKPaint { Color = SKColor.Parse("#62627a"), IsAntialias = true };
-            canvas.DrawText(bytes is null ? "image not available" : "not a readable image", cell.MidX, cell.MidY - 6, SKTextAlign.Center, font, muted);
+            canvas.DrawText(bytes is null ? "image not available" : overBudget ? "too many pixels to decode" : "not a readable image", cell.MidX, cell.MidY - 6, SKTextAlign.Center, font, muted);
             canvas.DrawText(Path.GetFileName(path), cell.MidX, cell.MidY + 22, SKTextAlign.Center, font, muted);
             return;
         }

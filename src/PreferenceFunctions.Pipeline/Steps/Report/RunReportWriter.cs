@@ -16,10 +16,9 @@ public sealed class RunReportWriter(StorageConnection storage, DatasetImageReade
         async Task<byte[]?> Load(string path, CancellationToken ct)
         {
             if (!imagesByPath.TryGetValue(path, out var image)) return null;
+            // Only the staged bytes are shown: an image replaced since staging becomes a placeholder.
             await using var content = await session.OpenAsync(image, ct);
-            using var copy = new MemoryStream();
-            await content.CopyToAsync(copy, ct);
-            return copy.ToArray();
+            return await StagedBytes.ReadVerifiedAsync(content, image, ct);
         }
         var html = await ReportRenderer.RenderHtmlAsync(analysis, Load, new ReportOptions(Title: title), cancellationToken);
         var blob = storage.Blobs.GetBlobContainerClient(options.Value.RunsContainer).GetBlobClient(RunBlobs.Report(runId));

@@ -8,6 +8,7 @@ using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage;
@@ -17,7 +18,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage;
 /// when accepted its manifest and chunks. Only reads the datasets container; writes are plain overwrites of
 /// deterministic content, so running it twice gives the same blobs.
 /// </summary>
-public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptions> options, IOptions<PreferenceOptions> defaults, ILogger<DatasetStager> logger)
+public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptions> options, IOptions<PreferenceOptions> defaults, ILogger<DatasetStager> logger,
+    DailyVoteBudget? budget = null, RepeatedDatasetGuard? repeats = null)
 {
     private const int ZipReadBuffer = 4 * 1024 * 1024;
     private readonly ManifestStore _store = new(blobs);
@@ -34,7 +36,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var problems = new ProblemList(settings.MaxProblems);
         var index = new ImageIndex();
         var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = new BlobImageContentSource(datasets) };
-        await using var archive = await OpenZipAsync(datasets, listing.Zip, problems, ct);
+        await using var archive = await OpenZipAsync(datasets, listing.Zip, settings, problems, ct);
         if (archive is not null)
         {
             index.AddZip(archive);
@@ -43,11 +45,13 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         index.AddLoose(listing.LooseImages, $"the blobs under {request.DatasetsContainer}/{folder}/");
         StagingLog.Phase(logger, request.RunId, "listing and image index", clock.ElapsedMilliseconds);
 
-        var orderJson = listing.Order is null ? null
+        var orderJson = listing.Order is null || !FileLimits.OrderFits(listing.Order.Properties.ContentLength, settings, problems) ? null
             : (await datasets.GetBlobClient(listing.Order.Name).DownloadContentAsync(ct)).Value.Content.ToString();
-        var input = new DatasetCheckInput($"{request.DatasetsContainer}/{folder}", folder, index, content, orderJson, request.OrderSettingsOverrides, defaults.Value);
+        var csvFits = listing.Matchups is null || FileLimits.CsvFits(listing.Matchups.Properties.ContentLength, settings, problems);
+        var input = new DatasetCheckInput($"{request.DatasetsContainer}/{folder}", folder, index, content, orderJson, request.OrderSettingsOverrides, defaults.Value,
+            CsvRefused: !csvFits);
         DatasetCheckResult check;
-        if (listing.Matchups is null)
+        if (listing.Matchups is null || !csvFits)
         {
             check = await new DatasetCheck(settings).RunAsync(input, null, problems, ct);
         }
@@ -58,6 +62,19 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             check = await new DatasetCheck(settings).RunAsync(input, csv, problems, ct);
         }
         StagingLog.Phase(logger, request.RunId, "validation and image hashing", clock.ElapsedMilliseconds);
+        if (check.Report.Accepted && repeats is not null && !check.Settings.Rerun
+            && await repeats.FindRepeatedRunAsync(request.RunId, DatasetFingerprint.Of($"{request.DatasetsContainer}/{folder}", check), ct) is { } earlier)
+        {
+            problems.Error(ProblemCodes.SameAsCompletedRun, OrderJsonReader.FileName,
+                $"the matchups, images and settings are identical to run {earlier}, which completed (results: /api/runs/{earlier}/results); nothing new is ordered. Set \"rerun\": true in order.json to order again",
+                column: "rerun");
+            check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
+        }
+        if (check.Report.Accepted && budget is not null && await budget.TryReserveAsync(request.RunId, check.Report.Counts.Votes, ct) is { } refused)
+        {
+            problems.Error(ProblemCodes.TooManyVotesToday, OrderJsonReader.FileName, refused, column: "responsesPerMatchup");
+            check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
+        }
         var staged = await WriteAsync(request, folder, listing, check, ct);
         StagingLog.Phase(logger, request.RunId, "report, manifest and chunks written", clock.ElapsedMilliseconds);
         return staged;
@@ -65,7 +82,9 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
 
     private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, BlobDatasetListing listing, DatasetCheckResult check, CancellationToken ct)
     {
-        var report = check.Report;
+        // The webhook URL may carry a token: the blobs keep a redacted form (the run itself keeps the URL in its history).
+        var stored = check.Settings with { Webhook = check.Settings.Webhook is { } hook ? WebhookAddresses.Redact(hook) : null };
+        var report = check.Report with { Settings = stored };
         var reportBlob = $"{request.RunId}/validation.json";
         await _store.WriteJsonAsync(request.RunsContainer, reportBlob, report, indented: true, ct);
         await _store.WriteTextAsync(request.RunsContainer, $"{request.RunId}/validation.txt", ReportText.Render(report), ct);
@@ -83,7 +102,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             async (chunk, token) => await _store.WriteJsonAsync(request.RunsContainer, chunkNames[chunk.Index], chunk, indented: false, token));
         var manifest = new DatasetManifest(request.RunId, request.DatasetsContainer, folder, listing.Zip?.Name, listing.Zip?.Properties.ETag?.ToString(),
             listing.Matchups!.Properties.ETag?.ToString() ?? "", report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages,
-            report.Models, report.ModelPairs, check.Settings, options.Value.ChunkSize, chunkNames);
+            report.Models, report.ModelPairs, stored, options.Value.ChunkSize, chunkNames);
         var manifestBlob = $"{request.RunId}/manifest.json";
         await _store.WriteJsonAsync(request.RunsContainer, manifestBlob, manifest, indented: true, ct);
         StagingLog.Staged(logger, request.DatasetsContainer, folder, request.RunId, report.Counts.Staged, chunks.Count, report.WarningCount);
@@ -91,12 +110,18 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
     }
 
     /// <summary>Opens images.zip over a seekable, buffered blob stream pinned to the listed version; a broken zip becomes a report error.</summary>
-    private static async Task<ZipArchive?> OpenZipAsync(BlobContainerClient datasets, BlobItem? zip, ProblemList problems, CancellationToken ct)
+    private static async Task<ZipArchive?> OpenZipAsync(BlobContainerClient datasets, BlobItem? zip, DatasetOptions settings, ProblemList problems, CancellationToken ct)
     {
-        if (zip is null) return null;
+        if (zip is null || !FileLimits.Fits(DatasetFiles.Zip, zip.Properties.ContentLength, settings.MaxZipBytes, "Preference__Datasets__MaxZipBytes", problems))
+            return null;
         var stream = await datasets.GetBlobClient(zip.Name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = ZipReadBuffer }, ct);
         try
         {
+            if (!await FileLimits.ZipFitsAsync(stream, settings, problems, ct))
+            {
+                await stream.DisposeAsync();
+                return null;
+            }
             return await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, ct);
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException) // the blob stream refuses the seek a too-short "zip" asks for

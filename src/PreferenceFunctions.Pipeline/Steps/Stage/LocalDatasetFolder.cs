@@ -27,9 +27,12 @@ public static class LocalDatasetFolder
             {
                 try
                 {
-                    archive = await ZipFile.OpenReadAsync(zipPath, cancellationToken);
-                    index.AddZip(archive);
-                    content[ImageSource.Zip] = new ZipImageContentSource(archive);
+                    archive = await OpenZipAsync(zipPath, options, problems, cancellationToken);
+                    if (archive is not null)
+                    {
+                        index.AddZip(archive);
+                        content[ImageSource.Zip] = new ZipImageContentSource(archive);
+                    }
                 }
                 catch (InvalidDataException e)
                 {
@@ -39,10 +42,12 @@ public static class LocalDatasetFolder
             index.AddLoose(LooseFiles(root), "the dataset folder");
 
             var orderPath = Path.Combine(root, DatasetFiles.Order);
-            var orderJson = File.Exists(orderPath) ? await File.ReadAllTextAsync(orderPath, cancellationToken) : null;
-            var input = new DatasetCheckInput(root, Path.GetFileName(root), index, content, orderJson, null, defaults);
+            var orderJson = File.Exists(orderPath) && FileLimits.OrderFits(new FileInfo(orderPath).Length, options, problems)
+                ? await File.ReadAllTextAsync(orderPath, cancellationToken) : null;
             var csvPath = Path.Combine(root, DatasetFiles.Matchups);
-            if (!File.Exists(csvPath)) return await new DatasetCheck(options).RunAsync(input, null, problems, cancellationToken);
+            var csvFits = !File.Exists(csvPath) || FileLimits.CsvFits(new FileInfo(csvPath).Length, options, problems);
+            var input = new DatasetCheckInput(root, Path.GetFileName(root), index, content, orderJson, null, defaults, CsvRefused: !csvFits);
+            if (!File.Exists(csvPath) || !csvFits) return await new DatasetCheck(options).RunAsync(input, null, problems, cancellationToken);
             using var csv = new StreamReader(csvPath, detectEncodingFromByteOrderMarks: true);
             return await new DatasetCheck(options).RunAsync(input, csv, problems, cancellationToken);
         }
@@ -50,6 +55,17 @@ public static class LocalDatasetFolder
         {
             if (archive is not null) await archive.DisposeAsync();
         }
+    }
+
+    private static async Task<ZipArchive?> OpenZipAsync(string zipPath, DatasetOptions options, ProblemList problems, CancellationToken cancellationToken)
+    {
+        var stream = File.OpenRead(zipPath);
+        if (!await FileLimits.ZipFitsAsync(stream, options, problems, cancellationToken))
+        {
+            await stream.DisposeAsync();
+            return null;
+        }
+        return await ZipArchive.CreateAsync(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: null, cancellationToken);
     }
 
     private static IEnumerable<ImageEntry> LooseFiles(string root) =>

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
-using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage;

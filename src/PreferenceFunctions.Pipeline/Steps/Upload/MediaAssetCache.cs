@@ -8,7 +8,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 
 /// <summary>
 /// Uploads an image to Rapidata unless its content (SHA-256) was uploaded before, by any run or host; the MediaAssets
-/// table remembers what Rapidata named it, and for which API (an asset of another endpoint does not count).
+/// table remembers what Rapidata named it, and for which API (an asset of another endpoint does not count). Bytes are
+/// checked against the staged SHA-256 before upload (<see cref="StagedBytes"/>).
 /// </summary>
 public sealed class MediaAssetCache(StorageConnection storage, RapidataClient rapidata, IOptions<RapidataClientOptions> rapidataOptions)
 {
@@ -29,8 +30,12 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
             if (known.HasValue && known.Value is { } cached) return (cached, false);
         }
 
-        await using var content = await open();
-        var uploaded = await rapidata.UploadAssetAsync(content, uploadName, cancellationToken: cancellationToken);
+        // The bytes are hashed before they go out: an image swapped after staging fails here, never reaches Rapidata and is
+        // never cached under the staged hash (where every later run with that content would reuse it).
+        byte[] bytes;
+        await using (var content = await open()) bytes = await StagedBytes.ReadVerifiedAsync(content, image, cancellationToken);
+        using var verified = new MemoryStream(bytes, writable: false);
+        var uploaded = await rapidata.UploadAssetAsync(verified, uploadName, cancellationToken: cancellationToken);
         var asset = new MediaAssetEntity
         {
             PartitionKey = MediaAssetEntity.PartitionFor(sha256),

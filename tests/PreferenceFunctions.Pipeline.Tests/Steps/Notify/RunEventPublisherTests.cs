@@ -45,7 +45,41 @@ public sealed class RunEventPublisherTests
         Assert.Equal("run-p2:preference.run.completed", await ReceiveEventIdAsync(provider, queueName));
     }
 
-    private static async Task<ServiceProvider> BuildAsync(string queueName, LoopbackServer topic, LoopbackServer hooks)
+    [Fact]
+    public async Task PublishAsync_RunWebhook_SignedWithTheRunsSecretNeverTheOperatorsSecret()
+    {
+        await using var topic = await LoopbackServer.StartAsync((_, _) => 200);
+        await using var hooks = await LoopbackServer.StartAsync((_, _) => 200);
+        var operatorSecret = NotificationTestData.NewSecret();
+        var queueName = UniqueName.For("events");
+        await using var provider = await BuildAsync(queueName, topic, hooks, operatorSecret);
+
+        var failures = await provider.GetRequiredService<RunEventPublisher>().PublishAsync(
+            NotificationTestData.Completed("run-p3"), new RunWebhook(new Uri(hooks.BaseAddress, "/run").ToString()), CancellationToken.None);
+
+        Assert.Empty(failures);
+        var run = hooks.Requests.Single(r => r.PathAndQuery == "/run");
+        var configured = hooks.Requests.Single(r => r.PathAndQuery == "/configured");
+        Assert.True(Verifies(WebhookSecrets.ForRun(operatorSecret, "run-p3"), run));
+        Assert.False(Verifies(operatorSecret, run));
+        Assert.True(Verifies(operatorSecret, configured));
+        await ReceiveEventIdAsync(provider, queueName);
+    }
+
+    private static bool Verifies(string secret, CapturedRequest request)
+    {
+        try
+        {
+            new StandardWebhooks.StandardWebhook(secret).Verify(request.Body, request.Headers);
+            return true;
+        }
+        catch (StandardWebhooks.Diagnostics.WebhookVerificationException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<ServiceProvider> BuildAsync(string queueName, LoopbackServer topic, LoopbackServer hooks, string? secret = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -53,7 +87,9 @@ public sealed class RunEventPublisherTests
             ["Notifications:EventGridTopicEndpoint"] = new Uri(topic.BaseAddress, "/api/events").ToString(),
             ["Notifications:EventGridTopicKey"] = "local-topic-key",
             ["Notifications:WebhookUrl"] = new Uri(hooks.BaseAddress, "/configured").ToString(),
-            ["Notifications:WebhookSecret"] = NotificationTestData.NewSecret(),
+            ["Notifications:WebhookSecret"] = secret ?? NotificationTestData.NewSecret(),
+            ["Notifications:AllowInsecureLocalWebhooks"] = "true",
+            ["Notifications:AllowedWebhookHosts"] = "127.0.0.1",
             ["Notifications:WebhookRetryDelay"] = "00:00:00.010",
             ["Notifications:WebhookMaxRetryDelay"] = "00:00:00.050",
         }).Build();

@@ -1,3 +1,4 @@
+using PreferenceFunctions.Pipeline.Kernel;
 using System.Security.Cryptography;
 using System.Text.Json;
 using PreferenceFunctions.Pipeline.Steps.Stage;
@@ -160,7 +161,7 @@ public sealed class DatasetStagerTests
         await using var fx = await StagingFixture.CreateAsync();
         await fx.UploadGeneratedAsync("big", matchups: 100_000, zip: true, models: 5);
 
-        var staged = await fx.StageAsync("big");
+        var staged = await fx.StageAsync("big", defaults: new PreferenceOptions { MaxVotesPerRun = 1_500_000 }); // 100,000 x 15 votes
 
         Assert.True(staged.Accepted, string.Join("\n", staged.FirstErrors));
         Assert.Equal((100_000, 200_000, 400), (staged.MatchupCount, staged.DistinctImageCount, staged.ChunkBlobNames.Count));

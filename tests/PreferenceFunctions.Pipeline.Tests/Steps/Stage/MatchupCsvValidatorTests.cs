@@ -152,13 +152,14 @@ public sealed class MatchupCsvValidatorTests
     }
 
     [Fact]
-    public void Validate_MoreRowsThanLimit_ReportsCountAndLimit()
+    public void Validate_MoreRowsThanLimit_StopsReadingAndReportsLimit()
     {
         var row = "a fox,flux/flux_1_0.png,stable_diffusion/stable_diffusion_1_1.png\n";
-        var (scan, problems) = CsvCheck.Run(Header + row + row.Replace("fox", "cat") + row.Replace("fox", "dog"), new DatasetOptions { MaxRows = 2 });
+        var rows = row + row.Replace("fox", "cat") + row.Replace("fox", "dog") + row.Replace("fox", "owl") + row.Replace("fox", "elk");
+        var (scan, problems) = CsvCheck.Run(Header + rows, new DatasetOptions { MaxRows = 2 });
 
-        Assert.Equal(3, scan.DataRows);
-        Assert.Contains("3 rows, over the limit of 2", problems.Single(ProblemCodes.TooManyRows).Message);
+        Assert.Equal(3, scan.DataRows); // reading stops one row past the limit
+        Assert.Contains("more than 2 rows", problems.Single(ProblemCodes.TooManyRows).Message);
     }
 
     [Fact]

@@ -31,11 +31,11 @@ public sealed class StagingFixture : IAsyncDisposable
         return fixture;
     }
 
-    public DatasetStager Stager(DatasetOptions? options = null) =>
-        new(Blobs, Options.Create(options ?? new DatasetOptions()), Options.Create(new PreferenceOptions()), NullLogger<DatasetStager>.Instance);
+    public DatasetStager Stager(DatasetOptions? options = null, PreferenceOptions? defaults = null) =>
+        new(Blobs, Options.Create(options ?? new DatasetOptions()), Options.Create(defaults ?? new PreferenceOptions()), NullLogger<DatasetStager>.Instance);
 
-    public Task<StagedDataset> StageAsync(string folder, string runId = "run-1", DatasetOptions? options = null) =>
-        Stager(options).StageAsync(new StageDatasetRequest(Datasets.Name, folder, runId, Runs), CancellationToken.None);
+    public Task<StagedDataset> StageAsync(string folder, string runId = "run-1", DatasetOptions? options = null, PreferenceOptions? defaults = null) =>
+        Stager(options, defaults).StageAsync(new StageDatasetRequest(Datasets.Name, folder, runId, Runs), CancellationToken.None);
 
     /// <summary>Generates a dataset on disk and uploads it as <c>{folder}/...</c>; returns the local path.</summary>
     public async Task<string> UploadGeneratedAsync(string folder, int matchups, bool zip, int models = 2, string? orderJson = null)

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
-/// <summary>Reads each image once: SHA-256 (so identical content uploads once), real size and format.</summary>
+/// <summary>Reads each image once: SHA-256 (so identical content uploads once), real size, format and header dimensions.</summary>
 internal static class ImageInspector
 {
     public static async Task<IReadOnlyDictionary<ImageEntry, ImageFacts>> InspectAsync(
@@ -25,15 +25,15 @@ internal static class ImageInspector
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
-            var header = new byte[ImageFormats.HeaderLength];
+            var header = ArrayPool<byte>.Shared.Rent(ImageDimensions.PrefixLength);
             var headerLength = 0;
             long total = 0;
             int read;
             while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
             {
-                if (headerLength < header.Length)
+                if (headerLength < ImageDimensions.PrefixLength)
                 {
-                    var take = Math.Min(read, header.Length - headerLength);
+                    var take = Math.Min(read, ImageDimensions.PrefixLength - headerLength);
                     buffer.AsSpan(0, take).CopyTo(header.AsSpan(headerLength));
                     headerLength += take;
                 }
@@ -41,7 +41,10 @@ internal static class ImageInspector
                 total += read;
             }
             var start = header.AsSpan(0, headerLength);
-            return new ImageFacts(Convert.ToHexStringLower(hash.GetHashAndReset()), total, ImageFormats.Detect(start), ImageFormats.Describe(start));
+            var format = ImageFormats.Detect(start);
+            var size = ImageDimensions.Read(start, format);
+            ArrayPool<byte>.Shared.Return(header);
+            return new ImageFacts(Convert.ToHexStringLower(hash.GetHashAndReset()), total, format, ImageFormats.Describe(start), size?.Width, size?.Height);
         }
         finally
         {

@@ -28,4 +28,14 @@ internal static class ProblemCodes
     public const string OrderJson = "order-json";
     public const string OrderUnknownKey = "order-unknown-key";
     public const string OrderSetting = "order-setting";
+    public const string FileTooLarge = "file-too-large";
+    public const string TooManyZipEntries = "too-many-zip-entries";
+    public const string PromptTooLong = "prompt-too-long";
+    public const string ModelNameTooLong = "model-name-too-long";
+    public const string TooManyModels = "too-many-models";
+    public const string MetadataTooLarge = "metadata-too-large";
+    public const string ImageTooManyPixels = "image-too-many-pixels";
+    public const string TooManyVotes = "too-many-votes";
+    public const string TooManyVotesToday = "too-many-votes-today";
+    public const string SameAsCompletedRun = "same-as-completed-run";
 }

@@ -29,12 +29,18 @@ internal static class OrderJsonReader
             problems.Error(ProblemCodes.OrderJson, FileName, $"{FileName}: expected a JSON object {{ ... }} at the top level");
             return new OrderSettingsOverrides();
         }
+        return Read(obj, FileName, problems);
+    }
 
+    /// <summary>The fields of an order.json-shaped object; <paramref name="source"/> names it in messages ("order.json", "settings").</summary>
+    public static OrderSettingsOverrides Read(JsonObject obj, string source, ProblemList problems)
+    {
         var unknown = obj.Select(p => p.Key).Where(k => !OrderSettingsOverrides.Keys.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
-            problems.Error(ProblemCodes.OrderUnknownKey, FileName, $"{FileName}: unknown key(s) {string.Join(", ", unknown.Select(k => $"\"{k}\""))}; known keys: {string.Join(", ", OrderSettingsOverrides.Keys)}");
+            problems.Error(ProblemCodes.OrderUnknownKey, source, $"{source}: unknown key(s) {string.Join(", ", unknown.Select(k => $"\"{k}\""))}; known keys: {string.Join(", ", OrderSettingsOverrides.Keys)}",
+                column: unknown[0]);
 
-        var fields = new FieldReader(obj, problems);
+        var fields = new FieldReader(obj, source, problems);
         return new OrderSettingsOverrides
         {
             Name = fields.String("name"),
@@ -50,6 +56,7 @@ internal static class OrderJsonReader
             Webhook = fields.String("webhook"),
             Flow = fields.String("flow"),
             Audience = fields.Node("audience"),
+            Rerun = fields.Bool("rerun"),
         };
     }
 
@@ -59,7 +66,7 @@ internal static class OrderJsonReader
         return end > 0 ? message[..(end + 1)] : message;
     }
 
-    private sealed class FieldReader(JsonObject obj, ProblemList problems)
+    private sealed class FieldReader(JsonObject obj, string source, ProblemList problems)
     {
         private JsonNode? Get(string key, out bool present)
         {
@@ -69,7 +76,9 @@ internal static class OrderJsonReader
         }
 
         private void Wrong(string key, string expected, JsonNode node) =>
-            problems.Error(ProblemCodes.OrderJson, FileName, $"{FileName}, field {key}: expected {expected}, got {node.ToJsonString()}", column: key);
+            problems.Error(ProblemCodes.OrderJson, source, $"{source}, field {key}: expected {expected}, got {Shorten(node.ToJsonString())}", column: key);
+
+        private static string Shorten(string json) => json.Length <= 80 ? json : json[..80] + "...";
 
         public string? String(string key)
         {
@@ -86,6 +95,15 @@ internal static class OrderJsonReader
             if (!present) return null;
             if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var i)) return i;
             Wrong(key, "a whole number", node!);
+            return null;
+        }
+
+        public bool? Bool(string key)
+        {
+            var node = Get(key, out var present);
+            if (!present) return null;
+            if (node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False) return v.GetValue<bool>();
+            Wrong(key, "true or false", node!);
             return null;
         }
 

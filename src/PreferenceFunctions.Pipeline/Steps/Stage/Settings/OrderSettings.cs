@@ -20,4 +20,6 @@ public sealed record OrderSettings(
     RefereeSettings Referee,
     string? Webhook,
     RapidataFlow Flow = RapidataFlow.Orders,
-    AudienceSettings? Audience = null);
+    AudienceSettings? Audience = null,
+
+    bool Rerun = false);

@@ -27,10 +27,13 @@ public sealed record OrderSettingsOverrides
     /// <summary>The job flow's audience: <c>"global"</c>, an audience id, or a custom audience object.</summary>
     public JsonNode? Audience { get; init; }
 
+    /// <summary>Order again although a run with byte-identical matchups, images and settings completed before.</summary>
+    public bool? Rerun { get; init; }
+
     /// <summary>The JSON key of every field, as order.json spells it.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
         "name", "criteria", "responsesPerMatchup", "validationSetId", "sample", "seed",
-        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook", "flow", "audience",
+        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook", "flow", "audience", "rerun",
     ];
 }

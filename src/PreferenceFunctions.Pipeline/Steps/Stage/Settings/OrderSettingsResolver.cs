@@ -52,10 +52,13 @@ internal static class OrderSettingsResolver
             Referee: referee,
             Webhook: Last(o => o.Webhook),
             Flow: flow,
-            Audience: audience);
+            Audience: audience,
+
+            Rerun: Last(o => o.Rerun) ?? false);
     }
 
-    private static void Check(OrderSettingsOverrides o, string source, ProblemList problems)
+    /// <summary>Each field's own rules (ranges, lengths, filters, settings, webhook URL); cross-field rules wait for <see cref="Resolve"/>.</summary>
+    public static void Check(OrderSettingsOverrides o, string source, ProblemList problems)
     {
         void Bad(string field, string message) =>
             problems.Error(ProblemCodes.OrderSetting, source, $"{source}, field {field}: {message}", column: field);
@@ -68,8 +71,8 @@ internal static class OrderSettingsResolver
         if (o.Sample is < 1) Bad("sample", $"{o.Sample} must be at least 1");
         if (o.QuorumThreshold is < 1) Bad("quorumThreshold", $"{o.QuorumThreshold} must be at least 1");
         if (o.ConfidenceThreshold is <= 0 or >= 1) Bad("confidenceThreshold", $"{o.ConfidenceThreshold} must be between 0 and 1 (e.g. 0.99)");
-        if (o.Webhook is { } hook && !(Uri.TryCreate(hook, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            Bad("webhook", $"\"{hook}\" is not an absolute http(s) URL");
+        if (o.Webhook is { } hook && WebhookAddresses.Problem(hook) is { } why)
+            Bad("webhook", $"\"{WebhookAddresses.Redact(hook)}\" {why}");
         for (var i = 0; i < (o.Filters?.Count ?? 0); i++)
             foreach (var message in FilterRules.Check(o.Filters![i], $"filters[{i}]"))
                 problems.Error(ProblemCodes.OrderSetting, source, $"{source}, {message}", column: "filters");

@@ -17,9 +17,9 @@ internal sealed class DatasetCheck(DatasetOptions options)
         var settings = OrderSettingsResolver.Resolve(input.Defaults, input.DatasetFolder, fileSettings, input.Request, problems);
 
         var scan = new CsvScan(0, [], 0, []);
-        if (csv is null)
+        if (csv is null && !input.CsvRefused)
             problems.Error(ProblemCodes.MissingFile, MatchupColumns.FileName, $"{MatchupColumns.FileName} not found in {input.Dataset}; it is required (upload it last: its arrival starts the run)");
-        else
+        else if (csv is not null)
             scan = new MatchupCsvValidator(input.Images, options, problems, input.Defaults.LongPrompts).Validate(csv);
 
         var staged = MatchupSampler.Sample(scan.Matchups, settings.Sample, settings.Seed);
@@ -34,7 +34,12 @@ internal sealed class DatasetCheck(DatasetOptions options)
         var facts = await InspectAsync(input, staged, problems, cancellationToken);
         var distinct = staged.SelectMany(m => new[] { m.Image1, m.Image2 })
             .Select(i => facts.TryGetValue(i, out var f) ? f.Sha256 : i.Location).Distinct(StringComparer.Ordinal).Count();
-        var counts = new DatasetCounts(scan.DataRows, scan.Matchups.Count, scan.DuplicatesRemoved, staged.Count, staged.Count * 2, distinct);
+        var votes = (long)staged.Count * settings.ResponsesPerMatchup;
+        if (votes > input.Defaults.MaxVotesPerRun)
+            problems.Error(ProblemCodes.TooManyVotes, OrderJsonReader.FileName,
+                $"this run would order {votes:N0} votes ({staged.Count:N0} matchups x {settings.ResponsesPerMatchup} responses), over the limit of {input.Defaults.MaxVotesPerRun:N0} per run (Preference__MaxVotesPerRun); lower responsesPerMatchup, use sample, or raise the limit",
+                column: "responsesPerMatchup");
+        var counts = new DatasetCounts(scan.DataRows, scan.Matchups.Count, scan.DuplicatesRemoved, staged.Count, staged.Count * 2, distinct, votes);
         var report = new ValidationReport(problems.ErrorCount == 0, input.Dataset, counts, graph.Models, graph.Pairs, graph.Groups, settings,
             problems.ErrorCount, problems.WarningCount, problems.NotListed, problems.Sorted());
         return new DatasetCheckResult(report, settings, staged, facts, scan.MetadataColumns);
@@ -65,6 +70,8 @@ internal sealed class DatasetCheck(DatasetOptions options)
             var at = row.Row == row.Line ? $"{row.Row}" : $"{row.Row} (line {row.Line})";
             if (f.Format == ImageFormat.Unknown)
                 problems.Error(ProblemCodes.NotAnImage, MatchupColumns.FileName, $"{MatchupColumns.FileName} row {at}, column {column}: \"{image.Path}\" is not a PNG, JPEG, WebP or GIF image ({f.HeaderDescription})", row.Row, row.Line, column);
+            else if (f.Width * f.Height is { } pixels && pixels > options.MaxImagePixels)
+                problems.Error(ProblemCodes.ImageTooManyPixels, MatchupColumns.FileName, $"{MatchupColumns.FileName} row {at}, column {column}: \"{image.Path}\" is {f.Width:N0} x {f.Height:N0} pixels ({pixels:N0}), over the limit of {options.MaxImagePixels:N0} (Preference__Datasets__MaxImagePixels)", row.Row, row.Line, column);
             else if (f.SizeBytes > options.MaxImageBytes)
                 problems.Error(ProblemCodes.ImageTooLarge, MatchupColumns.FileName, $"{MatchupColumns.FileName} row {at}, column {column}: \"{image.Path}\" is {f.SizeBytes:N0} bytes, over the limit of {options.MaxImageBytes:N0} (Preference__Datasets__MaxImageBytes)", row.Row, row.Line, column);
         }

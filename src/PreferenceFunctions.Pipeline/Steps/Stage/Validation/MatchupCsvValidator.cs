@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using nietras.SeparatedValues;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
@@ -19,6 +20,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     private const string File = MatchupColumns.FileName;
     private readonly ModelResolver _models = new();
     private readonly Dictionary<string, ImageSlot> _urls = new(StringComparer.Ordinal);
+    private bool _tooManyModelsReported;
 
     public CsvScan Validate(TextReader csv)
     {
@@ -38,7 +40,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         foreach (var row in reader)
         {
             if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue; // a blank line is not a row
-            if (++dataRows > options.MaxRows) continue; // keep counting for the message below
+            if (++dataRows > options.MaxRows) break; // one row past the limit is enough to say so; the rest is never read
             var at = new RowAt(row.RowIndex + 1, row.LineNumberFrom);
             if (row.ColCount != columns.Names.Length)
             {
@@ -55,10 +57,26 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
             matchups.Add(matchup);
         }
         if (dataRows > options.MaxRows)
-            problems.Error(ProblemCodes.TooManyRows, File, $"{File}: {dataRows:N0} rows, over the limit of {options.MaxRows:N0} (Preference__Datasets__MaxRows); rows after {options.MaxRows + 1} were not checked");
+            problems.Error(ProblemCodes.TooManyRows, File, $"{File}: more than {options.MaxRows:N0} rows, over the limit (Preference__Datasets__MaxRows); reading stopped at row {options.MaxRows + 2}");
         else if (dataRows == 0)
             problems.Error(ProblemCodes.NoMatchups, File, $"{File} has a header but no data rows", row: 2);
+        CheckFinalIds(matchups, ids);
         return new CsvScan(dataRows, matchups, duplicates, columns.MetadataNames);
+    }
+
+    /// <summary>Ids become table row keys: a derived id (<c>m-</c> + hex) must not equal any other row's id, explicit or derived.</summary>
+    private void CheckFinalIds(MatchupRowList matchups, Dictionary<string, int> ids)
+    {
+        foreach (var m in matchups)
+        {
+            if (m.Id is not null) continue;
+            var derived = MatchupIds.Derive(m.Prompt, m.Image1.Path, m.Image2.Path);
+            if (ids.TryAdd(derived, m.Row)) continue;
+            var at = new RowAt(m.Row, m.Line);
+            problems.Error(ProblemCodes.DuplicateId, File,
+                $"{File} row {at}, column id: the id derived from this row's content, \"{derived}\", is already the id of row {ids[derived]}; give one of them an explicit id",
+                at.Row, at.Line, "id");
+        }
     }
 
     private MatchupRow? ReadRow(SepReader.Row row, MatchupColumns columns, RowAt at, Dictionary<string, int> ids, out int image1Id, out int image2Id)
@@ -69,6 +87,11 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         if (promptSpan.IsEmpty)
         {
             problems.Error(ProblemCodes.EmptyPrompt, File, $"{File} row {at}, column prompt: the prompt is empty", at.Row, at.Line, "prompt");
+            ok = false;
+        }
+        else if (promptSpan.Length > options.MaxPromptChars)
+        {
+            problems.Error(ProblemCodes.PromptTooLong, File, $"{File} row {at}, column prompt: {promptSpan.Length:N0} characters, over the limit of {options.MaxPromptChars:N0} (Preference__Datasets__MaxPromptChars)", at.Row, at.Line, "prompt");
             ok = false;
         }
         else if (promptSpan.Length > LongPromptLength && longPrompts == LongPromptPolicy.Reject)
@@ -99,6 +122,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
 
         var model1 = _models.Resolve(columns.Model1 >= 0 ? row[columns.Model1].Span.Trim() : default, reference1, slot1.Id < 0);
         var model2 = _models.Resolve(columns.Model2 >= 0 ? row[columns.Model2].Span.Trim() : default, reference2, slot2.Id < 0);
+        if (!CheckModel(model1, "model1", at) | !CheckModel(model2, "model2", at)) return null;
         if (model1 == model2)
             problems.Warning(ProblemCodes.SameModel, File, $"{File} row {at}, column model2: both images are from model \"{model1}\"; the matchup says nothing about which model is better", at.Row, at.Line, "model2");
         string[]? metadata = null;
@@ -106,6 +130,11 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         {
             metadata = new string[columns.MetadataIndexes.Length];
             for (var i = 0; i < metadata.Length; i++) metadata[i] = row[columns.MetadataIndexes[i]].ToString();
+            if (MetadataBytes(columns.MetadataNames, metadata) is var bytes && bytes > options.MaxMetadataBytesPerRow)
+            {
+                problems.Error(ProblemCodes.MetadataTooLarge, File, $"{File} row {at}: the private metadata columns hold {bytes:N0} bytes, over the limit of {options.MaxMetadataBytesPerRow:N0} per row (Preference__Datasets__MaxMetadataBytesPerRow)", at.Row, at.Line, columns.MetadataNames[0]);
+                return null;
+            }
         }
         var prompt = promptSpan.ToString();
         (image1Id, image2Id) = (slot1.Id, slot2.Id);
@@ -143,6 +172,26 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
             return null;
         }
         return slot;
+    }
+
+    private bool CheckModel(string model, string column, RowAt at)
+    {
+        if (model.Length > options.MaxModelNameChars)
+        {
+            problems.Error(ProblemCodes.ModelNameTooLong, File, $"{File} row {at}, column {column}: the model name is {model.Length:N0} characters, over the limit of {options.MaxModelNameChars} (Preference__Datasets__MaxModelNameChars)", at.Row, at.Line, column);
+            return false;
+        }
+        if (_models.Count <= options.MaxModels || _tooManyModelsReported) return true;
+        _tooManyModelsReported = true;
+        problems.Error(ProblemCodes.TooManyModels, File, $"{File} row {at}, column {column}: model \"{model}\" makes {_models.Count:N0} models, over the limit of {options.MaxModels:N0} (Preference__Datasets__MaxModels)", at.Row, at.Line, column);
+        return false;
+    }
+
+    private static int MetadataBytes(string[] names, string[] values)
+    {
+        var total = 0;
+        for (var i = 0; i < values.Length; i++) total += Encoding.UTF8.GetByteCount(names[i]) + Encoding.UTF8.GetByteCount(values[i]);
+        return total;
     }
 
     private bool CheckId(string id, RowAt at, Dictionary<string, int> ids)

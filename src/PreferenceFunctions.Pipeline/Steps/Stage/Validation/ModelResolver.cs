@@ -18,6 +18,9 @@ internal sealed class ModelResolver
         _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>Distinct model names seen so far.</summary>
+    public int Count => _names.Count;
+
     public string Resolve(ReadOnlySpan<char> explicitModel, ReadOnlySpan<char> reference, bool isUrl)
     {
         if (!explicitModel.IsEmpty) return Intern(explicitModel);

@@ -13,7 +13,7 @@ public static class ReportText
         var verdict = report.Accepted ? "ACCEPTED" : $"REJECTED ({report.ErrorCount:N0} error{(report.ErrorCount == 1 ? "" : "s")})";
         text.AppendLine(CultureInfo.InvariantCulture, $"Dataset {report.Dataset}: {verdict}");
         var c = report.Counts;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Rows {c.Rows:N0}, valid matchups {c.Matchups:N0} ({c.DuplicatesRemoved:N0} duplicates removed), staged {c.Staged:N0}, image references {c.Images:N0} ({c.DistinctImages:N0} distinct)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Rows {c.Rows:N0}, valid matchups {c.Matchups:N0} ({c.DuplicatesRemoved:N0} duplicates removed), staged {c.Staged:N0}, image references {c.Images:N0} ({c.DistinctImages:N0} distinct), votes to order {c.Votes:N0}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Models ({report.Models.Count}):");
         foreach (var m in report.Models) text.AppendLine(CultureInfo.InvariantCulture, $"  {m.Name}: {m.Matchups:N0} matchups, {m.Images:N0} images");
         text.AppendLine("Matchups per model pair:");

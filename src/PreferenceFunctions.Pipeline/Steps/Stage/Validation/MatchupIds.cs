@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
-namespace PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>A matchup id from the row's content when the CSV has no <c>id</c>: the same row always gets the same id.</summary>
 internal static class MatchupIds
