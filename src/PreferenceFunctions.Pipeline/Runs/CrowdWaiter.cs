@@ -44,7 +44,7 @@ internal static class CrowdWaiter
             if (status?.State is OrderState.Completed or OrderState.Failed or OrderState.Cancelled)
                 return new CrowdWaitResult(CrowdWaitOutcome.OrderEnded, status, state);
             if (status?.State == OrderState.StaleResults) await BestEffort.TryAsync(() => context.CallRetryOrderAsync(step, RecordRetries));
-            state = await RecordChangeAsync(context, wait, state, status?.State ?? state.LastState, message);
+            state = await RecordChangeAsync(context, wait, state, status, message);
 
             var now = context.CurrentUtcDateTime;
             if (now >= wait.Order.Deadline) return new CrowdWaitResult(CrowdWaitOutcome.DeadlinePassed, last, state);
@@ -65,11 +65,14 @@ internal static class CrowdWaiter
     }
 
     /// <summary>Only changes are recorded: a long wait in one state writes the row once.</summary>
+    /// <remarks>Done/Total are the crowd's progress (matchups decided) when Rapidata reports it, else 0: never "100 %"
+    /// while the crowd still votes.</remarks>
     private static async Task<CrowdWaitState> RecordChangeAsync(TaskOrchestrationContext context, CrowdWait wait, CrowdWaitState state,
-        OrderState? orderState, string message)
+        OrderStatus? status, string message)
     {
-        var matchups = wait.Order.Matchups;
-        var progress = new RunProgress(RunPhase.WaitingForCrowd, matchups, matchups, orderState, message);
+        var orderState = status?.State ?? state.LastState;
+        var progress = new RunProgress(RunPhase.WaitingForCrowd, status?.CrowdDone ?? 0, status?.CrowdTotal ?? wait.Order.Matchups,
+            orderState, message);
         context.SetCustomStatus(progress);
         if (orderState == state.LastState && message == state.LastMessage) return state;
         var checkpoint = new RunCheckpoint(wait.RunId, progress, context.CurrentUtcDateTime);

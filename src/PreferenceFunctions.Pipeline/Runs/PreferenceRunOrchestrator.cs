@@ -22,20 +22,13 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// The wait continues as new with a <see cref="SubmittedOrder"/> (bounded history); a cancel arrives as the external
 /// event <see cref="CancelRequest.EventName"/> and the orchestration stops its own order.
 /// </summary>
-/// <param name="upgradeTo">The version a waiting run moves to at its next ContinueAsNew; by default <see cref="CurrentVersion"/>.
-/// An older version's class, kept registered while its runs drain, is created with the newest version here.</param>
-public sealed partial class PreferenceRunOrchestrator(string? upgradeTo = null) : TaskOrchestrator<RunRequest, RunResult>
+public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequest, RunResult>
 {
     /// <summary>
-    /// The version new runs start with. Bump it when a change would not replay the histories of waiting runs, and keep the
-    /// previous implementation registered under its version until its runs have moved on (docs/upgrades.md).
+    /// The version a waiting run carries from its next ContinueAsNew on. Bump it when a change would not replay the
+    /// histories of waiting runs, and branch on <c>context.Version</c> until the old ones have moved on (docs/upgrades.md).
     /// </summary>
     public const string CurrentVersion = "1";
-
-    /// <summary>The current version, as the worker and the Functions shim create it.</summary>
-    public PreferenceRunOrchestrator() : this(null) { }
-
-    private string UpgradeTo => upgradeTo ?? CurrentVersion;
 
     /// <summary>Before submit nothing is paid yet: a few quick retries, then the run fails cheaply and says why.</summary>
     private static readonly TaskOptions BeforeSubmit = TaskOptions.FromRetryPolicy(
@@ -113,7 +106,7 @@ public sealed partial class PreferenceRunOrchestrator(string? upgradeTo = null) 
     /// The paid part: wait for the crowd (continuing as new every <see cref="CrowdWaiter.PollsPerGeneration"/> checks), then
     /// download the results, write the tables (the run is Completed from then on), the report and the events.
     /// </summary>
-    private async Task<RunResult> WaitAndCollectAsync(TaskOrchestrationContext context, RunRequest run, SubmittedOrder paid,
+    private static async Task<RunResult> WaitAndCollectAsync(TaskOrchestrationContext context, RunRequest run, SubmittedOrder paid,
         CrowdWaitState waiting, Task<CancelRequest> cancel)
     {
         var log = context.CreateReplaySafeLogger<PreferenceRunOrchestrator>();
@@ -134,7 +127,7 @@ public sealed partial class PreferenceRunOrchestrator(string? upgradeTo = null) 
                     {
                         NewInput = run with { Submitted = paid, Waiting = waited.State with { Generation = waited.State.Generation + 1 } },
                         PreserveUnprocessedEvents = true, // a cancel sent in between is not lost
-                        NewVersion = UpgradeTo,
+                        NewVersion = CurrentVersion,
                     });
                     return new RunResult(runId, RunPhase.WaitingForCrowd, order.OrderId, matchups, Winner: null, Error: null);
                 case CrowdWaitOutcome.Cancelled:

@@ -26,7 +26,10 @@ public sealed partial class RunResumer(RunLedger ledger, ManifestStore manifests
     {
         var row = await ledger.GetAsync(runId, cancellationToken);
         if (row?.Status is not { } status) return new RunPickup(RunPickupOutcome.NotFound, runId, $"No run {runId}.");
-        if (!status.IsTerminal()) return new RunPickup(RunPickupOutcome.AlreadyRunning, runId, $"Run {runId} is running.");
+        // A row still "running" whose orchestration is gone or ended (it crashed, e.g. on an incompatible deploy) is resumable.
+        if (!status.IsTerminal() && await IsRunningAsync(client, runId, cancellationToken) ||
+            status is RunStatus.Pending)
+            return new RunPickup(RunPickupOutcome.AlreadyRunning, runId, $"Run {runId} is running.");
         if (status == RunStatus.Completed)
             return Refused(runId, "it completed; `reaggregate` rebuilds its tables and report from the stored results.");
         if (status == RunStatus.Rejected) return Refused(runId, "its dataset was rejected; fix it and upload it again.");
@@ -40,8 +43,11 @@ public sealed partial class RunResumer(RunLedger ledger, ManifestStore manifests
         var settings = options.Value;
         var manifest = await manifests.ReadManifestAsync(settings.RunsContainer, RunBlobs.Manifest(runId), cancellationToken);
         var wait = deadline ?? settings.Deadline;
-        var order = new OrderReference(row.OrderId, row.RapidataDatasetId ?? "", row.PipelineId ?? "", row.OrderName ?? "");
-        var paid = new SubmittedOrder(order, manifest.MatchupCount, manifest.ChunkBlobNames, manifest.Settings.Webhook,
+        var order = new OrderReference(row.OrderId, row.RapidataDatasetId ?? "", row.PipelineId ?? "", row.OrderName ?? "",
+            row.Flow ?? RapidataFlow.Orders);
+        // The dataset's own webhook is stored only redacted (it carries tokens): a resumed run announces its end to the
+        // configured sinks only.
+        var paid = new SubmittedOrder(order, manifest.MatchupCount, manifest.ChunkBlobNames, Webhook: null,
             clock.GetUtcNow().UtcDateTime + wait);
         if (!await ledger.ReopenAsync(runId, status, RunPhase.WaitingForCrowd, "Resumed", cancellationToken))
             return new RunPickup(RunPickupOutcome.AlreadyRunning, runId, $"Run {runId} changed meanwhile (resumed by another request).");
@@ -94,6 +100,7 @@ public sealed partial class RunResumer(RunLedger ledger, ManifestStore manifests
 
     private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Running or about to run.</summary>
     private static async Task<bool> IsRunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken) =>
         await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true } or
             { RuntimeStatus: OrchestrationRuntimeStatus.Pending };

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Storage.Blobs.Specialized;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Pipeline.Kernel;
@@ -97,5 +98,27 @@ public sealed class PaidRunTests
         Assert.Null(row.ReportBlob);
         Assert.Equal(result.MatchupCount, row.MatchupCount);
         Assert.True(row.TotalVotes > 0);
+    }
+
+    [Fact]
+    public async Task Run_CrowdStillVoting_StatusCountsDecidedMatchupsNeverAll()
+    {
+        await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 30, flow: RapidataFlow.Jobs);
+        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "progress");
+        var start = await harness.StartRunAsync("progress", etag);
+
+        var voting = await Eventually.GetAsync(async () =>
+            {
+                var instance = await harness.Client.GetInstanceAsync(start.RunId, getInputsAndOutputs: true);
+                return instance?.SerializedCustomStatus is { } json ? JsonSerializer.Deserialize<RunProgress>(json) : null;
+            }, p => p is { Phase: RunPhase.WaitingForCrowd, Message: { } m } && m.Contains("matchups done", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(90), "the status to count decided matchups");
+        var done = await harness.WaitAsync(start.RunId, TimeSpan.FromMinutes(2));
+
+        // Done/Total are the matchups the crowd has decided, as Rapidata reports them: not all of them while it votes.
+        Assert.Equal(40, voting!.Total);
+        Assert.True(voting.Done < voting.Total, $"{voting.Done} of {voting.Total}: {voting.Message}");
+        Assert.Contains($"{voting.Done} of 40 matchups done", voting.Message);
+        RunHarness.AssertOutcome(done, RunPhase.Completed);
     }
 }

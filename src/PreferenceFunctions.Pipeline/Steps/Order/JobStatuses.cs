@@ -10,7 +10,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Order;
 internal static class JobStatuses
 {
     public static OrderStatus From(RapidataJob job, WorkflowProgress? progress) => new(Map(job.State), job.RawState, job.FailureMessage,
-        Message(job, progress));
+        Message(job, progress), (int?)progress?.Completed, (int?)progress?.Total);
 
     public static OrderState Map(JobState state) => state switch
     {
