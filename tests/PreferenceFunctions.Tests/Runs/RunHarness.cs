@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
@@ -42,8 +43,9 @@ public sealed class RunHarness : IAsyncDisposable
 
     /// <param name="flow">The runs' flow (<c>Preference:Flow</c>); the order flow unless a test asks for jobs, null for the
     /// app's default (Jobs). order.json can still choose.</param>
+    /// <param name="tasks">The worker's tasks; the app's list (<see cref="PreferenceTasks"/>) when null.</param>
     public static async Task<RunHarness> StartAsync(Action<EmulatorOptions>? emulator = null, IDictionary<string, string?>? settings = null,
-        RapidataFlow? flow = RapidataFlow.Orders)
+        RapidataFlow? flow = RapidataFlow.Orders, Action<DurableTaskRegistry>? tasks = null)
     {
         var emulatorOptions = new EmulatorOptions();
         emulatorOptions.Crowd.VotesPerSecond = 0; // instant crowd unless a test slows it down
@@ -75,7 +77,11 @@ public sealed class RunHarness : IAsyncDisposable
         foreach (var hosted in services.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
 
         var host = await DurableTaskTestHost.StartAsync(
-            registry => registry.AddPreferenceTasks(),
+            registry =>
+            {
+                if (tasks is null) registry.AddPreferenceTasks();
+                else tasks(registry);
+            },
             new DurableTaskTestHostOptions
             {
                 Port = FreePort.Next(),
