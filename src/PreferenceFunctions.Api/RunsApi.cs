@@ -5,9 +5,9 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
+using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Notify;
-using PreferenceFunctions.Rapidata;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace PreferenceFunctions.Api;
@@ -16,7 +16,7 @@ namespace PreferenceFunctions.Api;
 /// The run endpoints of the HTTP API, shared by the Functions app and the local host: each method takes the request
 /// and a DurableTaskClient and returns an <see cref="IResult"/>. Bad input gets 400 problem+json.
 /// </summary>
-public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger ledger, StorageConnection storage, RapidataClient rapidata,
+public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger ledger, StorageConnection storage, OrderAbandoner abandoner,
     IOptions<PreferenceOptions> options, TimeProvider clock, IOptions<NotificationOptions> notifications)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -105,22 +105,23 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
 
         var reason = "Cancelled over the HTTP API.";
         var instance = await client.GetInstanceAsync(runId, cancellationToken);
-        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+        if (RunInstances.IsActive(instance))
         {
             await client.RaiseEventAsync(runId, CancelRequest.EventName, new CancelRequest(action, reason), cancellationToken);
-            if (await StoppedAsync(client, runId, cancellationToken) && await ledger.GetAsync(runId, cancellationToken) is { } stopped)
+            if (await RunInstances.WaitForEndAsync(client, runId, options.Value.CancelTimeout, cancellationToken) &&
+                await ledger.GetAsync(runId, cancellationToken) is { } stopped)
                 return Cancelled(stopped);
             await client.TerminateInstanceAsync(runId, reason, cancellationToken);
         }
         // The last resort: the run did not stop by itself (or has no orchestration left), so its order is handled here.
         run = await ledger.GetAsync(runId, cancellationToken) ?? run;
-        // Job flow: only a job is paid for (the row's OrderId is its dataset until the job exists).
-        var outcome = run.Flow == RapidataFlow.Jobs
-            ? run.JobId is { } jobId ? await AbandonAsync(jobId, job: true, action, cancellationToken) : null
-            : run.OrderId is { } orderId
-                ? await AbandonAsync(orderId, job: false, run.SubmittedAt is null ? OrderAbandonAction.Delete : action, cancellationToken)
-                : null;
-        if (outcome is not null) await ledger.RecordOrderAbandonedAsync(runId, $"{outcome} ({reason})", null, cancellationToken);
+        // Job flow: only a job is paid for (the row's OrderId is its dataset until the job exists). An order never
+        // submitted is deleted whatever was asked.
+        var jobs = run.Flow == RapidataFlow.Jobs;
+        var outcome = (jobs ? run.JobId : run.OrderId) is { } orderId
+            ? await abandoner.AbandonAsync(new AbandonOrderInput(runId, orderId,
+                !jobs && run.SubmittedAt is null ? OrderAbandonAction.Delete : action, reason), cancellationToken)
+            : null;
         var cancelled = await ledger.CancelAsync(runId, outcome is null ? reason : $"{reason} The order was {outcome}.", clock.GetUtcNow(),
             cancellationToken);
         return cancelled is null ? Problems.NotFound(runId) : Cancelled(cancelled);
@@ -155,44 +156,6 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
                 links = RunLinks.For(pickup.RunId),
             }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted),
     };
-
-    /// <summary>True when the orchestration ended within <see cref="PreferenceOptions.CancelTimeout"/>.</summary>
-    private async Task<bool> StoppedAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.CancelTimeout);
-        try
-        {
-            await client.WaitForInstanceCompletionAsync(runId, timeout.Token);
-            return true;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    private async Task<string> AbandonAsync(string id, bool job, OrderAbandonAction action, CancellationToken cancellationToken)
-    {
-        try
-        {
-            switch (action)
-            {
-                case OrderAbandonAction.Delete:
-                    await (job ? rapidata.DeleteJobAsync(id, cancellationToken) : rapidata.DeleteOrderAsync(id, cancellationToken));
-                    return "deleted";
-                case OrderAbandonAction.Pause:
-                    await (job ? rapidata.PauseJobAsync(id, cancellationToken) : rapidata.PauseOrderAsync(id, cancellationToken));
-                    return "paused";
-                default:
-                    return "kept running";
-            }
-        }
-        catch (RapidataRequestException e) when (e.StatusCode is 404 or 409)
-        {
-            return $"left as it was ({e.StatusCode})";
-        }
-    }
 
     /// <summary>202 when the run is now Cancelled; 409 when it ended otherwise first (e.g. completed while asked).</summary>
     private static IResult Cancelled(PreferenceRunEntity run) => run.Status == RunStatus.Cancelled

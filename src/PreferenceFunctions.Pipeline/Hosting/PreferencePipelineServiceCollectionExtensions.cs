@@ -45,6 +45,7 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddSingleton<UploadRecordStore>();
         services.AddTransient<PromptShortener>(); // holds the typed RapidataClient
         services.AddTransient<JobFlow>();
+        services.AddTransient<OrderAbandoner>();
         services.AddTransient<AudienceSetup>();
         services.AddSingleton<RunReportWriter>();
         services.AddSingleton<ResultsCollector>();

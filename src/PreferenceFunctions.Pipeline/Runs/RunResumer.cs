@@ -27,7 +27,7 @@ public sealed partial class RunResumer(RunLedger ledger, ManifestStore manifests
         var row = await ledger.GetAsync(runId, cancellationToken);
         if (row?.Status is not { } status) return new RunPickup(RunPickupOutcome.NotFound, runId, $"No run {runId}.");
         // A row still "running" whose orchestration is gone or ended (it crashed, e.g. on an incompatible deploy) is resumable.
-        if (!status.IsTerminal() && await IsRunningAsync(client, runId, cancellationToken) ||
+        if (!status.IsTerminal() && await RunInstances.IsActiveAsync(client, runId, cancellationToken) ||
             status is RunStatus.Pending)
             return new RunPickup(RunPickupOutcome.AlreadyRunning, runId, $"Run {runId} is running.");
         if (status == RunStatus.Completed)
@@ -64,7 +64,7 @@ public sealed partial class RunResumer(RunLedger ledger, ManifestStore manifests
         var row = await ledger.GetAsync(runId, cancellationToken);
         if (row?.Status is not { } status) return new RunPickup(RunPickupOutcome.NotFound, runId, $"No run {runId}.");
         var instanceId = ReaggregateInstanceId(runId);
-        if (await IsRunningAsync(client, instanceId, cancellationToken))
+        if (await RunInstances.IsActiveAsync(client, instanceId, cancellationToken))
             return new RunPickup(RunPickupOutcome.AlreadyRunning, runId, $"Run {runId} is being reaggregated.");
         if (!status.IsTerminal()) return Refused(runId, "it is still running; its tables are written when it completes.");
         if (row.ResultsBlob is null)
@@ -82,28 +82,11 @@ public sealed partial class RunResumer(RunLedger ledger, ManifestStore manifests
     }
 
     /// <summary>True when the instance is gone or ended, waiting up to <see cref="FinishTimeout"/> for that.</summary>
-    private static async Task<bool> HasFinishedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
-    {
-        if (!await IsRunningAsync(client, instanceId, cancellationToken)) return true;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(FinishTimeout);
-        try
-        {
-            await client.WaitForInstanceCompletionAsync(instanceId, timeout.Token);
-            return true;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    private static async Task<bool> HasFinishedAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken) =>
+        !await RunInstances.IsActiveAsync(client, instanceId, cancellationToken) ||
+        await RunInstances.WaitForEndAsync(client, instanceId, FinishTimeout, cancellationToken);
 
     private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>Running or about to run.</summary>
-    private static async Task<bool> IsRunningAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken) =>
-        await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true } or
-            { RuntimeStatus: OrchestrationRuntimeStatus.Pending };
 
     /// <summary>The instance id is reused: the ended instance's history is purged first (the run's row keeps its story).</summary>
     private static async Task ScheduleAsync(DurableTaskClient client, string orchestrator, string instanceId, object input,

@@ -1,47 +1,9 @@
 using Microsoft.DurableTask;
-using PreferenceFunctions.Pipeline.Kernel;
-using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Rapidata;
-using PreferenceFunctions.Rapidata.Models;
 
 namespace PreferenceFunctions.Pipeline.Steps.Order;
 
-/// <summary>
-/// Stops paying for an order (or job) the run gave up on (deadline, failure after submit, cancel): pauses or deletes it as
-/// configured, or keeps it, and records what was done on the run. An order that already ended, or is gone, is left
-/// as it is. Safe to run twice.
-/// </summary>
-public sealed class AbandonOrderActivity(RapidataClient rapidata, RunLedger ledger, JobFlow jobs) : TaskActivity<AbandonOrderInput, string>
+/// <summary>The run gives up on its order: <see cref="OrderAbandoner"/> pauses, deletes or keeps it and records what it did.</summary>
+public sealed class AbandonOrderActivity(OrderAbandoner abandoner) : TaskActivity<AbandonOrderInput, string>
 {
-    public override async Task<string> RunAsync(TaskActivityContext context, AbandonOrderInput input)
-    {
-        var (flow, row) = await RunFlows.ResolveAsync(ledger, new OrderStep(input.RunId, input.OrderId));
-        var (outcome, state) = flow == RapidataFlow.Jobs ? await jobs.AbandonAsync(row, input.Action) : await AbandonAsync(input);
-        await ledger.RecordOrderAbandonedAsync(input.RunId, $"{outcome} ({input.Reason})", state);
-        return outcome;
-    }
-
-    private async Task<(string Outcome, OrderState? State)> AbandonAsync(AbandonOrderInput input)
-    {
-        if (input.Action == OrderAbandonAction.Keep) return ("kept running", null);
-        RapidataOrder order;
-        try
-        {
-            order = await rapidata.GetOrderAsync(input.OrderId);
-        }
-        catch (RapidataRequestException e) when (e.StatusCode == 404)
-        {
-            return ("already gone", null);
-        }
-        if (order.State is OrderState.Completed or OrderState.Failed or OrderState.Cancelled)
-            return ($"left as it was: it had already ended ({order.RawState})", order.State);
-        if (input.Action == OrderAbandonAction.Delete)
-        {
-            await rapidata.DeleteOrderAsync(input.OrderId);
-            return ("deleted", OrderState.Cancelled);
-        }
-        if (order.State == OrderState.Paused) return ("paused", OrderState.Paused);
-        await rapidata.PauseOrderAsync(input.OrderId);
-        return ("paused", OrderState.Paused);
-    }
+    public override Task<string> RunAsync(TaskActivityContext context, AbandonOrderInput input) => abandoner.AbandonAsync(input);
 }
