@@ -113,7 +113,7 @@ public static class Azurite
         }
     }
 
-    private static async Task<bool> PortsOpenAsync(params int[] ports)
+    internal static async Task<bool> PortsOpenAsync(params int[] ports)
     {
         foreach (var port in ports)
         {

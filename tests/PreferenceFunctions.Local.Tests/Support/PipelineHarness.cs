@@ -40,9 +40,10 @@ public sealed class PipelineHarness : IAsyncDisposable
     public string RunsContainer { get; } = UniqueName.For("runs");
 
     /// <param name="votesPerSecond">The crowd's speed; 0 = every vote at once.</param>
-    public static async Task<PipelineHarness> StartAsync(double votesPerSecond = 0)
+    /// <param name="connectionString">Storage of the test's own (e.g. an Azurite it stops); the shared test Azurite when null.</param>
+    public static async Task<PipelineHarness> StartAsync(double votesPerSecond = 0, string? connectionString = null)
     {
-        var connectionString = await Azurite.GetConnectionStringAsync();
+        connectionString ??= await Azurite.GetConnectionStringAsync();
         var emulator = await RapidataEmulatorHost.StartAsync(new EmulatorOptions
         {
             Crowd = new CrowdOptions { VotesPerSecond = votesPerSecond, ReviewDelay = TimeSpan.Zero },

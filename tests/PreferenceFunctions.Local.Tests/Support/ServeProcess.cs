@@ -21,6 +21,7 @@ public sealed class ServeProcess : IDisposable
     public LocalApiClient Api { get; }
     public int Id => _process.Id;
     public string Output => _process.Output;
+    public bool HasExited => _process.HasExited;
 
     public static async Task<ServeProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
