@@ -30,12 +30,14 @@ public static class StatusCommand
         {
             var client = ApiOption.ClientFor(parse.GetValue(api)!);
             var id = parse.GetValue(runId)!;
+            var console = parse.InvocationConfiguration;
+            // A progress bar on a terminal, plain lines at least every 5 s when the output is redirected.
+            var followConsole = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Output) });
             var run = parse.GetValue(follow)
-                ? await new RunFollower(client, AnsiConsole.Console).FollowAsync(id, TimeSpan.FromDays(7), cancellationToken)
+                ? await new RunFollower(client, followConsole).FollowAsync(id, TimeSpan.FromDays(7), cancellationToken)
                 : await client.GetRunAsync(id, cancellationToken);
             if (run is null)
                 return CommandErrors.Fail(parse, $"no run '{id}' (a run appears a second or two after its matchups.csv is uploaded)");
-            var console = parse.InvocationConfiguration;
             await console.Output.WriteLineAsync(JsonSerializer.Serialize(run, Indented));
             if (run.Status == RunStatus.Rejected) await console.Error.WriteAsync(await ProblemsOfAsync(id, cancellationToken));
             return run.Status is RunStatus.Failed or RunStatus.Rejected or RunStatus.Cancelled ? Cli.Failed : Cli.Ok;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Commands;
 using PreferenceFunctions.Local.Tests.Support;
@@ -6,7 +8,7 @@ using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Local.Tests.Integration;
 
-/// <summary>status on a rejected run prints the first problems of its validation.json.</summary>
+/// <summary>status on a rejected run prints the first problems of its validation.json; status --follow never goes quiet.</summary>
 public sealed class StatusCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), UniqueName.For("rejected"));
@@ -39,6 +41,30 @@ public sealed class StatusCommandTests : IDisposable
         Assert.Contains("matchups.csv row 6, column image1", run.Error);
         Assert.Equal("... and 2 more", run.ErrorLines[^1]);
     }
+
+    [Fact]
+    public async Task StatusFollow_OutputRedirected_PrintsALineAtLeastEveryFiveSecondsWithTheCrowdsProgress()
+    {
+        await using var harness = await PipelineHarness.StartAsync(votesPerSecond: 15); // 600 votes: ~40 s
+        await using var host = await harness.StartInProcessHostAsync();
+        var upload = await harness.DropSampleAsync();
+
+        var run = await CliRun.InvokeAsync("status", upload.RunId, "--follow", "--api", host.BaseAddress.ToString());
+
+        Assert.Equal(Cli.Ok, run.Exit);
+        var lines = run.Output.Split('\n').Select(l => FollowLine.Match(l)).Where(m => m.Success).ToList();
+        Assert.True(lines.Count >= 5, run.Output);
+        var times = lines.Select(m => TimeSpan.ParseExact(m.Groups["time"].Value, @"hh\:mm\:ss", CultureInfo.InvariantCulture)).ToList();
+        // At least every 5 s (1 s of slack for the clock's whole seconds, 1 s for a slow API answer on a busy machine).
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First <= TimeSpan.FromSeconds(7), run.Output));
+        var decided = lines.Select(m => m.Groups["state"].Value).Where(s => s.StartsWith("WaitingForCrowd, ", StringComparison.Ordinal))
+            .Select(s => s.Split(' ')[1]).Distinct().ToList();
+        Assert.True(decided.Count >= 2, "the number of decided matchups never changed:\n" + run.Output);
+        Assert.Contains(lines, m => m.Groups["state"].Value.StartsWith("Completed", StringComparison.Ordinal));
+        Assert.Contains("\"status\": \"Completed\"", run.Output);
+    }
+
+    private static readonly Regex FollowLine = new(@"^(?<time>\d\d:\d\d:\d\d) run \S+: (?<state>.*) \(\d+ s\)\r?$", RegexOptions.CultureInvariant);
 
     public void Dispose()
     {
