@@ -10,8 +10,10 @@ using PreferenceFunctions.Rapidata.Results;
 namespace PreferenceFunctions.Local.Commands;
 
 /// <summary>
-/// <c>analyze &lt;results.json&gt; --output &lt;dir&gt; [--dataset &lt;folder&gt;]</c>: rankings and the report for a Rapidata
-/// results document that did not come through a run (e.g. saved with the Python SDK's <c>to_json</c>).
+/// <c>analyze &lt;results.json&gt; --output &lt;dir&gt; [--dataset &lt;folder&gt;] [--exports hf,dpo]</c>: rankings and the report
+/// for a Rapidata results document that did not come through a run (e.g. saved with the Python SDK's <c>to_json</c>).
+/// The rankings need only each entry's counts, so the individual votes are skipped while parsing; the Hugging Face
+/// export, which needs them, streams the document a second time.
 /// Exit code 0 written, 1 bad input (unreadable results or dataset), 2 usage error.
 /// </summary>
 public static class AnalyzeCommand
@@ -25,7 +27,12 @@ public static class AnalyzeCommand
         var results = new Argument<string>("results") { Description = "Rapidata compare results document (JSON)" };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Folder for matchups.csv, models.csv, report.html, PNGs and JSONL exports", Required = true,
+            Description = "Folder for matchups.csv, models.csv, report.html, PNGs and the exports asked for", Required = true,
+        };
+        var exports = new Option<string[]>("--exports")
+        {
+            Description = "Also write these exports, comma-separated: hf (huggingface.jsonl), dpo (dpo.jsonl)",
+            AllowMultipleArgumentsPerToken = true,
         };
         var dataset = new Option<string?>("--dataset") { Description = "Dataset folder (matchups.csv + images/ or images.zip): matchup ids, models and images" };
         var weighted = new Option<bool>("--weighted") { Description = "Score with votes weighted by the labelers' user scores" };
@@ -36,19 +43,22 @@ public static class AnalyzeCommand
         var command = new Command("analyze", "Rank models and render the report from a results document. " +
             "Exit codes: 0 written, 1 bad input (unreadable or not a results document, unknown --reference model), 2 usage error.")
         {
-            results, output, dataset, weighted, reference, rounds, seed, margin,
+            results, output, dataset, weighted, reference, rounds, seed, margin, exports,
         };
         command.SetAction((parse, ct) =>
         {
             var request = new AnalyzeRequest(parse.GetValue(results), parse.GetValue(output), parse.GetValue(dataset),
                 new AnalysisOptions(parse.GetValue(weighted), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(reference)),
-                parse.GetValue(margin));
+                parse.GetValue(margin), parse.GetValue(exports) ?? []);
             return RunAsync(request, parse, ct);
         });
         return command;
     }
 
-    private sealed record AnalyzeRequest(string? Results, string? Output, string? Dataset, AnalysisOptions Options, double DpoMinMargin);
+    private sealed record AnalyzeRequest(string? Results, string? Output, string? Dataset, AnalysisOptions Options, double DpoMinMargin,
+        string[] Exports);
+
+    private static readonly CompareResultsParseOptions CountsOnly = new() { IncludeDetailedResults = false };
 
     private static async Task<int> RunAsync(AnalyzeRequest request, ParseResult parse, CancellationToken ct)
     {
@@ -58,6 +68,8 @@ public static class AnalyzeCommand
         if (string.IsNullOrWhiteSpace(request.Output)) return CommandErrors.Usage(parse, "give an output folder with --output");
         if (request.Options.BootstrapRounds < 0) return CommandErrors.Usage(parse, "--bootstrap must be 0 or more");
         if (request.DpoMinMargin is < 0 or > 1) return CommandErrors.Usage(parse, "--dpo-min-margin must be between 0 and 1");
+        if (!AnalysisExportNames.TryParse(request.Exports, out var exports, out var unknown))
+            return CommandErrors.Usage(parse, $"--exports \"{unknown}\" is not an export; choose from {string.Join(", ", AnalysisExportNames.All)}");
         if (File.Exists(request.Output))
             return CommandErrors.Usage(parse, $"--output \"{request.Output}\" is a file; give a folder (it is created if missing)");
         if (!File.Exists(request.Results)) return Fail(console, $"results file \"{request.Results}\" does not exist");
@@ -67,7 +79,7 @@ public static class AnalyzeCommand
         {
             CompareResultsDocument document;
             await using (var stream = File.OpenRead(request.Results))
-                document = await CompareResultsDocument.ParseAsync(stream, cancellationToken: ct);
+                document = await CompareResultsDocument.ParseAsync(stream, CountsOnly, ct);
             if (document.Results.Count == 0)
                 return Fail(console, $"{request.Results}: not a Rapidata compare results document (it holds no \"results\" entries)");
             await using var dataset = request.Dataset is null ? null : await LocalDatasetMatchups.OpenAsync(request.Dataset, ct);
@@ -79,9 +91,17 @@ public static class AnalyzeCommand
             var analysis = PreferenceAnalyzer.Analyze(outcomes, request.Options);
             Func<string, CancellationToken, Task<byte[]?>> images = dataset is null ? (_, _) => Task.FromResult<byte[]?>(null) : dataset.LoadImageAsync;
             var title = document.Info.Name ?? Path.GetFileNameWithoutExtension(request.Results);
-            var options = new AnalysisOutputOptions(new ReportOptions(Title: title), new DpoExportOptions(request.DpoMinMargin, UseWeightedVotes: request.Options.UseWeightedVotes));
-            var files = await AnalysisOutputFolder.WriteAsync(request.Output, analysis, outcomes, images, options, ct);
-            Print(console.Output, analysis, request.Output, files.Count);
+            var options = new AnalysisOutputOptions(new ReportOptions(Title: title),
+                new DpoExportOptions(request.DpoMinMargin, UseWeightedVotes: request.Options.UseWeightedVotes), Exports: exports);
+            var files = (await AnalysisOutputFolder.WriteAsync(request.Output, analysis, outcomes, images, options, ct)).Count;
+            if (exports.HasFlag(AnalysisExports.HuggingFace))
+            {
+                await using var again = File.OpenRead(request.Results);
+                var detailed = MatchupOutcomeBuilder.ReadAsync(CompareResultsDocument.ReadEntriesAsync(again, cancellationToken: ct), dataset?.Matchups, ct);
+                await AnalysisOutputFolder.WriteHuggingFaceAsync(request.Output, detailed, ct);
+                files++;
+            }
+            Print(console.Output, analysis, request.Output, files);
             return Written;
         }
         catch (Exception error) when (error is JsonException or InvalidDataException or ArgumentException or IOException)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Rapidata.Results;
 
@@ -29,6 +30,21 @@ public static class MatchupOutcomeBuilder
             outcomes[id] = outcome;
         }
         return order.Select(id => outcomes[id]).ToList();
+    }
+
+    /// <summary>
+    /// One outcome per entry as the entries arrive, with the entry's individual votes; for exports that stream a
+    /// document too large to hold. Entries of the same matchup are not merged here: each keeps its own votes.
+    /// </summary>
+    /// <exception cref="InvalidDataException">As <see cref="Build"/>.</exception>
+    public static async IAsyncEnumerable<MatchupOutcome> ReadAsync(IAsyncEnumerable<CompareResultEntry> entries,
+        IReadOnlyCollection<Matchup>? knownMatchups = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var lookup = knownMatchups is null ? null : new MatchupLookup(knownMatchups);
+        var index = 0;
+        await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
+            yield return FromEntry(entry, index++, lookup);
     }
 
     private static MatchupOutcome FromEntry(CompareResultEntry entry, int index, MatchupLookup? lookup)

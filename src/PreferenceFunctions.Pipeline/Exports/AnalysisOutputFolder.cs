@@ -6,7 +6,7 @@ namespace PreferenceFunctions.Pipeline.Exports;
 
 /// <summary>
 /// Writes everything an analysis produces into one folder: matchups.csv, models.csv, report.html, leaderboard.png,
-/// pairs/&lt;matchupId&gt;.png for the most one-sided matchups, huggingface.jsonl and dpo.jsonl.
+/// pairs/&lt;matchupId&gt;.png for the most one-sided matchups, and when asked dpo.jsonl and huggingface.jsonl.
 /// </summary>
 public static class AnalysisOutputFolder
 {
@@ -28,10 +28,11 @@ public static class AnalysisOutputFolder
             MatchupResultsCsv.Write(analysis.Matchups, csv);
         await using (var csv = new StreamWriter(PathOf("models.csv"), false, new UTF8Encoding(false)))
             ModelScoresCsv.Write(analysis.Models, csv);
-        await using (var jsonl = File.Create(PathOf("huggingface.jsonl")))
-            HuggingFaceJsonl.Write(outcomes, jsonl);
-        await using (var jsonl = File.Create(PathOf("dpo.jsonl")))
+        if (options.Exports.HasFlag(AnalysisExports.Dpo))
+        {
+            await using var jsonl = File.Create(PathOf(DpoFile));
             DpoPairsJsonl.Write(outcomes, jsonl, options.Dpo);
+        }
 
         var html = await ReportRenderer.RenderHtmlAsync(analysis, loadImage, options.Report, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(PathOf("report.html"), html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
@@ -47,6 +48,24 @@ public static class AnalysisOutputFolder
             await File.WriteAllBytesAsync(PathOf(name), PairFigurePng.Render(result, image1, image2), cancellationToken).ConfigureAwait(false);
         }
         return written;
+    }
+
+    public const string HuggingFaceFile = "huggingface.jsonl";
+    public const string DpoFile = "dpo.jsonl";
+
+    /// <summary>
+    /// Writes huggingface.jsonl line by line as <paramref name="detailedOutcomes"/> yields them (one per results entry,
+    /// see <see cref="MatchupOutcomeBuilder.ReadAsync"/>), so the individual votes are never all in memory.
+    /// </summary>
+    /// <returns>The file written, relative to <paramref name="directory"/>.</returns>
+    public static async Task<string> WriteHuggingFaceAsync(string directory, IAsyncEnumerable<MatchupOutcome> detailedOutcomes,
+        CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(directory);
+        await using var jsonl = new FileStream(Path.Combine(directory, HuggingFaceFile), FileMode.Create, FileAccess.Write, FileShare.None,
+            1 << 16, useAsync: true);
+        await HuggingFaceJsonl.WriteAsync(detailedOutcomes, jsonl, cancellationToken).ConfigureAwait(false);
+        return HuggingFaceFile;
     }
 
     private static async Task<byte[]?> TryLoadAsync(Func<string, CancellationToken, Task<byte[]?>> loadImage, string path, CancellationToken cancellationToken)

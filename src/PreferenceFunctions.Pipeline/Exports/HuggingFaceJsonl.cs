@@ -10,11 +10,12 @@ namespace PreferenceFunctions.Pipeline.Exports;
 /// </summary>
 internal static class HuggingFaceJsonl
 {
-    public static void Write(IEnumerable<MatchupOutcome> outcomes, Stream output)
+    /// <summary>Writes one line per outcome as it arrives, flushing each line to <paramref name="output"/>.</summary>
+    public static async Task WriteAsync(IAsyncEnumerable<MatchupOutcome> outcomes, Stream output, CancellationToken cancellationToken = default)
     {
         using var json = new Utf8JsonWriter(output);
         var details = new VoteListSerializer();
-        foreach (var o in outcomes)
+        await foreach (var o in outcomes.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             var m = o.Matchup;
             json.WriteStartObject();
@@ -27,7 +28,7 @@ internal static class HuggingFaceJsonl
             json.WriteString("model2", m.Model2);
             json.WriteString("detailed_results", details.Serialize(o.Details));
             json.WriteEndObject();
-            json.Flush();
+            await json.FlushAsync(cancellationToken).ConfigureAwait(false);
             output.WriteByte((byte)'\n');
             json.Reset(output);
         }

@@ -57,6 +57,29 @@ public sealed class AnalyzeCommandTests : IDisposable
 
         Assert.Equal(AnalyzeCommand.Written, run.Exit);
         Assert.True(File.Exists(Path.Combine(Out, "models.csv")), run.Error);
+        Assert.Empty(Directory.GetFiles(Out, "*.jsonl")); // exports are opt-in
+    }
+
+    [Fact]
+    public async Task Analyze_ExportsHfAndDpo_WritesHuggingFaceWithTheVotesAndDpo()
+    {
+        var run = await CliRun.InvokeAsync("analyze", SampleResults, "-o", Out, "--bootstrap", "0", "--exports", "hf,dpo", "--dpo-min-margin", "0");
+
+        Assert.Equal(AnalyzeCommand.Written, run.Exit);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(Out, "huggingface.jsonl"));
+        Assert.NotEmpty(lines);
+        Assert.Contains(lines, line => line.Contains("votedFor", StringComparison.Ordinal)); // the votes the rankings skipped
+        Assert.True(File.Exists(Path.Combine(Out, "dpo.jsonl")), run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_UnknownExport_ExitsTwoNamingTheChoices()
+    {
+        var run = await CliRun.InvokeAsync("analyze", SampleResults, "-o", Out, "--exports", "hf,parquet");
+
+        Assert.Equal(AnalyzeCommand.UsageError, run.Exit);
+        Assert.Contains("--exports \"parquet\" is not an export; choose from hf, dpo", run.Error);
+        Assert.False(Directory.Exists(Out));
     }
 
     public void Dispose() => _work.Delete(recursive: true);

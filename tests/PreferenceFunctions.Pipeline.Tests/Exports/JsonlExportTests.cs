@@ -9,7 +9,7 @@ namespace PreferenceFunctions.Pipeline.Tests.Exports;
 public sealed class JsonlExportTests
 {
     [Fact]
-    public void Write_HuggingFace_UsesRapidatasSchemaWithDetailsAsJsonString()
+    public async Task WriteAsync_HuggingFace_UsesRapidatasSchemaWithDetailsAsJsonString()
     {
         var outcome = Outcomes.Of("m1", "flux", "sd3", 2, 1) with
         {
@@ -17,7 +17,7 @@ public sealed class JsonlExportTests
         };
         var output = new MemoryStream();
 
-        HuggingFaceJsonl.Write([outcome, outcome.WithPrompt("second")], output);
+        await HuggingFaceJsonl.WriteAsync(new[] { outcome, outcome.WithPrompt("second") }.ToAsyncEnumerable(), output);
 
         var lines = Encoding.UTF8.GetString(output.ToArray()).TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
@@ -32,12 +32,12 @@ public sealed class JsonlExportTests
     }
 
     [Fact]
-    public void Write_HuggingFaceAndDpo_WriteTheSameBytesAsBefore()
+    public async Task Write_HuggingFaceAndDpo_WriteTheSameBytesAsBefore()
     {
         var huggingFace = new MemoryStream();
         var dpo = new MemoryStream();
 
-        HuggingFaceJsonl.Write([Outcomes.Detailed()], huggingFace);
+        await HuggingFaceJsonl.WriteAsync(new[] { Outcomes.Detailed() }.ToAsyncEnumerable(), huggingFace);
         DpoPairsJsonl.Write([Outcomes.Detailed()], dpo, new DpoExportOptions(MinMargin: 0));
 
         Assert.Equal(OneLine("""

@@ -48,11 +48,21 @@ internal sealed class OrderedMap<TValue>(KeyValuePair<string, TValue>[] items) :
         var count = 0;
         foreach (var entry in scratch)
         {
-            var existing = Array.FindIndex(items, 0, count, item => item.Key == entry.Key);
+            var existing = IndexOf(items, count, entry.Key);
             if (existing >= 0) items[existing] = entry;
             else items[count++] = entry;
         }
         if (count < items.Length) Array.Resize(ref items, count);
         return new OrderedMap<TValue>(items);
+    }
+
+    // A plain loop: a lambda here would allocate a closure per key, a large share of a parse's garbage.
+    private static int IndexOf(KeyValuePair<string, TValue>[] items, int count, string key)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (string.Equals(items[i].Key, key, StringComparison.Ordinal)) return i;
+        }
+        return -1;
     }
 }

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using PreferenceFunctions.Pipeline.Steps.Stage;
+using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
+
+namespace PreferenceFunctions.Datasets.Bench;
+
+/// <summary>
+/// <c>validate</c> as a user runs it, process start included: a 1,000,000-row matchups.csv against a 2,000-image
+/// images.zip, checked by the command line (i) as a built Release program, (ii) through <c>dotnet run -c Release
+/// --no-build</c>, (iii) through plain <c>dotnet run</c> (Debug, with its build check); then bench/reference/validate_pandas.py
+/// when python3 has pandas. The gap between (i) and the in-process core (<see cref="CsvBenchmark"/>) is start-up and JIT.
+/// </summary>
+public static class ValidateBenchmark
+{
+    public static void Run(int rows)
+    {
+        var root = RepositoryRoot();
+        var folder = Directory.CreateTempSubdirectory("validate-bench-").FullName;
+        try
+        {
+            Build(folder, rows);
+            Console.WriteLine($"validate: {rows:N0} rows, {new FileInfo(Path.Combine(folder, DatasetFiles.Matchups)).Length / 1e6:N0} MB matchups.csv, " +
+                $"2,000 images in images.zip; load average {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            var project = Path.Combine(root, "src", "PreferenceFunctions.Local");
+            var release = Path.Combine(project, "bin", "Release", "net10.0", "PreferenceFunctions.Local.dll");
+            double? ours = null;
+            if (File.Exists(release))
+            {
+                Time("built Release program", "dotnet", release, "validate", folder); // warm the page cache
+                ours = Time("built Release program (dotnet PreferenceFunctions.Local.dll validate)", "dotnet", release, "validate", folder);
+                Time("dotnet run -c Release --no-build", "dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", "validate", folder);
+            }
+            else
+            {
+                Console.WriteLine($"  skipped the Release program: build it first (dotnet build -c Release {project})");
+            }
+            Time("dotnet run (Debug, build check included)", "dotnet", "run", "--project", project, "--", "validate", folder);
+            var pandas = Python(Path.Combine(root, "bench", "reference", "validate_pandas.py"), folder);
+            Console.WriteLine(pandas is null ? "  pandas reference: skipped (python3 with pandas not found)"
+                : $"  pandas reference: {pandas:N2} s{(ours is { } s ? $"; ours is {pandas / s:N1}x faster (goal >= 10x)" : "")}");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>2,000 images from the generator, then rows pairing them with a unique prompt each (no duplicates).</summary>
+    private static void Build(string folder, int rows)
+    {
+        DatasetGenerator.Generate(new GenerateDatasetRequest(folder, Matchups: 1_000, Models: 4, Seed: 3, Zip: true));
+        var pairs = File.ReadAllLines(Path.Combine(folder, DatasetFiles.Matchups)).Skip(1)
+            .Select(line => line[(line.LastIndexOf('"') + 2)..]).ToArray();
+        using var csv = new StreamWriter(Path.Combine(folder, DatasetFiles.Matchups), false, new UTF8Encoding(false), 1 << 20);
+        csv.Write("prompt,image1,image2\n");
+        for (var i = 0; i < rows; i++)
+            csv.Write(string.Create(CultureInfo.InvariantCulture, $"\"A lighthouse on a cliff during a thunderstorm, variation {i}\",{pairs[i % pairs.Length]}\n"));
+        using var zip = ZipFile.OpenRead(Path.Combine(folder, DatasetFiles.Zip));
+        if (zip.Entries.Count != 2_000) throw new InvalidOperationException($"expected 2,000 images, the generator wrote {zip.Entries.Count}");
+    }
+
+    private static double Time(string name, string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["Preference__Datasets__MaxRows"] = "2000000"; // the default caps: 200,000 rows
+        start.Environment["Preference__MaxVotesPerRun"] = "100000000"; // and 100,000 votes per run
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var verdict = string.Join("; ", output.Result.Split('\n').Where(l => l.Contains("accepted", StringComparison.OrdinalIgnoreCase)
+            || l.Contains("rejected", StringComparison.OrdinalIgnoreCase) || l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3).Select(l => l.Trim()));
+        Console.WriteLine($"  {name}: {seconds:N2} s wall, exit {process.ExitCode} ({(verdict.Length > 0 ? verdict : error.Trim())})");
+        return seconds;
+    }
+
+    private static double? Python(string script, string folder)
+    {
+        try
+        {
+            using var check = Process.Start(new ProcessStartInfo("python3", "-c \"import pandas\"") { RedirectStandardError = true })!;
+            check.WaitForExit();
+            if (check.ExitCode != 0) return null;
+            using var run = Process.Start(new ProcessStartInfo("python3") { ArgumentList = { script, folder }, RedirectStandardOutput = true })!;
+            var last = run.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
+            run.WaitForExit();
+            return double.Parse(last.Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "PreferenceFunctions.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Run the benchmark from inside the repository (PreferenceFunctions.sln not found).");
+    }
+}
