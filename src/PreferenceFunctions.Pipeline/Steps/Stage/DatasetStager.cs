@@ -16,7 +16,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage;
 /// <summary>
 /// Reads a dataset folder from blob storage, checks it (<see cref="DatasetCheck"/>) and writes the run's report, and
 /// when accepted its manifest and chunks. Only reads the datasets container; writes are plain overwrites of
-/// deterministic content, so running it twice gives the same blobs.
+/// deterministic content, so running it twice gives the same blobs. Images are validated in the run's own copy
+/// (<see cref="StagedImages"/>), which upload and report read later.
 /// </summary>
 public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptions> options, IOptions<PreferenceOptions> defaults, ILogger<DatasetStager> logger,
     DailyVoteBudget? budget = null, RepeatedDatasetGuard? repeats = null)
@@ -30,13 +31,15 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var folder = request.DatasetFolder.Trim('/');
         var datasets = blobs.GetBlobContainerClient(request.DatasetsContainer);
-        await blobs.GetBlobContainerClient(request.RunsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
+        var runs = blobs.GetBlobContainerClient(request.RunsContainer);
+        await runs.CreateIfNotExistsAsync(cancellationToken: ct);
+        var stagedFolder = StagedImages.FolderFor(request.RunId);
 
         var listing = await BlobDatasetListing.ListAsync(datasets, folder, ct);
         var problems = new ProblemList(settings.MaxProblems);
         var index = new ImageIndex();
-        var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = new BlobImageContentSource(datasets) };
-        await using var archive = await OpenZipAsync(datasets, listing.Zip, settings, problems, ct);
+        var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = new BlobImageContentSource(datasets, runs, stagedFolder) };
+        await using var archive = await OpenZipAsync(datasets, listing.Zip, runs.GetBlobClient($"{stagedFolder}/{DatasetFiles.Zip}"), settings, problems, ct);
         if (archive is not null)
         {
             index.AddZip(archive);
@@ -75,12 +78,13 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             problems.Error(ProblemCodes.TooManyVotesToday, OrderJsonReader.FileName, refused, column: "responsesPerMatchup");
             check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
         }
-        var staged = await WriteAsync(request, folder, listing, check, ct);
+        var staged = await WriteAsync(request, folder, stagedFolder, listing, check, ct);
         StagingLog.Phase(logger, request.RunId, "report, manifest and chunks written", clock.ElapsedMilliseconds);
         return staged;
     }
 
-    private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, BlobDatasetListing listing, DatasetCheckResult check, CancellationToken ct)
+    private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, string stagedFolder, BlobDatasetListing listing,
+        DatasetCheckResult check, CancellationToken ct)
     {
         // The webhook URL may carry a token: the blobs keep a redacted form (the run itself keeps the URL in its history).
         var stored = check.Settings with { Webhook = check.Settings.Webhook is { } hook ? WebhookAddresses.Redact(hook) : null };
@@ -96,7 +100,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, report.ErrorCount, report.WarningCount, firstErrors, check.Settings);
         }
 
-        var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize);
+        var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize, stagedFolder);
         var chunkNames = chunks.Select(c => ManifestBuilder.ChunkBlobName(request.RunId, c.Index)).ToList();
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (chunk, token) => await _store.WriteJsonAsync(request.RunsContainer, chunkNames[chunk.Index], chunk, indented: false, token));
@@ -109,12 +113,17 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         return new StagedDataset(true, reportBlob, manifestBlob, chunkNames, report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, 0, report.WarningCount, [], check.Settings);
     }
 
-    /// <summary>Opens images.zip over a seekable, buffered blob stream pinned to the listed version; a broken zip becomes a report error.</summary>
-    private static async Task<ZipArchive?> OpenZipAsync(BlobContainerClient datasets, BlobItem? zip, DatasetOptions settings, ProblemList problems, CancellationToken ct)
+    /// <summary>
+    /// Copies the listed version of images.zip into the run's staged folder (a zip replaced since the listing fails the copy,
+    /// and staging is retried) and opens the copy over a seekable, buffered stream; a broken zip becomes a report error.
+    /// </summary>
+    private static async Task<ZipArchive?> OpenZipAsync(BlobContainerClient datasets, BlobItem? zip, BlobClient copy, DatasetOptions settings,
+        ProblemList problems, CancellationToken ct)
     {
         if (zip is null || !FileLimits.Fits(DatasetFiles.Zip, zip.Properties.ContentLength, settings.MaxZipBytes, "Preference__Datasets__MaxZipBytes", problems))
             return null;
-        var stream = await datasets.GetBlobClient(zip.Name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = ZipReadBuffer }, ct);
+        await StagedImages.CopyAsync(datasets.GetBlobClient(zip.Name), copy, zip.Properties.ETag, ct);
+        var stream = await copy.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = ZipReadBuffer }, ct);
         try
         {
             if (!await FileLimits.ZipFitsAsync(stream, settings, problems, ct))
