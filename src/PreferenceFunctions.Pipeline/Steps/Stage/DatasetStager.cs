@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
@@ -20,7 +21,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage;
 /// (<see cref="StagedImages"/>), which upload and report read later.
 /// </summary>
 public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptions> options, IOptions<PreferenceOptions> defaults, ILogger<DatasetStager> logger,
-    DailyVoteBudget? budget = null, RepeatedDatasetGuard? repeats = null)
+    DailyVoteBudget? budget = null, RepeatedDatasetGuard? repeats = null, RunWebhookSeal? webhookSeal = null)
 {
     private const int ZipReadBuffer = 4 * 1024 * 1024;
     private readonly ManifestStore _store = new(blobs);
@@ -51,7 +52,11 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var orderJson = listing.Order is null || !FileLimits.OrderFits(listing.Order.Properties.ContentLength, settings, problems) ? null
             : (await datasets.GetBlobClient(listing.Order.Name).DownloadContentAsync(ct)).Value.Content.ToString();
         var csvFits = listing.Matchups is null || FileLimits.CsvFits(listing.Matchups.Properties.ContentLength, settings, problems);
-        var input = new DatasetCheckInput($"{request.DatasetsContainer}/{folder}", folder, index, content, orderJson, request.OrderSettingsOverrides, defaults.Value,
+        // An HTTP start's webhook arrives sealed (RunsApi); it is checked in clear and sealed again for the run's history.
+        var overrides = request.OrderSettingsOverrides is { Webhook: { } sealedHook } given && webhookSeal is not null
+            ? given with { Webhook = webhookSeal.Open(sealedHook) }
+            : request.OrderSettingsOverrides;
+        var input = new DatasetCheckInput($"{request.DatasetsContainer}/{folder}", folder, index, content, orderJson, overrides, defaults.Value,
             CsvRefused: !csvFits);
         DatasetCheckResult check;
         if (listing.Matchups is null || !csvFits)
@@ -73,6 +78,12 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
                 column: "rerun");
             check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
         }
+        if (check.Report.Accepted && check.Settings.Webhook is not null && webhookSeal?.CanSeal != true)
+        {
+            problems.Error(ProblemCodes.OrderSetting, OrderJsonReader.FileName, $"{OrderJsonReader.FileName}, webhook: {RunWebhookSeal.NeedsSecret}",
+                column: "webhook");
+            check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
+        }
         if (check.Report.Accepted && budget is not null && await budget.TryReserveAsync(request.RunId, check.Report.Counts.Votes, ct) is { } refused)
         {
             problems.Error(ProblemCodes.TooManyVotesToday, OrderJsonReader.FileName, refused, column: "responsesPerMatchup");
@@ -86,8 +97,13 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
     private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, string stagedFolder, BlobDatasetListing listing,
         DatasetCheckResult check, CancellationToken ct)
     {
-        // The webhook URL may carry a token: the blobs keep a redacted form (the run itself keeps the URL in its history).
+        // The webhook URL may carry a token: the blobs keep a redacted form, the run's history a sealed one (RunWebhookSeal),
+        // and a URL that cannot be sealed is not kept at all.
         var stored = check.Settings with { Webhook = check.Settings.Webhook is { } hook ? WebhookAddresses.Redact(hook) : null };
+        var forHistory = check.Settings with
+        {
+            Webhook = check.Settings.Webhook is { } url && webhookSeal?.CanSeal == true ? webhookSeal.Seal(url) : null,
+        };
         var report = check.Report with { Settings = stored };
         var reportBlob = $"{request.RunId}/validation.json";
         await _store.WriteJsonAsync(request.RunsContainer, reportBlob, report, indented: true, ct);
@@ -97,7 +113,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         if (!report.Accepted)
         {
             StagingLog.Rejected(logger, request.DatasetsContainer, folder, request.RunId, report.ErrorCount, firstErrors.FirstOrDefault() ?? "");
-            return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, report.ErrorCount, report.WarningCount, firstErrors, check.Settings);
+            return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, report.ErrorCount, report.WarningCount, firstErrors, forHistory);
         }
 
         var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize, stagedFolder);
@@ -110,7 +126,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var manifestBlob = $"{request.RunId}/manifest.json";
         await _store.WriteJsonAsync(request.RunsContainer, manifestBlob, manifest, indented: true, ct);
         StagingLog.Staged(logger, request.DatasetsContainer, folder, request.RunId, report.Counts.Staged, chunks.Count, report.WarningCount);
-        return new StagedDataset(true, reportBlob, manifestBlob, chunkNames, report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, 0, report.WarningCount, [], check.Settings);
+        return new StagedDataset(true, reportBlob, manifestBlob, chunkNames, report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, 0, report.WarningCount, [], forHistory);
     }
 
     /// <summary>
