@@ -85,6 +85,16 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
     {
         var run = await ledger.GetAsync(runId, cancellationToken);
         if (run is null) return Problems.NotFound(runId);
+        // A re-upload identical to a completed run ordered nothing: the completed run answers for it.
+        if (run.SameAsRun is { } earlier && await ledger.GetAsync(earlier, cancellationToken) is { } answer)
+        {
+            return HttpResults.Json(ToView(answer, progress: null) with
+            {
+                RequestedRunId = runId,
+                Note = $"Run {runId} repeats run {earlier} byte for byte (matchups, images, settings): nothing was ordered for it, and this is run {earlier}. " +
+                    "Set \"rerun\": true in order.json to order again.",
+            }, ApiJson.Options);
+        }
         // The custom status (live progress) only comes with inputs and outputs; both are small records here.
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         RunProgress? progress = null;

@@ -70,13 +70,16 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             check = await new DatasetCheck(settings).RunAsync(input, csv, problems, ct);
         }
         StagingLog.Phase(logger, request.RunId, "validation and image hashing", clock.ElapsedMilliseconds);
-        if (check.Report.Accepted && repeats is not null && !check.Settings.Rerun
-            && await repeats.FindRepeatedRunAsync(request.RunId, DatasetFingerprint.Of($"{request.DatasetsContainer}/{folder}", check), ct) is { } earlier)
+        var sameAsRun = check.Report.Accepted && repeats is not null && !check.Settings.Rerun
+            ? await repeats.FindRepeatedRunAsync(request.RunId, DatasetFingerprint.Of($"{request.DatasetsContainer}/{folder}", check), ct)
+            : null;
+        if (sameAsRun is not null)
         {
-            problems.Error(ProblemCodes.SameAsCompletedRun, OrderJsonReader.FileName,
-                $"the matchups, images and settings are identical to run {earlier}, which completed (results: /api/runs/{earlier}/results); nothing new is ordered. Set \"rerun\": true in order.json to order again",
+            // Not an error: the dataset is fine and already answered. The report says so; nothing is staged for upload.
+            problems.Warning(ProblemCodes.SameAsCompletedRun, OrderJsonReader.FileName,
+                $"the matchups, images and settings are identical to run {sameAsRun}, which completed (results: /api/runs/{sameAsRun}/results); nothing new is ordered and that run answers for this one. Set \"rerun\": true in order.json to order again",
                 column: "rerun");
-            check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
+            check = check with { Report = check.Report with { WarningCount = problems.WarningCount, Problems = problems.Sorted() } };
         }
         if (check.Report.Accepted && check.Settings.Webhook is not null && webhookSeal?.CanSeal != true)
         {
@@ -89,7 +92,9 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             problems.Error(ProblemCodes.TooManyVotesToday, OrderJsonReader.FileName, refused, column: "responsesPerMatchup");
             check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
         }
-        var staged = await WriteAsync(request, folder, stagedFolder, listing, check, ct);
+        var staged = sameAsRun is null
+            ? await WriteAsync(request, folder, stagedFolder, listing, check, ct)
+            : await WriteSameAsAsync(request, check, sameAsRun, ct);
         StagingLog.Phase(logger, request.RunId, "report, manifest and chunks written", clock.ElapsedMilliseconds);
         return staged;
     }
@@ -127,6 +132,17 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         await _store.WriteJsonAsync(request.RunsContainer, manifestBlob, manifest, indented: true, ct);
         StagingLog.Staged(logger, request.DatasetsContainer, folder, request.RunId, report.Counts.Staged, chunks.Count, report.WarningCount);
         return new StagedDataset(true, reportBlob, manifestBlob, chunkNames, report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, 0, report.WarningCount, [], forHistory);
+    }
+
+    /// <summary>A dataset identical to a completed run's: only the report is written, and that run answers for this one.</summary>
+    private async Task<StagedDataset> WriteSameAsAsync(StageDatasetRequest request, DatasetCheckResult check, string sameAsRun, CancellationToken ct)
+    {
+        var report = check.Report with { Settings = check.Settings with { Webhook = check.Settings.Webhook is { } hook ? WebhookAddresses.Redact(hook) : null } };
+        var reportBlob = $"{request.RunId}/validation.json";
+        await _store.WriteJsonAsync(request.RunsContainer, reportBlob, report, indented: true, ct);
+        await _store.WriteTextAsync(request.RunsContainer, $"{request.RunId}/validation.txt", ReportText.Render(report), ct);
+        return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages,
+            [.. report.Models.Select(m => m.Name)], 0, report.WarningCount, [], check.Settings with { Webhook = null }, sameAsRun);
     }
 
     /// <summary>
