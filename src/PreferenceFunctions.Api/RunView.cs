@@ -5,7 +5,9 @@ using PreferenceFunctions.Pipeline.Kernel;
 namespace PreferenceFunctions.Api;
 
 /// <summary>What <c>GET /api/runs/{runId}</c> returns: the run's row joined with the orchestration's live progress; in the job
-/// flow also the job's own state (e.g. ManualApproval, SpendLimited) and Rapidata's cost estimate when it gave one.</summary>
+/// flow also the job's own state (e.g. ManualApproval, SpendLimited) and Rapidata's cost estimate when it gave one. For a run
+/// whose dataset repeats a completed run's byte for byte, the completed run's view, with <see cref="RequestedRunId"/> (the id
+/// asked for) and a <see cref="Note"/> saying so.</summary>
 public sealed record RunView(
     string RunId,
     RunStatus? Status,
@@ -24,4 +26,6 @@ public sealed record RunView(
     RunLinks Links,
     RapidataFlow? Flow = null,
     string? JobState = null,
-    double? EstimatedCost = null);
+    double? EstimatedCost = null,
+    string? RequestedRunId = null,
+    string? Note = null);

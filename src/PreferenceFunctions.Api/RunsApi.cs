@@ -17,7 +17,7 @@ namespace PreferenceFunctions.Api;
 /// and a DurableTaskClient and returns an <see cref="IResult"/>. Bad input gets 400 problem+json.
 /// </summary>
 public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger ledger, StorageConnection storage, OrderAbandoner abandoner,
-    IOptions<PreferenceOptions> options, TimeProvider clock, IOptions<NotificationOptions> notifications)
+    IOptions<PreferenceOptions> options, TimeProvider clock, IOptions<NotificationOptions> notifications, RunWebhookSeal webhookSeal)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -51,13 +51,20 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
         {
             return Problems.Validation("dataset", $"\"{folder}\" is not a usable dataset folder (storage answered {e.Status}).");
         }
+        // The webhook URL may carry a token: the run (its history) only ever holds it sealed.
+        var settings = body?.Settings;
+        if (settings?.Webhook is { } webhook)
+        {
+            if (!webhookSeal.CanSeal) return Problems.Validation("settings.webhook", $"settings.webhook: {RunWebhookSeal.NeedsSecret}.");
+            settings = settings with { Webhook = webhookSeal.Seal(webhook) };
+        }
         var key = request.Headers[IdempotencyKeyHeader].ToString();
         var runId = string.IsNullOrEmpty(key)
             ? RunIds.ForDatasetVersion(container, folder, etag.ToString())
             : RunIds.ForIdempotencyKey(container, folder, key);
-        if (!string.IsNullOrEmpty(key) && await IdempotencyKeyCheck.CheckAsync(client, runId, key, body?.Settings, cancellationToken) is { } reused)
+        if (!string.IsNullOrEmpty(key) && await IdempotencyKeyCheck.CheckAsync(client, runId, key, settings, cancellationToken) is { } reused)
             return reused;
-        var start = await starter.StartAsync(client, runId, container, folder, body?.Settings, cancellationToken);
+        var start = await starter.StartAsync(client, runId, container, folder, settings, cancellationToken);
         var links = RunLinks.For(start.RunId);
         // The secret that signs this run's own webhook (order.json "webhook"), told once: to the request that started the run.
         var webhookSecret = start.Started && notifications.Value.WebhookSecret is { } secret ? WebhookSecrets.ForRun(secret, start.RunId) : null;
@@ -78,6 +85,16 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
     {
         var run = await ledger.GetAsync(runId, cancellationToken);
         if (run is null) return Problems.NotFound(runId);
+        // A re-upload identical to a completed run ordered nothing: the completed run answers for it.
+        if (run.SameAsRun is { } earlier && await ledger.GetAsync(earlier, cancellationToken) is { } answer)
+        {
+            return HttpResults.Json(ToView(answer, progress: null) with
+            {
+                RequestedRunId = runId,
+                Note = $"Run {runId} repeats run {earlier} byte for byte (matchups, images, settings): nothing was ordered for it, and this is run {earlier}. " +
+                    "Set \"rerun\": true in order.json to order again.",
+            }, ApiJson.Options);
+        }
         // The custom status (live progress) only comes with inputs and outputs; both are small records here.
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         RunProgress? progress = null;

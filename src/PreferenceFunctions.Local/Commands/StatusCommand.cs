@@ -39,6 +39,8 @@ public static class StatusCommand
             if (run is null)
                 return CommandErrors.Fail(parse, $"no run '{id}' (a run appears a second or two after its matchups.csv is uploaded)");
             await console.Output.WriteLineAsync(JsonSerializer.Serialize(run, Indented));
+            if (run.RequestedRunId is not null)
+                await console.Output.WriteLineAsync($"Run {id} repeats completed run {run.RunId} byte for byte: nothing was ordered; shown above is {run.RunId}.");
             if (run.Status == RunStatus.Rejected) await console.Error.WriteAsync(await ProblemsOfAsync(id, cancellationToken));
             return run.Status is RunStatus.Failed or RunStatus.Rejected or RunStatus.Cancelled ? Cli.Failed : Cli.Ok;
         }));

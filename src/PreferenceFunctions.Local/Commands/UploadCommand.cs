@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
 using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Steps.Notify;
 
 namespace PreferenceFunctions.Local.Commands;
 
@@ -44,8 +47,34 @@ public static class UploadCommand
             var upload = await uploader.UploadAsync(path, name, cancellationToken: cancellationToken);
             await console.Output.WriteLineAsync($"Uploaded {upload.Files} files to {upload.Container}/{upload.Dataset}/ (matchups.csv last).");
             await console.Output.WriteLineAsync($"Run id: {upload.RunId}  (follow it: status {upload.RunId} --follow)");
+            if (WebhookSecretLines(path, configuration[$"{NotificationOptions.SectionName}:WebhookSecret"], upload.RunId) is { } lines)
+                await console.Output.WriteAsync(lines);
             return Cli.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// When order.json names a webhook: the secret that signs this run's events (HMAC of the run id with the operator's
+    /// secret), shown once here as the start API shows it once, and how to check signatures; null without a webhook.
+    /// </summary>
+    internal static string? WebhookSecretLines(string folder, string? operatorSecret, string runId)
+    {
+        var orderJson = Path.Combine(folder, "order.json");
+        string? webhook;
+        try
+        {
+            webhook = File.Exists(orderJson) ? JsonNode.Parse(File.ReadAllText(orderJson))?["webhook"]?.GetValue<string>() : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            return null; // validation reports a broken order.json
+        }
+        if (string.IsNullOrWhiteSpace(webhook)) return null;
+        if (string.IsNullOrWhiteSpace(operatorSecret))
+            return $"order.json has a webhook, but Notifications__WebhookSecret is not set: the run will be rejected ({RunWebhookSeal.NeedsSecret}).{Environment.NewLine}";
+        return $"Webhook secret of this run (shown once; keep it): {WebhookSecrets.ForRun(operatorSecret, runId)}{Environment.NewLine}" +
+            "Verify every webhook call with it: the webhook-signature header is Standard Webhooks (HMAC-SHA256 of id.timestamp.body); " +
+            $"see docs/events.md#verifying-a-webhook-signature.{Environment.NewLine}";
     }
 }

@@ -45,6 +45,9 @@ public sealed class PreferenceRunEntity : ITableEntity
     public string? Error { get; set; }
     public string? NotificationFailures { get; set; }
     public string? ValidationBlob { get; set; }
+
+    /// <summary>The completed run this one's dataset is byte-identical to: nothing was ordered, that run answers for this one.</summary>
+    public string? SameAsRun { get; set; }
     public string? ResultsBlob { get; set; }
     public string? ReportBlob { get; set; }
 

@@ -13,4 +13,7 @@ public sealed record RunDataset
 
     /// <summary>The first validation errors when the dataset was rejected; null when it was accepted.</summary>
     public string? Errors { get; init; }
+
+    /// <summary>The completed run whose dataset this one repeats byte for byte (nothing is ordered), else null.</summary>
+    public string? SameAsRun { get; init; }
 }

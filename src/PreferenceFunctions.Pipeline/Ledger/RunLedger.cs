@@ -86,6 +86,7 @@ public sealed class RunLedger(StorageConnection storage)
             row.Criteria = dataset.Criteria;
             row.ResponsesPerMatchup = dataset.ResponsesPerMatchup;
             row.Error = dataset.Errors;
+            row.SameAsRun = dataset.SameAsRun;
         }, cancellationToken);
 
     public Task RecordOrderAsync(string runId, OrderReference order, CancellationToken cancellationToken = default) =>

@@ -62,6 +62,13 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
                     BeforeSubmit);
                 matchups = staged.MatchupCount;
                 webhook = staged.Settings.Webhook;
+                if (staged.SameAsRun is { } earlier)
+                {
+                    // Byte-identical to a run that completed: nothing is ordered, that run answers for this one (the row's SameAsRun).
+                    await RecordEndAsync(context, run.RunId, RunPhase.Completed, matchups,
+                        $"Identical to run {earlier}, which completed: nothing was ordered; its results answer this upload.");
+                    return new RunResult(run.RunId, RunPhase.Completed, OrderId: null, matchups, Winner: null, Error: null);
+                }
                 if (!staged.Accepted)
                 {
                     var reason = $"The dataset was rejected with {staged.ErrorCount} error(s); see {staged.ReportBlobName}.";

@@ -1,8 +1,14 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Pipeline.Steps.Report;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Upload;
@@ -11,15 +17,88 @@ using SkiaSharp;
 namespace PreferenceFunctions.Tests.Runs;
 
 /// <summary>
-/// Cache poisoning: an image replaced between staging and upload must never reach Rapidata, and MediaAssets must never
-/// remember the replacement under the staged image's hash (where every later run with that image would reuse it).
+/// Cache poisoning: an image replaced in the dataset folder after staging must never reach Rapidata or the report, and
+/// MediaAssets must never remember other bytes under the staged image's hash (where every later run with that image
+/// would reuse them). Staging copies the images into the run's own folder; upload and report read that copy.
 /// </summary>
 public sealed class IntegrityTests
 {
     [Fact]
-    public async Task UploadChunk_ImageSwappedAfterStaging_FailsNamingItAndNothingIsUploadedOrCached()
+    public async Task UploadChunk_ImageSwappedAfterStaging_UploadsTheStagedBytes()
     {
         await using var harness = await RunHarness.StartAsync();
+        var (runId, dataset, staged, order) = await StageAsync(harness);
+        var chunk = await new ManifestStore(harness.Storage.Blobs).ReadChunkAsync(harness.RunsContainer, staged.ChunkBlobNames[0]);
+        var stagedSha = chunk.Matchups[0].Image1.Sha256!;
+        var stagedBytes = (await harness.Datasets.GetBlobClient($"{dataset}/a.png").DownloadContentAsync()).Value.Content.ToArray();
+
+        // The attack: someone with write access to the datasets container swaps the image after it was validated.
+        var swapped = RandomPng();
+        await harness.Datasets.GetBlobClient($"{dataset}/a.png").UploadAsync(BinaryData.FromBytes(swapped), overwrite: true);
+        ITaskActivity upload = ActivatorUtilities.CreateInstance<UploadChunkActivity>(harness.Services);
+        var input = new UploadChunkInput(runId, harness.DatasetsContainer, dataset, harness.RunsContainer, staged.ChunkBlobNames[0], 0, order.DatasetId);
+        var result = (UploadChunkResult)(await upload.RunAsync(new TestActivityContext("upload", runId), input))!;
+
+        Assert.Equal(1, result.DatapointsCreated);
+        var cached = await harness.Storage.Tables.GetTableClient(TableNames.MediaAssets)
+            .QueryAsync<MediaAssetEntity>(e => e.PartitionKey == MediaAssetEntity.PartitionFor(stagedSha)).ToListAsync();
+        var asset = Assert.Single(cached, e => e.RowKey.StartsWith(stagedSha, StringComparison.Ordinal));
+        // The emulator names an asset by the hash of its bytes and upload name: the staged bytes went up, not the swapped ones.
+        Assert.Equal(EmulatorAssetName(stagedBytes, "a.png"), asset.AssetName);
+        var swappedSha = Convert.ToHexStringLower(SHA256.HashData(swapped));
+        Assert.Empty(await harness.Storage.Tables.GetTableClient(TableNames.MediaAssets)
+            .QueryAsync<MediaAssetEntity>(e => e.PartitionKey == MediaAssetEntity.PartitionFor(swappedSha)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task UploadChunk_RunStagedBeforeImagesWereCopied_SwappedImageFailsNamingIt()
+    {
+        await using var harness = await RunHarness.StartAsync();
+        var (runId, dataset, staged, order) = await StageAsync(harness);
+        // A run staged by the previous version has no copy: its chunk reads the dataset folder and checks the staged hash.
+        var store = new ManifestStore(harness.Storage.Blobs);
+        var chunk = await store.ReadChunkAsync(harness.RunsContainer, staged.ChunkBlobNames[0]);
+        await store.WriteJsonAsync(harness.RunsContainer, staged.ChunkBlobNames[0], chunk with { StagedImagesFolder = null }, indented: false);
+        var stagedSha = chunk.Matchups[0].Image1.Sha256!;
+
+        await harness.Datasets.GetBlobClient($"{dataset}/a.png").UploadAsync(BinaryData.FromBytes(RandomPng()), overwrite: true);
+        ITaskActivity upload = ActivatorUtilities.CreateInstance<UploadChunkActivity>(harness.Services);
+        var input = new UploadChunkInput(runId, harness.DatasetsContainer, dataset, harness.RunsContainer, staged.ChunkBlobNames[0], 0, order.DatasetId);
+        var error = await Assert.ThrowsAsync<StagedImageChangedException>(() => upload.RunAsync(new TestActivityContext("upload", runId), input));
+
+        Assert.Equal("a.png", error.ImagePath);
+        Assert.Contains("Image \"a.png\" changed after the dataset was staged", error.Message);
+        var cached = await harness.Storage.Tables.GetTableClient(TableNames.MediaAssets)
+            .QueryAsync<MediaAssetEntity>(e => e.PartitionKey == MediaAssetEntity.PartitionFor(stagedSha)).ToListAsync();
+        Assert.DoesNotContain(cached, e => e.RowKey.StartsWith(stagedSha, StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/asset/file" && r.Body?.Contains("a.png") == true);
+    }
+
+    [Fact]
+    public async Task RenderReport_ZipSwappedAfterTheRun_ShowsTheStagedImages()
+    {
+        await using var harness = await RunHarness.StartAsync();
+        var started = await harness.StartRunAsync("kept", await harness.UploadDatasetAsync(RunHarness.SamplePath, "kept"));
+        RunHarness.AssertOutcome(await harness.WaitAsync(started.RunId), RunPhase.Completed);
+        var report = harness.Runs.GetBlobClient(RunBlobs.Report(started.RunId));
+        var before = Thumbnails((await report.DownloadContentAsync()).Value.Content.ToString());
+        Assert.NotEmpty(before);
+
+        // Every entry of images.zip replaced by other pixels under the same name, then the report rendered again.
+        await harness.Datasets.GetBlobClient("kept/images.zip").UploadAsync(BinaryData.FromBytes(SwappedZip(Path.Combine(RunHarness.SamplePath, "images.zip"))),
+            overwrite: true);
+        var row = (await harness.RunRowAsync(started.RunId))!;
+        var manifest = await new ManifestStore(harness.Storage.Blobs).ReadManifestAsync(harness.RunsContainer, $"{started.RunId}/manifest.json");
+        ITaskActivity render = ActivatorUtilities.CreateInstance<RenderReportActivity>(harness.Services);
+        await render.RunAsync(new TestActivityContext("report", started.RunId),
+            new WriteResultsInput(started.RunId, harness.RunsContainer, row.ResultsBlob!, manifest.ChunkBlobNames));
+
+        var after = Thumbnails((await report.DownloadContentAsync()).Value.Content.ToString());
+        Assert.Equal(before, after);
+    }
+
+    private static async Task<(string RunId, string Dataset, StagedDataset Staged, OrderReference Order)> StageAsync(RunHarness harness)
+    {
         var dataset = "swap-" + Guid.NewGuid().ToString("N")[..8];
         await harness.Datasets.UploadBlobAsync($"{dataset}/a.png", BinaryData.FromBytes(RandomPng()));
         await harness.Datasets.UploadBlobAsync($"{dataset}/b.png", BinaryData.FromBytes(RandomPng()));
@@ -29,24 +108,30 @@ public sealed class IntegrityTests
         var staged = (StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId),
             new StageDatasetRequest(harness.DatasetsContainer, dataset, runId, harness.RunsContainer)))!;
         Assert.True(staged.Accepted, string.Join("; ", staged.FirstErrors));
-        var chunk = await new ManifestStore(harness.Storage.Blobs).ReadChunkAsync(harness.RunsContainer, staged.ChunkBlobNames[0]);
-        var stagedSha = chunk.Matchups[0].Image1.Sha256!;
         ITaskActivity create = ActivatorUtilities.CreateInstance<CreateOrderActivity>(harness.Services);
         var order = (OrderReference)(await create.RunAsync(new TestActivityContext("create", runId), new CreateOrderInput(runId, staged.Settings)))!;
+        return (runId, dataset, staged, order);
+    }
 
-        // The attack: someone with write access to the datasets container swaps the image after it was validated.
-        await harness.Datasets.GetBlobClient($"{dataset}/a.png").UploadAsync(BinaryData.FromBytes(RandomPng()), overwrite: true);
-        ITaskActivity upload = ActivatorUtilities.CreateInstance<UploadChunkActivity>(harness.Services);
-        var input = new UploadChunkInput(runId, harness.DatasetsContainer, dataset, harness.RunsContainer, staged.ChunkBlobNames[0], 0, order.DatasetId);
-        var error = await Assert.ThrowsAsync<StagedImageChangedException>(() => upload.RunAsync(new TestActivityContext("upload", runId), input));
+    /// <summary>The emulator's name for an upload: the first 32 hex digits of SHA-256(bytes, then the upload name).</summary>
+    private static string EmulatorAssetName(byte[] bytes, string uploadName) =>
+        Convert.ToHexStringLower(SHA256.HashData([.. bytes, .. Encoding.UTF8.GetBytes(uploadName)]))[..32] + Path.GetExtension(uploadName);
 
-        Assert.Equal("a.png", error.ImagePath);
-        Assert.Contains("changed after the dataset was staged", error.Message);
-        var cached = await harness.Storage.Tables.GetTableClient(TableNames.MediaAssets)
-            .QueryAsync<MediaAssetEntity>(e => e.PartitionKey == MediaAssetEntity.PartitionFor(stagedSha)).ToListAsync();
-        Assert.DoesNotContain(cached, e => e.RowKey.StartsWith(stagedSha, StringComparison.Ordinal));
-        Assert.DoesNotContain(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/asset/file" && r.Body?.Contains("a.png") == true);
-        Assert.True(harness.Emulator.Requests.Entries.Count(r => r.Method == "POST" && r.Path == "/asset/file") <= 1); // b.png at most
+    private static List<string> Thumbnails(string html) => [.. Regex.Matches(html, "data:image/[a-z]+;base64,[A-Za-z0-9+/=]+").Select(m => m.Value)];
+
+    private static byte[] SwappedZip(string original)
+    {
+        using var output = new MemoryStream();
+        using (var source = ZipFile.OpenRead(original))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var stream = target.CreateEntry(entry.FullName).Open();
+                stream.Write(RandomPng());
+            }
+        }
+        return output.ToArray();
     }
 
     private static byte[] RandomPng()

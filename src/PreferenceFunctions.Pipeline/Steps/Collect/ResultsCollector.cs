@@ -21,9 +21,11 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
             .SelectMany(c => c.Matchups).ToDictionary(u => u.MatchupId, StringComparer.Ordinal);
         var known = new List<Matchup>();
         var imagesByPath = new Dictionary<string, ManifestImage>(StringComparer.Ordinal);
+        string? stagedImagesFolder = null;
         foreach (var chunkBlob in input.ChunkBlobNames)
         {
             var chunk = await manifests.ReadChunkAsync(input.RunsContainer, chunkBlob, cancellationToken);
+            stagedImagesFolder ??= chunk.StagedImagesFolder;
             foreach (var m in chunk.Matchups)
             {
                 var keys = resultKeys.GetValueOrDefault(m.MatchupId);
@@ -39,6 +41,6 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
         {
             document = await CompareResultsDocument.ParseAsync(stream, ParseOptions, cancellationToken);
         }
-        return new CollectedResults(PreferenceAnalyzer.Analyze(MatchupOutcomeBuilder.Build(document, known)), imagesByPath);
+        return new CollectedResults(PreferenceAnalyzer.Analyze(MatchupOutcomeBuilder.Build(document, known)), imagesByPath, stagedImagesFolder);
     }
 }

@@ -31,6 +31,7 @@ internal static class NotificationServiceCollectionExtensions
         services.AddSingleton<IRunEventSink>(sp => new EventGridEventSink(EventGridClientFactory.Create(
             sp.GetRequiredService<IOptions<NotificationOptions>>().Value, sp.GetService<TokenCredential>())));
         services.TryAddSingleton<RunEventPublisher>();
+        services.TryAddSingleton<RunWebhookSeal>();
         return services;
     }
 

@@ -17,8 +17,12 @@ public sealed class RenderReportActivity(ResultsCollector collector, RunReportWr
         {
             var collected = await collector.CollectAsync(input);
             var run = await ledger.GetAsync(input.RunId);
+            // The report shows the run's own copy of the images (made at staging), not whatever the dataset folder holds now.
+            var (imagesContainer, imagesFolder) = collected.StagedImagesFolder is { } staged
+                ? (input.RunsContainer, staged)
+                : (run?.DatasetsContainer ?? "", run?.DatasetFolder ?? "");
             var reportBlob = await reports.WriteAsync(input.RunId, run?.OrderName ?? input.RunId, collected.Analysis,
-                run?.DatasetsContainer ?? "", run?.DatasetFolder ?? "", collected.ImagesByPath);
+                imagesContainer, imagesFolder, collected.ImagesByPath);
             await ledger.RecordReportAsync(input.RunId, reportBlob);
             return reportBlob;
         }

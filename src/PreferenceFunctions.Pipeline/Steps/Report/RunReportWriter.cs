@@ -9,10 +9,12 @@ namespace PreferenceFunctions.Pipeline.Steps.Report;
 /// <summary>Renders a run's HTML report with the dataset's own images and stores it as <c>{runId}/report.html</c>.</summary>
 public sealed class RunReportWriter(StorageConnection storage, DatasetImageReader images, IOptions<PreferenceOptions> options)
 {
-    public async Task<string> WriteAsync(string runId, string title, PreferenceAnalysis analysis, string datasetsContainer, string datasetFolder,
+    /// <param name="imagesContainer">The container and folder holding the images: the run's staged copy, or the dataset
+    /// folder for runs staged before images were copied.</param>
+    public async Task<string> WriteAsync(string runId, string title, PreferenceAnalysis analysis, string imagesContainer, string imagesFolder,
         IReadOnlyDictionary<string, ManifestImage> imagesByPath, CancellationToken cancellationToken = default)
     {
-        await using var session = images.OpenSession(datasetsContainer, datasetFolder);
+        await using var session = images.OpenSession(imagesContainer, imagesFolder);
         async Task<byte[]?> Load(string path, CancellationToken ct)
         {
             if (!imagesByPath.TryGetValue(path, out var image)) return null;

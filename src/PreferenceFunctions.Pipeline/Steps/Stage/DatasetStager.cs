@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
@@ -16,10 +17,11 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage;
 /// <summary>
 /// Reads a dataset folder from blob storage, checks it (<see cref="DatasetCheck"/>) and writes the run's report, and
 /// when accepted its manifest and chunks. Only reads the datasets container; writes are plain overwrites of
-/// deterministic content, so running it twice gives the same blobs.
+/// deterministic content, so running it twice gives the same blobs. Images are validated in the run's own copy
+/// (<see cref="StagedImages"/>), which upload and report read later.
 /// </summary>
 public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptions> options, IOptions<PreferenceOptions> defaults, ILogger<DatasetStager> logger,
-    DailyVoteBudget? budget = null, RepeatedDatasetGuard? repeats = null)
+    DailyVoteBudget? budget = null, RepeatedDatasetGuard? repeats = null, RunWebhookSeal? webhookSeal = null)
 {
     private const int ZipReadBuffer = 4 * 1024 * 1024;
     private readonly ManifestStore _store = new(blobs);
@@ -30,13 +32,15 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var folder = request.DatasetFolder.Trim('/');
         var datasets = blobs.GetBlobContainerClient(request.DatasetsContainer);
-        await blobs.GetBlobContainerClient(request.RunsContainer).CreateIfNotExistsAsync(cancellationToken: ct);
+        var runs = blobs.GetBlobContainerClient(request.RunsContainer);
+        await runs.CreateIfNotExistsAsync(cancellationToken: ct);
+        var stagedFolder = StagedImages.FolderFor(request.RunId);
 
         var listing = await BlobDatasetListing.ListAsync(datasets, folder, ct);
         var problems = new ProblemList(settings.MaxProblems);
         var index = new ImageIndex();
-        var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = new BlobImageContentSource(datasets) };
-        await using var archive = await OpenZipAsync(datasets, listing.Zip, settings, problems, ct);
+        var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = new BlobImageContentSource(datasets, runs, stagedFolder) };
+        await using var archive = await OpenZipAsync(datasets, listing.Zip, runs.GetBlobClient($"{stagedFolder}/{DatasetFiles.Zip}"), settings, problems, ct);
         if (archive is not null)
         {
             index.AddZip(archive);
@@ -48,7 +52,11 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var orderJson = listing.Order is null || !FileLimits.OrderFits(listing.Order.Properties.ContentLength, settings, problems) ? null
             : (await datasets.GetBlobClient(listing.Order.Name).DownloadContentAsync(ct)).Value.Content.ToString();
         var csvFits = listing.Matchups is null || FileLimits.CsvFits(listing.Matchups.Properties.ContentLength, settings, problems);
-        var input = new DatasetCheckInput($"{request.DatasetsContainer}/{folder}", folder, index, content, orderJson, request.OrderSettingsOverrides, defaults.Value,
+        // An HTTP start's webhook arrives sealed (RunsApi); it is checked in clear and sealed again for the run's history.
+        var overrides = request.OrderSettingsOverrides is { Webhook: { } sealedHook } given && webhookSeal is not null
+            ? given with { Webhook = webhookSeal.Open(sealedHook) }
+            : request.OrderSettingsOverrides;
+        var input = new DatasetCheckInput($"{request.DatasetsContainer}/{folder}", folder, index, content, orderJson, overrides, defaults.Value,
             CsvRefused: !csvFits);
         DatasetCheckResult check;
         if (listing.Matchups is null || !csvFits)
@@ -62,12 +70,21 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             check = await new DatasetCheck(settings).RunAsync(input, csv, problems, ct);
         }
         StagingLog.Phase(logger, request.RunId, "validation and image hashing", clock.ElapsedMilliseconds);
-        if (check.Report.Accepted && repeats is not null && !check.Settings.Rerun
-            && await repeats.FindRepeatedRunAsync(request.RunId, DatasetFingerprint.Of($"{request.DatasetsContainer}/{folder}", check), ct) is { } earlier)
+        var sameAsRun = check.Report.Accepted && repeats is not null && !check.Settings.Rerun
+            ? await repeats.FindRepeatedRunAsync(request.RunId, DatasetFingerprint.Of($"{request.DatasetsContainer}/{folder}", check), ct)
+            : null;
+        if (sameAsRun is not null)
         {
-            problems.Error(ProblemCodes.SameAsCompletedRun, OrderJsonReader.FileName,
-                $"the matchups, images and settings are identical to run {earlier}, which completed (results: /api/runs/{earlier}/results); nothing new is ordered. Set \"rerun\": true in order.json to order again",
+            // Not an error: the dataset is fine and already answered. The report says so; nothing is staged for upload.
+            problems.Warning(ProblemCodes.SameAsCompletedRun, OrderJsonReader.FileName,
+                $"the matchups, images and settings are identical to run {sameAsRun}, which completed (results: /api/runs/{sameAsRun}/results); nothing new is ordered and that run answers for this one. Set \"rerun\": true in order.json to order again",
                 column: "rerun");
+            check = check with { Report = check.Report with { WarningCount = problems.WarningCount, Problems = problems.Sorted() } };
+        }
+        if (check.Report.Accepted && check.Settings.Webhook is not null && webhookSeal?.CanSeal != true)
+        {
+            problems.Error(ProblemCodes.OrderSetting, OrderJsonReader.FileName, $"{OrderJsonReader.FileName}, webhook: {RunWebhookSeal.NeedsSecret}",
+                column: "webhook");
             check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
         }
         if (check.Report.Accepted && budget is not null && await budget.TryReserveAsync(request.RunId, check.Report.Counts.Votes, ct) is { } refused)
@@ -75,15 +92,23 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             problems.Error(ProblemCodes.TooManyVotesToday, OrderJsonReader.FileName, refused, column: "responsesPerMatchup");
             check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
         }
-        var staged = await WriteAsync(request, folder, listing, check, ct);
+        var staged = sameAsRun is null
+            ? await WriteAsync(request, folder, stagedFolder, listing, check, ct)
+            : await WriteSameAsAsync(request, check, sameAsRun, ct);
         StagingLog.Phase(logger, request.RunId, "report, manifest and chunks written", clock.ElapsedMilliseconds);
         return staged;
     }
 
-    private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, BlobDatasetListing listing, DatasetCheckResult check, CancellationToken ct)
+    private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, string stagedFolder, BlobDatasetListing listing,
+        DatasetCheckResult check, CancellationToken ct)
     {
-        // The webhook URL may carry a token: the blobs keep a redacted form (the run itself keeps the URL in its history).
+        // The webhook URL may carry a token: the blobs keep a redacted form, the run's history a sealed one (RunWebhookSeal),
+        // and a URL that cannot be sealed is not kept at all.
         var stored = check.Settings with { Webhook = check.Settings.Webhook is { } hook ? WebhookAddresses.Redact(hook) : null };
+        var forHistory = check.Settings with
+        {
+            Webhook = check.Settings.Webhook is { } url && webhookSeal?.CanSeal == true ? webhookSeal.Seal(url) : null,
+        };
         var report = check.Report with { Settings = stored };
         var reportBlob = $"{request.RunId}/validation.json";
         await _store.WriteJsonAsync(request.RunsContainer, reportBlob, report, indented: true, ct);
@@ -93,10 +118,10 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         if (!report.Accepted)
         {
             StagingLog.Rejected(logger, request.DatasetsContainer, folder, request.RunId, report.ErrorCount, firstErrors.FirstOrDefault() ?? "");
-            return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, report.ErrorCount, report.WarningCount, firstErrors, check.Settings);
+            return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, report.ErrorCount, report.WarningCount, firstErrors, forHistory);
         }
 
-        var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize);
+        var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize, stagedFolder);
         var chunkNames = chunks.Select(c => ManifestBuilder.ChunkBlobName(request.RunId, c.Index)).ToList();
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (chunk, token) => await _store.WriteJsonAsync(request.RunsContainer, chunkNames[chunk.Index], chunk, indented: false, token));
@@ -106,15 +131,31 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var manifestBlob = $"{request.RunId}/manifest.json";
         await _store.WriteJsonAsync(request.RunsContainer, manifestBlob, manifest, indented: true, ct);
         StagingLog.Staged(logger, request.DatasetsContainer, folder, request.RunId, report.Counts.Staged, chunks.Count, report.WarningCount);
-        return new StagedDataset(true, reportBlob, manifestBlob, chunkNames, report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, 0, report.WarningCount, [], check.Settings);
+        return new StagedDataset(true, reportBlob, manifestBlob, chunkNames, report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, 0, report.WarningCount, [], forHistory);
     }
 
-    /// <summary>Opens images.zip over a seekable, buffered blob stream pinned to the listed version; a broken zip becomes a report error.</summary>
-    private static async Task<ZipArchive?> OpenZipAsync(BlobContainerClient datasets, BlobItem? zip, DatasetOptions settings, ProblemList problems, CancellationToken ct)
+    /// <summary>A dataset identical to a completed run's: only the report is written, and that run answers for this one.</summary>
+    private async Task<StagedDataset> WriteSameAsAsync(StageDatasetRequest request, DatasetCheckResult check, string sameAsRun, CancellationToken ct)
+    {
+        var report = check.Report with { Settings = check.Settings with { Webhook = check.Settings.Webhook is { } hook ? WebhookAddresses.Redact(hook) : null } };
+        var reportBlob = $"{request.RunId}/validation.json";
+        await _store.WriteJsonAsync(request.RunsContainer, reportBlob, report, indented: true, ct);
+        await _store.WriteTextAsync(request.RunsContainer, $"{request.RunId}/validation.txt", ReportText.Render(report), ct);
+        return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages,
+            [.. report.Models.Select(m => m.Name)], 0, report.WarningCount, [], check.Settings with { Webhook = null }, sameAsRun);
+    }
+
+    /// <summary>
+    /// Copies the listed version of images.zip into the run's staged folder (a zip replaced since the listing fails the copy,
+    /// and staging is retried) and opens the copy over a seekable, buffered stream; a broken zip becomes a report error.
+    /// </summary>
+    private static async Task<ZipArchive?> OpenZipAsync(BlobContainerClient datasets, BlobItem? zip, BlobClient copy, DatasetOptions settings,
+        ProblemList problems, CancellationToken ct)
     {
         if (zip is null || !FileLimits.Fits(DatasetFiles.Zip, zip.Properties.ContentLength, settings.MaxZipBytes, "Preference__Datasets__MaxZipBytes", problems))
             return null;
-        var stream = await datasets.GetBlobClient(zip.Name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = ZipReadBuffer }, ct);
+        await StagedImages.CopyAsync(datasets.GetBlobClient(zip.Name), copy, zip.Properties.ETag, ct);
+        var stream = await copy.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = ZipReadBuffer }, ct);
         try
         {
             if (!await FileLimits.ZipFitsAsync(stream, settings, problems, ct))

@@ -21,7 +21,8 @@ public sealed class LoadDatasetActivity(DatasetStager stager, RunLedger ledger) 
             ValidationBlob = staged.ReportBlobName,
             Criteria = staged.Settings.Criteria,
             ResponsesPerMatchup = staged.Settings.ResponsesPerMatchup,
-            Errors = staged.Accepted ? null : string.Join(" | ", staged.FirstErrors),
+            Errors = staged.Accepted || staged.SameAsRun is not null ? null : string.Join(" | ", staged.FirstErrors),
+            SameAsRun = staged.SameAsRun,
         });
         return staged;
     }

@@ -35,7 +35,10 @@ public sealed class UploadChunkActivity(
             ? new HashSet<string>()
             : await ExistingDatapointsAsync(input.RapidataDatasetId);
 
-        await using var session = images.OpenSession(input.DatasetsContainer, input.DatasetFolder);
+        // The run's own copy of its images, made at staging; runs staged before that read the dataset folder.
+        await using var session = chunk.StagedImagesFolder is { } staged
+            ? images.OpenSession(input.RunsContainer, staged)
+            : images.OpenSession(input.DatasetsContainer, input.DatasetFolder);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.RequestsPerChunk };
         var uploadedAssets = new ConcurrentDictionary<string, MediaAssetEntity>();
         var freshUploads = new ConcurrentDictionary<string, bool>();

@@ -6,10 +6,10 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 /// <summary>Turns a check's staged rows into manifest chunks of <c>chunkSize</c> matchups, in order.</summary>
 internal static class ManifestBuilder
 {
-    public static IReadOnlyList<ManifestChunk> Chunks(DatasetCheckResult check, int chunkSize)
+    public static IReadOnlyList<ManifestChunk> Chunks(DatasetCheckResult check, int chunkSize, string stagedImagesFolder)
     {
         var matchups = check.Staged.Select((row, i) => Matchup(row, i, check)).ToList();
-        return [.. matchups.Chunk(chunkSize).Select((items, i) => new ManifestChunk(i, items))];
+        return [.. matchups.Chunk(chunkSize).Select((items, i) => new ManifestChunk(i, items, stagedImagesFolder))];
     }
 
     public static string ChunkBlobName(string runId, int index) => $"{runId}/chunks/{index:00000}.json";
