@@ -31,6 +31,22 @@ public static class MatchupOutcomeBuilder
         return order.Select(id => outcomes[id]).ToList();
     }
 
+    /// <summary>
+    /// One outcome per entry as the entries stream in, not merged: for reading every vote of a document too large to
+    /// hold (the votes export). Joined like <see cref="Build"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">An entry does not hold exactly two images, or matches no known matchup.</exception>
+    public static async IAsyncEnumerable<MatchupOutcome> ReadAsync(IAsyncEnumerable<CompareResultEntry> entries,
+        IReadOnlyCollection<Matchup>? knownMatchups = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var lookup = knownMatchups is null ? null : new MatchupLookup(knownMatchups);
+        var index = 0;
+        await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
+            yield return FromEntry(entry, index++, lookup);
+    }
+
     private static MatchupOutcome FromEntry(CompareResultEntry entry, int index, MatchupLookup? lookup)
     {
         var options = entry.AssetOptions;
@@ -69,7 +85,11 @@ public static class MatchupOutcomeBuilder
             WeightedWinner = entry.WeightedWinner,
             Details = entry.DetailedResults.Select(vote => new VoteDetail(
                 vote.VotedFor == option1 ? matchup.Image1 : vote.VotedFor == option2 ? matchup.Image2 : vote.VotedFor ?? "",
-                vote.UserDetails.Country, vote.UserDetails.Language, vote.UserDetails.GlobalScore)).ToArray(),
+                vote.UserDetails.Country, vote.UserDetails.Language, vote.UserDetails.GlobalScore)
+            {
+                Demographics = vote.UserDetails.Demographics,
+                UserScores = vote.UserDetails.UserScores,
+            }).ToArray(),
         };
     }
 

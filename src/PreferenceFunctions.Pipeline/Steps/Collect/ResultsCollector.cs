@@ -39,6 +39,6 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
         {
             document = await CompareResultsDocument.ParseAsync(stream, ParseOptions, cancellationToken);
         }
-        return new CollectedResults(PreferenceAnalyzer.Analyze(MatchupOutcomeBuilder.Build(document, known)), imagesByPath);
+        return new CollectedResults(PreferenceAnalyzer.Analyze(MatchupOutcomeBuilder.Build(document, known)), imagesByPath, known);
     }
 }
