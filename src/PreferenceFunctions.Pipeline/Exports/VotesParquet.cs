@@ -54,6 +54,20 @@ public static class VotesParquet
         return written + batch.Count;
     }
 
+    /// <summary>Writes rows already in memory.</summary>
+    /// <inheritdoc cref="WriteAsync(Func{IAsyncEnumerable{VoteRow}}, Stream, CancellationToken)"/>
+    public static Task<long> WriteAsync(IReadOnlyCollection<VoteRow> rows, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+#pragma warning disable CS1998 // an iterator over memory: nothing to await
+        async IAsyncEnumerable<VoteRow> Rows()
+        {
+            foreach (var row in rows) yield return row;
+        }
+#pragma warning restore CS1998
+        return WriteAsync(Rows, output, cancellationToken);
+    }
+
     /// <summary>Reads a votes export back, one row group at a time.</summary>
     /// <param name="input">A readable, seekable stream (Parquet.Net's requirement), left open.</param>
     /// <exception cref="IOException">Not a Parquet file.</exception>
