@@ -65,7 +65,7 @@ public sealed class AnalyzeCommandTests : IDisposable
             .Select(v => $"{v.VotedFor}|{v.UserDetails.Country}|{v.UserDetails.Demographics.GetValueOrDefault("age")}|{v.UserDetails.GlobalScore}")).ToList();
         await using var parquet = File.OpenRead(votesFile);
         var rows = new List<PreferenceFunctions.Pipeline.Analysis.VoteRow>();
-        await foreach (var row in PreferenceFunctions.Pipeline.Exports.VotesParquet.ReadAsync(parquet)) rows.Add(row);
+        await foreach (var row in PreferenceFunctions.Pipeline.Analysis.VotesParquet.ReadAsync(parquet)) rows.Add(row);
         Assert.Equal(expected, rows.Select(r => $"{r.VotedFor}|{r.Country}|{r.Age}|{(r.UserScores.TryGetValue("global", out var g) ? g : (double?)null)}"));
         Assert.All(rows, r => Assert.Null(r.RunId));
         Assert.Contains($"wrote {rows.Count} votes to {votesFile}", run.Output);

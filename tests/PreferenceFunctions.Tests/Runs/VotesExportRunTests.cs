@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using PreferenceFunctions.Pipeline.Analysis;
-using PreferenceFunctions.Pipeline.Exports;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Rapidata.Results;

@@ -1,7 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Analysis;
-using PreferenceFunctions.Pipeline.Exports;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Rapidata.Results;
 

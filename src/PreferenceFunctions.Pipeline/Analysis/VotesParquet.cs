@@ -1,8 +1,7 @@
 using Parquet;
 using Parquet.Schema;
-using PreferenceFunctions.Pipeline.Analysis;
 
-namespace PreferenceFunctions.Pipeline.Exports;
+namespace PreferenceFunctions.Pipeline.Analysis;
 
 /// <summary>
 /// The votes export: one Parquet row per vote (<see cref="VoteRow"/>), snake_case columns for pandas/polars, one

@@ -1,7 +1,6 @@
 using PreferenceFunctions.Pipeline.Analysis;
-using PreferenceFunctions.Pipeline.Exports;
 
-namespace PreferenceFunctions.Pipeline.Tests.Exports;
+namespace PreferenceFunctions.Pipeline.Tests.Analysis;
 
 public sealed class VotesParquetTests
 {
