@@ -12,7 +12,8 @@ namespace PreferenceFunctions.Api;
 
 /// <summary>
 /// Reading a run's results: <c>GET /api/runs/{runId}/results</c> (JSON, or <c>?format=csv</c> with
-/// <c>&amp;table=models</c> for the models) and <c>GET /api/runs/{runId}/report</c> (HTML).
+/// <c>&amp;table=models</c> for the models, or <c>?format=parquet</c> for every vote, votes.parquet) and
+/// <c>GET /api/runs/{runId}/report</c> (HTML).
 /// </summary>
 public sealed class ResultsApi(RunLedger ledger, StorageConnection storage, IOptions<PreferenceOptions> options)
 {
@@ -22,12 +23,15 @@ public sealed class ResultsApi(RunLedger ledger, StorageConnection storage, IOpt
         if (run is null) return Problems.NotFound(runId);
         var format = request.Query["format"].ToString();
         var table = request.Query["table"].ToString();
-        if (format is not ("" or "json" or "csv"))
-            return Problems.Validation("format", $"Unknown format '{format}'; use json or csv.");
-        if (table is not ("" or "matchups" or "models"))
-            return Problems.Validation("table", $"Unknown table '{table}'; use matchups or models.");
+        if (format is not ("" or "json" or "csv" or "parquet"))
+            return Problems.Validation("format", $"Unknown format '{format}'; use json, csv or parquet.");
+        if (table is not ("" or "matchups" or "models" or "votes"))
+            return Problems.Validation("table", $"Unknown table '{table}'; use matchups, models or votes.");
+        if ((format == "parquet" || table == "votes") && (format != "parquet" || table is not ("" or "votes")))
+            return Problems.Validation("table", "The votes table is served as Parquet only: use ?format=parquet (table votes) or json/csv for matchups and models.");
         if (run.Status != RunStatus.Completed)
             return Problems.Conflict($"Run {runId} has no results yet (status {run.Status}, phase {run.Phase}).");
+        if (format == "parquet") return await GetVotesAsync(runId, cancellationToken);
 
         var models = await ReadModelsAsync(runId, cancellationToken);
         var matchups = await ReadMatchupsAsync(runId, cancellationToken);
@@ -49,6 +53,21 @@ public sealed class ResultsApi(RunLedger ledger, StorageConnection storage, IOpt
             models,
             matchups,
         }, ApiJson.Options);
+    }
+
+    /// <summary>Streams the run's votes.parquet as a download; a run completed before the export existed has none.</summary>
+    private async Task<IResult> GetVotesAsync(string runId, CancellationToken cancellationToken)
+    {
+        var blob = storage.Blobs.GetBlobContainerClient(options.Value.RunsContainer).GetBlobClient(RunBlobs.Votes(runId));
+        try
+        {
+            var stream = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+            return HttpResults.Stream(stream, "application/vnd.apache.parquet").AsAttachment($"{SafeFileName(runId)}-votes.parquet");
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return Problems.Conflict($"Run {runId} has no votes export (completed before votes.parquet existed); POST /api/runs/{runId}/reaggregate writes it.");
+        }
     }
 
     public async Task<IResult> GetReportAsync(string runId, CancellationToken cancellationToken)

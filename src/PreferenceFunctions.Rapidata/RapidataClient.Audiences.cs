@@ -25,6 +25,17 @@ public sealed partial class RapidataClient
         return created.AudienceId;
     }
 
+    /// <summary>The caller's audiences named exactly <paramref name="name"/> (<c>GET /audiences?name[eq]=</c>), newest first:
+    /// how a run finds the custom audience a crashed attempt created before recording it.</summary>
+    public async Task<IReadOnlyList<string>> FindAudienceIdsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var query = $"page=1&page_size=20&name%5Beq%5D={Uri.EscapeDataString(name)}&sort=-created_at";
+        var page = await SendForJsonAsync<PageResponse<AudienceListItemResponse>>(HttpMethod.Get, "audiences?" + query, null, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. page.Items.Where(a => a.Name == name).Select(a => a.Id)];
+    }
+
     /// <summary>Starts recruiting labelers for an audience (<c>POST /audience/{id}/recruit</c>).</summary>
     public Task RecruitAudienceAsync(string audienceId, CancellationToken cancellationToken = default) =>
         SendForNoContentAsync(HttpMethod.Post, $"audience/{Segment(audienceId, nameof(audienceId))}/recruit", null, cancellationToken);

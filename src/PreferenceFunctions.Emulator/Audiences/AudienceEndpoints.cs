@@ -9,7 +9,8 @@ namespace PreferenceFunctions.Emulator.Audiences;
 /// <summary>
 /// The audience calls the job flow uses (audience.openapi.json): GET /audience/{id} (the built-in <c>global</c> audience
 /// and created ones), POST /audience with filters and a task-accuracy graduation rule, POST /audience/{id}/example
-/// (a compare qualification example of two uploaded assets) and POST /audience/{id}/recruit.
+/// (a compare qualification example of two uploaded assets), POST /audience/{id}/recruit, and GET /audiences (the created
+/// ones, filtered and sorted like the other list endpoints) to find an audience again by name.
 /// </summary>
 internal static class AudienceEndpoints
 {
@@ -21,7 +22,21 @@ internal static class AudienceEndpoints
         routes.MapContract("POST", "/audience", Create);
         routes.MapContract("POST", "/audience/{audienceId}/example", AddExample);
         routes.MapContract("POST", "/audience/{audienceId}/recruit", Recruit);
+        routes.MapContract("GET", "/audiences", (HttpRequest request, EmulatorState state) => ListQuery.Run(request, state.Audiences.Values,
+            AudienceField, (items, total, page, size) => new PagedOutput<AudienceListItem>(total, page, size,
+                [.. items.Select(a => new AudienceListItem(a.Id, a.Name, a.Status, a.Status == "Ready" ? 500 : 0, a.Filters, a.CreatedAt,
+                    Owner.Mail, Owner.Organization, false, false, new GraduationRuleOutput("TaskAccuracy", a.TargetAccuracy, a.MinTasks)))],
+                (int)Math.Ceiling(total / (double)size))));
     }
+
+    private static string? AudienceField(AudienceRecord a, string field) => field switch
+    {
+        "id" => a.Id,
+        "name" => a.Name,
+        "status" => a.Status,
+        "created_at" => ListQuery.Date(a.CreatedAt),
+        _ => null,
+    };
 
     public static bool Exists(EmulatorState state, string audienceId) => audienceId == GlobalId || state.Audiences.ContainsKey(audienceId);
 
@@ -100,6 +115,11 @@ internal sealed record AudienceOutput(
 /// <summary>IGraduationRuleTaskAccuracyRule.</summary>
 internal sealed record GraduationRuleOutput(
     [property: System.Text.Json.Serialization.JsonPropertyName("_t")] string Type, double TargetAccuracy, int MinTasks);
+
+/// <summary>QueryAudiencesEndpoint_Output.</summary>
+internal sealed record AudienceListItem(
+    string Id, string Name, string Status, long QualifiedUserCount, IReadOnlyList<JsonObject> Filters, DateTimeOffset CreatedAt,
+    string OwnerMail, string OrganizationId, bool IsPublic, bool IsDistilling, GraduationRuleOutput GraduationRule);
 
 /// <summary>CreateAudienceEndpoint_Output.</summary>
 internal sealed record CreatedAudienceOutput(string AudienceId);

@@ -10,10 +10,11 @@ using PreferenceFunctions.Rapidata.Results;
 namespace PreferenceFunctions.Local.Commands;
 
 /// <summary>
-/// <c>analyze &lt;results.json&gt; --output &lt;dir&gt; [--dataset &lt;folder&gt;] [--exports hf,dpo]</c>: rankings and the report
-/// for a Rapidata results document that did not come through a run (e.g. saved with the Python SDK's <c>to_json</c>).
-/// The rankings need only each entry's counts, so the individual votes are skipped while parsing; the Hugging Face
-/// export, which needs them, streams the document a second time.
+/// <c>analyze &lt;results.json&gt; --output &lt;dir&gt; [--dataset &lt;folder&gt;] [--exports hf,dpo] [--votes &lt;file.parquet&gt;]</c>:
+/// rankings and the report for a Rapidata results document that did not come through a run (e.g. saved with the Python
+/// SDK's <c>to_json</c>), and every vote as a Parquet file when asked. The rankings need only each entry's counts, so the
+/// individual votes are skipped while parsing unless <c>--votes</c> asks for them (then the report also has the
+/// breakdown by country and age); the Hugging Face export, which needs them, streams the document a second time.
 /// Exit code 0 written, 1 bad input (unreadable results or dataset), 2 usage error.
 /// </summary>
 public static class AnalyzeCommand
@@ -40,25 +41,31 @@ public static class AnalyzeCommand
         var rounds = new Option<int>("--bootstrap") { Description = "Bootstrap rounds for the 95% intervals", DefaultValueFactory = _ => 200 };
         var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => AnalysisOptions.Default.Seed };
         var margin = new Option<double>("--dpo-min-margin") { Description = "Smallest vote margin (0..1) for dpo.jsonl", DefaultValueFactory = _ => 0.2 };
+        var votes = new Option<string?>("--votes") { Description = "Also write every vote (voter country, language, age, gender, occupation, user scores) to this Parquet file" };
+        var minVotes = new Option<int>("--breakdown-min-votes")
+        {
+            Description = "Votes a model needs in a country or age group for the report's breakdown to show it", DefaultValueFactory = _ => VoteBreakdown.DefaultMinVotes,
+        };
         var command = new Command("analyze", "Rank models and render the report from a results document. " +
             "Exit codes: 0 written, 1 bad input (unreadable or not a results document, unknown --reference model), 2 usage error.")
         {
-            results, output, dataset, weighted, reference, rounds, seed, margin, exports,
+            results, output, dataset, weighted, reference, rounds, seed, margin, exports, votes, minVotes,
         };
         command.SetAction((parse, ct) =>
         {
             var request = new AnalyzeRequest(parse.GetValue(results), parse.GetValue(output), parse.GetValue(dataset),
                 new AnalysisOptions(parse.GetValue(weighted), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(reference)),
-                parse.GetValue(margin), parse.GetValue(exports) ?? []);
+                parse.GetValue(margin), parse.GetValue(exports) ?? [], parse.GetValue(votes), parse.GetValue(minVotes));
             return RunAsync(request, parse, ct);
         });
         return command;
     }
 
     private sealed record AnalyzeRequest(string? Results, string? Output, string? Dataset, AnalysisOptions Options, double DpoMinMargin,
-        string[] Exports);
+        string[] Exports, string? Votes, int BreakdownMinVotes);
 
     private static readonly CompareResultsParseOptions CountsOnly = new() { IncludeDetailedResults = false };
+    private static readonly CompareResultsParseOptions WithVotes = new();
 
     private static async Task<int> RunAsync(AnalyzeRequest request, ParseResult parse, CancellationToken ct)
     {
@@ -70,6 +77,9 @@ public static class AnalyzeCommand
         if (request.DpoMinMargin is < 0 or > 1) return CommandErrors.Usage(parse, "--dpo-min-margin must be between 0 and 1");
         if (!AnalysisExportNames.TryParse(request.Exports, out var exports, out var unknown))
             return CommandErrors.Usage(parse, $"--exports \"{unknown}\" is not an export; choose from {string.Join(", ", AnalysisExportNames.All)}");
+        if (request.BreakdownMinVotes < 1) return CommandErrors.Usage(parse, "--breakdown-min-votes must be 1 or more");
+        if (request.Votes is { } votesFile && (string.IsNullOrWhiteSpace(votesFile) || Directory.Exists(votesFile)))
+            return CommandErrors.Usage(parse, $"--votes \"{votesFile}\" is not a file name; give the Parquet file to write, e.g. --votes votes.parquet");
         if (File.Exists(request.Output))
             return CommandErrors.Usage(parse, $"--output \"{request.Output}\" is a file; give a folder (it is created if missing)");
         if (!File.Exists(request.Results)) return Fail(console, $"results file \"{request.Results}\" does not exist");
@@ -79,7 +89,7 @@ public static class AnalyzeCommand
         {
             CompareResultsDocument document;
             await using (var stream = File.OpenRead(request.Results))
-                document = await CompareResultsDocument.ParseAsync(stream, CountsOnly, ct);
+                document = await CompareResultsDocument.ParseAsync(stream, request.Votes is null ? CountsOnly : WithVotes, ct);
             if (document.Results.Count == 0)
                 return Fail(console, $"{request.Results}: not a Rapidata compare results document (it holds no \"results\" entries)");
             await using var dataset = request.Dataset is null ? null : await LocalDatasetMatchups.OpenAsync(request.Dataset, ct);
@@ -88,7 +98,14 @@ public static class AnalyzeCommand
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             if (request.Options.ReferenceModel is { } pinned && !models.Contains(pinned, StringComparer.Ordinal))
                 return Fail(console, $"--reference \"{pinned}\" is not a model of these results (models: {string.Join(", ", models)})");
-            var analysis = PreferenceAnalyzer.Analyze(outcomes, request.Options);
+            // Every vote (and so the breakdown by country and age) only when --votes asked for them to be parsed.
+            var voteRows = request.Votes is null ? [] : outcomes.SelectMany(o => VoteRow.FromOutcome(null, o)).ToList();
+            var breakdown = new VoteBreakdownBuilder();
+            foreach (var row in voteRows) breakdown.Add(row);
+            var analysis = PreferenceAnalyzer.Analyze(outcomes, request.Options) with
+            {
+                Breakdown = request.Votes is null ? null : breakdown.Build(request.BreakdownMinVotes),
+            };
             Func<string, CancellationToken, Task<byte[]?>> images = dataset is null ? (_, _) => Task.FromResult<byte[]?>(null) : dataset.LoadImageAsync;
             var title = document.Info.Name ?? Path.GetFileNameWithoutExtension(request.Results);
             var options = new AnalysisOutputOptions(new ReportOptions(Title: title),
@@ -102,6 +119,13 @@ public static class AnalyzeCommand
                 files++;
             }
             Print(console.Output, analysis, request.Output, files);
+            if (request.Votes is { } votesPath)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(votesPath))!);
+                await using var file = File.Create(votesPath);
+                var written = await VotesParquet.WriteAsync(voteRows, file, ct);
+                console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {written:N0} votes to {votesPath}"));
+            }
             return Written;
         }
         catch (Exception error) when (error is JsonException or InvalidDataException or ArgumentException or IOException)

@@ -85,7 +85,11 @@ public static class MatchupOutcomeBuilder
             WeightedWinner = entry.WeightedWinner,
             Details = entry.DetailedResults.Select(vote => new VoteDetail(
                 vote.VotedFor == option1 ? matchup.Image1 : vote.VotedFor == option2 ? matchup.Image2 : vote.VotedFor ?? "",
-                vote.UserDetails.Country, vote.UserDetails.Language, vote.UserDetails.GlobalScore)).ToArray(),
+                vote.UserDetails.Country, vote.UserDetails.Language, vote.UserDetails.GlobalScore)
+            {
+                Demographics = vote.UserDetails.Demographics,
+                UserScores = vote.UserDetails.UserScores,
+            }).ToArray(),
         };
     }
 

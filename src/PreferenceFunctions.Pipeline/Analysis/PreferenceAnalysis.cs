@@ -9,4 +9,8 @@ public sealed record PreferenceAnalysis(
     IReadOnlyList<ModelScore> Models,
     int Components,
     IReadOnlyList<string> Warnings,
-    AnalysisOptions Options);
+    AnalysisOptions Options)
+{
+    /// <summary>Win rates by voter country and age group, when the individual votes were read; null otherwise.</summary>
+    public VoteBreakdown? Breakdown { get; init; }
+}

@@ -49,6 +49,7 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddTransient<AudienceSetup>();
         services.AddSingleton<RunReportWriter>();
         services.AddSingleton<ResultsCollector>();
+        services.AddSingleton<VotesExportStore>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddPreferenceActivities();

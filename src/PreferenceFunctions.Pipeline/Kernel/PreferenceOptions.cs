@@ -68,4 +68,8 @@ public sealed class PreferenceOptions
     /// <summary>Parallel Rapidata calls inside one upload chunk.</summary>
     [Range(1, 64)]
     public int RequestsPerChunk { get; set; } = 8;
+
+    /// <summary>Votes a model needs within a voter group (a country, an age group) for the report's breakdown to show its win rate.</summary>
+    [Range(1, int.MaxValue)]
+    public int BreakdownMinVotes { get; set; } = 30;
 }

@@ -80,3 +80,6 @@ internal sealed record JobListItemResponse(string JobId, string Name, string Job
 
 /// <summary><c>CreateAudienceEndpoint_Output</c>.</summary>
 internal sealed record CreateAudienceResponse(string AudienceId);
+
+/// <summary>An item of <c>QueryAudiencesEndpoint_PagedResultOfOutput</c> (the fields the client reads).</summary>
+internal sealed record AudienceListItemResponse(string Id, string Name);

@@ -51,6 +51,39 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_WithVotes_WritesEveryVoteToParquetAndTheBreakdownToTheReport()
+    {
+        var votesFile = Path.Combine(_work.FullName, "exports", "votes.parquet");
+
+        var run = await CliRun.InvokeAsync("analyze", SampleResults, "-o", Out, "--bootstrap", "0", "--votes", votesFile, "--breakdown-min-votes", "2");
+
+        Assert.Equal(AnalyzeCommand.Written, run.Exit);
+        PreferenceFunctions.Rapidata.Results.CompareResultsDocument document;
+        await using (var json = File.OpenRead(SampleResults))
+            document = await PreferenceFunctions.Rapidata.Results.CompareResultsDocument.ParseAsync(json);
+        var expected = document.Results.SelectMany(e => e.DetailedResults
+            .Select(v => $"{v.VotedFor}|{v.UserDetails.Country}|{v.UserDetails.Demographics.GetValueOrDefault("age")}|{v.UserDetails.GlobalScore}")).ToList();
+        await using var parquet = File.OpenRead(votesFile);
+        var rows = new List<PreferenceFunctions.Pipeline.Analysis.VoteRow>();
+        await foreach (var row in PreferenceFunctions.Pipeline.Analysis.VotesParquet.ReadAsync(parquet)) rows.Add(row);
+        Assert.Equal(expected, rows.Select(r => $"{r.VotedFor}|{r.Country}|{r.Age}|{(r.UserScores.TryGetValue("global", out var g) ? g : (double?)null)}"));
+        Assert.All(rows, r => Assert.Null(r.RunId));
+        Assert.Contains($"wrote {rows.Count} votes to {votesFile}", run.Output);
+        var html = await File.ReadAllTextAsync(Path.Combine(Out, "report.html"));
+        Assert.Contains("<section id=\"breakdown\">", html);
+        Assert.Contains("Cells with fewer than 2 votes are hidden", html);
+    }
+
+    [Fact]
+    public async Task Analyze_VotesNamesAFolder_ExitsTwo()
+    {
+        var run = await CliRun.InvokeAsync("analyze", SampleResults, "-o", Out, "--votes", _work.FullName);
+
+        Assert.Equal(AnalyzeCommand.UsageError, run.Exit);
+        Assert.Contains("--votes", run.ErrorLines[0]);
+    }
+
+    [Fact]
     public async Task Analyze_SampleResults_WritesTheFolder()
     {
         var run = await CliRun.InvokeAsync("analyze", SampleResults, "-o", Out, "--bootstrap", "10");

@@ -16,7 +16,8 @@ public sealed class MatchupOutcomeBuilderTests
               "aggregatedResults": { "sd3_7_1.png": 5, "flux_7_0.png": 4, "Both": 2, "Neither": 1 },
               "summedUserScores": { "sd3_7_1.png": 2.0, "flux_7_0.png": 3.5, "Both": 0.9, "Neither": 0.4 },
               "privateMetadata": { "matchupId": "m-7" },
-              "detailedResults": [ { "votedFor": "flux_7_0.png", "userDetails": { "country": "DE", "language": "de", "userScores": { "global": 0.9 } } } ]
+              "detailedResults": [ { "votedFor": "flux_7_0.png", "userDetails": { "country": "DE", "language": "de", "userScores": { "global": 0.9, "compare": 0.7 },
+                "demographics": { "age": "30-39", "gender": "Female", "occupation": "Student" } } } ]
             },
             {
               "context": "a cat",
@@ -45,7 +46,10 @@ public sealed class MatchupOutcomeBuilderTests
         Assert.Equal((2, 1), (fox.BothVotes, fox.NeitherVotes));
         Assert.Equal("a fox", fox.Matchup.Prompt);
         Assert.Equal(("sd3_7_1.png", "flux_7_0.png"), (fox.Winner, fox.WeightedWinner));
-        Assert.Equal(new VoteDetail("images/flux_7_0.png", "DE", "de", 0.9), Assert.Single(fox.Details));
+        var vote = Assert.Single(fox.Details);
+        Assert.Equal(("images/flux_7_0.png", "DE", "de", 0.9), (vote.VotedFor, vote.Country, vote.Language, vote.UserScore));
+        Assert.Equal(["age=30-39", "gender=Female", "occupation=Student"], vote.Demographics.Select(d => $"{d.Key}={d.Value}"));
+        Assert.Equal(["global=0.9", "compare=0.7"], vote.UserScores.Select(s => FormattableString.Invariant($"{s.Key}={s.Value}")));
         var cat = outcomes.Single(o => o.Matchup.Id == "m-8");
         Assert.Equal((3, 6), (cat.Votes1, cat.Votes2));
     }

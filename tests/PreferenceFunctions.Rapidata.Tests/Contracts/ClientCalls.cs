@@ -73,6 +73,7 @@ internal static class ClientCalls
         new("CreateAudience", "POST /audience", c => c.CreateAudienceAsync("prompt experts [run-42]",
             [JsonNode.Parse("""{"_t":"CountryFilter","countries":["DE","US"]}""")!.AsObject()], targetAccuracy: 0.8, minTasks: 5)),
         new("CreateAudience.Minimal", "POST /audience", c => c.CreateAudienceAsync("everyone [run-42]")),
+        new("FindAudienceIds", "GET /audiences", c => c.FindAudienceIdsAsync("prompt experts [run-42]")),
         new("RecruitAudience", "POST /audience/{audienceId}/recruit", c => c.RecruitAudienceAsync("audience-1")),
         new("GetPreliminaryDownload", "GET /pipeline/preliminary-download/{preliminaryDownloadId}",
             async c => await ((await c.GetPreliminaryDownloadAsync("download-1"))?.DisposeAsync() ?? ValueTask.CompletedTask)),

@@ -62,6 +62,14 @@ internal static partial class CannedResponses
            "createdAt":"2026-11-20T10:00:00Z","progress":0.5}]}
         """;
 
+    public const string AudiencesPageJson = """
+        {"total":1,"page":1,"pageSize":20,"totalPages":1,"items":[
+          {"id":"audience-1","name":"prompt experts [run-42]","description":null,"status":"Recruiting","qualifiedUserCount":0,
+           "filters":[{"_t":"CountryFilter","countries":["DE","US"]}],"logo":null,"createdAt":"2026-11-20T10:00:00Z",
+           "ownerMail":"team@example.com","organizationId":"org-1","isPublic":false,"isDistilling":false,
+           "graduationRule":{"_t":"TaskAccuracy","targetAccuracy":0.8,"minTasks":5}}]}
+        """;
+
     public const string JobDefinitionsPageJson = """
         {"total":1,"page":1,"pageSize":20,"totalPages":1,"items":[
           {"definitionId":"definition-1","name":"flux vs sd3 [run-42]","definitionType":"Compare","createdAt":"2026-11-20T10:00:00Z",
@@ -96,6 +104,7 @@ internal static partial class CannedResponses
         ("DELETE", var path) when Job().IsMatch(path) => FakeResponse.NoContent,
         ("POST", var path) when JobAction().IsMatch(path) => FakeResponse.NoContent,
         ("GET", var path) when Audience().IsMatch(path) => FakeResponse.Ok(AudienceJson),
+        ("GET", "/audiences") => FakeResponse.Ok(AudiencesPageJson),
         ("POST", "/audience") => FakeResponse.Ok("""{"audienceId":"audience-1"}"""),
         ("POST", var path) when AudienceRecruit().IsMatch(path) => FakeResponse.NoContent,
         ("POST", "/order") => FakeResponse.Ok("""{"orderId":"order-1","pipelineId":"pipeline-1","datasetId":"dataset-1","campaignId":null}"""),

@@ -41,6 +41,7 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
         {
             document = await CompareResultsDocument.ParseAsync(stream, ParseOptions, cancellationToken);
         }
-        return new CollectedResults(PreferenceAnalyzer.Analyze(MatchupOutcomeBuilder.Build(document, known)), imagesByPath, stagedImagesFolder);
+        return new CollectedResults(PreferenceAnalyzer.Analyze(MatchupOutcomeBuilder.Build(document, known)), imagesByPath, known,
+            stagedImagesFolder);
     }
 }

@@ -5,15 +5,17 @@ using PreferenceFunctions.Pipeline.Ledger;
 namespace PreferenceFunctions.Pipeline.Steps.Collect;
 
 /// <summary>
-/// Aggregates the downloaded results document into MatchupResults and ModelScores (batched upserts) and records the
-/// totals on the run. Upserts make it safe to run twice. The report is a separate, best-effort step.
+/// Aggregates the downloaded results document into MatchupResults and ModelScores (batched upserts), writes every vote
+/// to the run's votes.parquet and records the totals on the run. Upserts make it safe to run twice. The report is a separate, best-effort step.
 /// </summary>
-public sealed class WriteResultsActivity(StorageConnection storage, ResultsCollector collector, RunLedger ledger)
+public sealed class WriteResultsActivity(StorageConnection storage, ResultsCollector collector, VotesExportStore votes, RunLedger ledger)
     : TaskActivity<WriteResultsInput, ResultsSummary>
 {
     public override async Task<ResultsSummary> RunAsync(TaskActivityContext context, WriteResultsInput input)
     {
-        var analysis = (await collector.CollectAsync(input)).Analysis;
+        var collected = await collector.CollectAsync(input);
+        var analysis = collected.Analysis;
+        await votes.WriteAsync(input, collected.KnownMatchups);
 
         var matchupTable = storage.Tables.GetTableClient(TableNames.MatchupResults);
         await TableBatchWriter.UpsertAsync(matchupTable, analysis.Matchups.Select(m => ResultRows.ToEntity(input.RunId, m)));

@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Report;
 /// Renders the run's HTML report from its stored results, after the results are in the tables. Best effort: a failure
 /// is recorded on the run (ReportError) and returned as null, never thrown, so the report can never fail a run.
 /// </summary>
-public sealed class RenderReportActivity(ResultsCollector collector, RunReportWriter reports, RunLedger ledger)
+public sealed class RenderReportActivity(ResultsCollector collector, VotesExportStore votes, RunReportWriter reports, RunLedger ledger)
     : TaskActivity<WriteResultsInput, string?>
 {
     public override async Task<string?> RunAsync(TaskActivityContext context, WriteResultsInput input)
@@ -21,7 +21,8 @@ public sealed class RenderReportActivity(ResultsCollector collector, RunReportWr
             var (imagesContainer, imagesFolder) = collected.StagedImagesFolder is { } staged
                 ? (input.RunsContainer, staged)
                 : (run?.DatasetsContainer ?? "", run?.DatasetFolder ?? "");
-            var reportBlob = await reports.WriteAsync(input.RunId, run?.OrderName ?? input.RunId, collected.Analysis,
+            var analysis = collected.Analysis with { Breakdown = await votes.ReadBreakdownAsync(input.RunsContainer, input.RunId) };
+            var reportBlob = await reports.WriteAsync(input.RunId, run?.OrderName ?? input.RunId, analysis,
                 imagesContainer, imagesFolder, collected.ImagesByPath);
             await ledger.RecordReportAsync(input.RunId, reportBlob);
             return reportBlob;

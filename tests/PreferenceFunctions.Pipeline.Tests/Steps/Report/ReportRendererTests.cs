@@ -27,6 +27,37 @@ public sealed class ReportRendererTests
     }
 
     [Fact]
+    public async Task RenderHtmlAsync_WithBreakdown_ShowsWinRatesAndHidesSmallCells()
+    {
+        var analysis = PreferenceAnalyzer.Analyze([Outcomes.Of("m1", "flux", "sd3", 3, 1)], new AnalysisOptions(BootstrapRounds: 0));
+        var builder = new VoteBreakdownBuilder();
+        VoteRow Vote(string model, string country) => new("r", "m1", "p", "flux", "sd3", "a.png", "b.png", model == "flux" ? "a.png" : "b.png",
+            model, country, "en", "18-29", null, null, new Dictionary<string, double>());
+        foreach (var _ in Enumerable.Range(0, 30)) builder.Add(Vote("flux", "DE"));
+        foreach (var _ in Enumerable.Range(0, 10)) builder.Add(Vote("sd3", "DE"));
+        foreach (var _ in Enumerable.Range(0, 5)) builder.Add(Vote("sd3", "JP"));
+
+        var html = await ReportRenderer.RenderHtmlAsync(analysis with { Breakdown = builder.Build(minVotes: 20) }, LoaderFor());
+
+        Assert.Contains("<section id=\"breakdown\">", html);
+        Assert.Contains("<th>DE</th>", html);
+        Assert.DoesNotContain("<th>JP</th>", html);
+        Assert.Contains("1 more group has under 20 votes for every model.", html);
+        Assert.Contains("title=\"30 of 40 votes\">75 %</td>", html);
+        Assert.Contains("Cells with fewer than 20 votes are hidden", html);
+    }
+
+    [Fact]
+    public async Task RenderHtmlAsync_WithoutBreakdown_HasNoBreakdownSection()
+    {
+        var analysis = PreferenceAnalyzer.Analyze([Outcomes.Of("m1", "flux", "sd3", 3, 1)], new AnalysisOptions(BootstrapRounds: 0));
+
+        var html = await ReportRenderer.RenderHtmlAsync(analysis, LoaderFor());
+
+        Assert.DoesNotContain("id=\"breakdown\"", html);
+    }
+
+    [Fact]
     public async Task RenderHtmlAsync_MissingBrokenAndFailingImages_BecomeLabelledPlaceholders()
     {
         var analysis = PreferenceAnalyzer.Analyze([Outcomes.Of("m1", "flux", "sd3", 3, 1), Outcomes.Of("m2", "flux", "sd3", 1, 1)],

@@ -1,0 +1,126 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace PreferenceFunctions.Pipeline.Analysis;
+
+/// <summary>
+/// The votes export: one Parquet row per vote (<see cref="VoteRow"/>), snake_case columns for pandas/polars, one
+/// nullable <c>user_score_&lt;dimension&gt;</c> column per userScores dimension found in the votes. Rows are written
+/// in row groups of <see cref="RowGroupSize"/>, so a large run never holds more than one group.
+/// </summary>
+public static class VotesParquet
+{
+    public const int RowGroupSize = 50_000;
+    public const string UserScorePrefix = "user_score_";
+
+    private static readonly DataField<string> RunId = Text("run_id"), MatchupId = Text("matchup_id"), Prompt = Text("prompt"),
+        ModelA = Text("model_a"), ModelB = Text("model_b"), ImageA = Text("image_a"), ImageB = Text("image_b"),
+        VotedFor = Text("voted_for"), VotedModel = Text("voted_model"), Country = Text("country"), Language = Text("language"),
+        Age = Text("age"), Gender = Text("gender"), Occupation = Text("occupation");
+
+    private static readonly (DataField<string> Field, Func<VoteRow, string?> Value)[] TextColumns =
+    [
+        (RunId, r => r.RunId), (MatchupId, r => r.MatchupId), (Prompt, r => r.Prompt), (ModelA, r => r.ModelA), (ModelB, r => r.ModelB),
+        (ImageA, r => r.ImageA), (ImageB, r => r.ImageB), (VotedFor, r => r.VotedFor), (VotedModel, r => r.VotedModel),
+        (Country, r => r.Country), (Language, r => r.Language), (Age, r => r.Age), (Gender, r => r.Gender), (Occupation, r => r.Occupation),
+    ];
+
+    /// <summary>Writes every row. <paramref name="rows"/> is enumerated twice: once for the userScores dimensions
+    /// (a Parquet schema is fixed before the first row), once to write.</summary>
+    /// <param name="output">A writable, seekable stream (Parquet.Net's requirement), left open.</param>
+    /// <returns>The rows written.</returns>
+    public static async Task<long> WriteAsync(Func<IAsyncEnumerable<VoteRow>> rows, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(output);
+        var dimensions = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var row in rows().WithCancellation(cancellationToken).ConfigureAwait(false)) dimensions.UnionWith(row.UserScores.Keys);
+        var scoreFields = dimensions.Select(d => (Dimension: d, Field: new DataField<double?>(UserScorePrefix + d))).ToArray();
+        var schema = new ParquetSchema([.. TextColumns.Select(c => (Field)c.Field), .. scoreFields.Select(s => (Field)s.Field)]);
+
+        long written = 0;
+        await using var writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var batch = new List<VoteRow>(RowGroupSize);
+        await foreach (var row in rows().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(row);
+            if (batch.Count < RowGroupSize) continue;
+            await WriteGroupAsync(writer, batch, scoreFields, cancellationToken).ConfigureAwait(false);
+            written += batch.Count;
+            batch.Clear();
+        }
+        if (batch.Count > 0 || written == 0) await WriteGroupAsync(writer, batch, scoreFields, cancellationToken).ConfigureAwait(false);
+        return written + batch.Count;
+    }
+
+    /// <summary>Writes rows already in memory.</summary>
+    /// <inheritdoc cref="WriteAsync(Func{IAsyncEnumerable{VoteRow}}, Stream, CancellationToken)"/>
+    public static Task<long> WriteAsync(IReadOnlyCollection<VoteRow> rows, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+#pragma warning disable CS1998 // an iterator over memory: nothing to await
+        async IAsyncEnumerable<VoteRow> Rows()
+        {
+            foreach (var row in rows) yield return row;
+        }
+#pragma warning restore CS1998
+        return WriteAsync(Rows, output, cancellationToken);
+    }
+
+    /// <summary>Reads a votes export back, one row group at a time.</summary>
+    /// <param name="input">A readable, seekable stream (Parquet.Net's requirement), left open.</param>
+    /// <exception cref="IOException">Not a Parquet file.</exception>
+    /// <exception cref="InvalidDataException">A Parquet file without the votes export's columns.</exception>
+    public static async IAsyncEnumerable<VoteRow> ReadAsync(Stream input,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var reader = await ParquetReader.CreateAsync(input, leaveStreamOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var fields = reader.Schema.GetDataFields();
+        var missing = TextColumns.Select(c => c.Field.Name).Where(name => fields.All(f => f.Name != name)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidDataException($"not a votes export: the columns {string.Join(", ", missing)} are missing");
+        var scoreFields = fields.Where(f => f.Name.StartsWith(UserScorePrefix, StringComparison.Ordinal)).ToArray();
+        for (var group = 0; group < reader.RowGroupCount; group++)
+        {
+            using var rowGroup = reader.OpenRowGroupReader(group);
+            var count = checked((int)rowGroup.RowCount);
+            var text = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+            foreach (var name in TextColumns.Select(c => c.Field.Name))
+            {
+                var values = new string?[count];
+                await rowGroup.ReadAsync(fields.First(f => f.Name == name), values.AsMemory()!, cancellationToken: cancellationToken).ConfigureAwait(false);
+                text[name] = values;
+            }
+            var scores = new List<(string Dimension, double?[] Values)>();
+            foreach (var field in scoreFields)
+            {
+                var values = new double?[count];
+                await rowGroup.ReadAsync<double>(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                scores.Add((field.Name[UserScorePrefix.Length..], values));
+            }
+            for (var i = 0; i < count; i++)
+            {
+                string? T(DataField<string> f) => text[f.Name][i];
+                var userScores = scores.Where(s => s.Values[i].HasValue).ToDictionary(s => s.Dimension, s => s.Values[i]!.Value, StringComparer.Ordinal);
+                yield return new VoteRow(T(RunId), T(MatchupId) ?? "", T(Prompt) ?? "", T(ModelA) ?? "", T(ModelB) ?? "", T(ImageA) ?? "",
+                    T(ImageB) ?? "", T(VotedFor), T(VotedModel), T(Country), T(Language), T(Age), T(Gender), T(Occupation), userScores);
+            }
+        }
+    }
+
+    private static async Task WriteGroupAsync(ParquetWriter writer, IReadOnlyList<VoteRow> batch,
+        (string Dimension, DataField<double?> Field)[] scoreFields, CancellationToken cancellationToken)
+    {
+        using var group = writer.CreateRowGroup();
+        foreach (var (field, value) in TextColumns)
+            await group.WriteAsync(field, batch.Select(value).ToArray()!).ConfigureAwait(false);
+        foreach (var (dimension, field) in scoreFields)
+        {
+            var values = batch.Select(r => r.UserScores.TryGetValue(dimension, out var score) ? score : (double?)null).ToArray();
+            await group.WriteAsync<double>(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static DataField<string> Text(string name) => new(name, nullable: true);
+}
