@@ -24,4 +24,5 @@ public sealed record RunView(
     RunLinks Links,
     RapidataFlow? Flow = null,
     string? JobState = null,
-    double? EstimatedCost = null);
+    double? EstimatedCost = null,
+    RunUsage? Usage = null);

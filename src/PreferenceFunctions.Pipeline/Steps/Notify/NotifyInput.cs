@@ -1,4 +1,5 @@
 using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
@@ -6,4 +7,4 @@ namespace PreferenceFunctions.Pipeline.Steps.Notify;
 /// Announce a run event. <see cref="At"/> comes from the orchestration clock so a replay sends the same event;
 /// <see cref="Webhook"/> is the dataset's own webhook URL from order.json, if any.
 /// </summary>
-public sealed record NotifyInput(string RunId, string EventType, RunPhase Phase, DateTimeOffset At, string? Error, string? Webhook);
+public sealed record NotifyInput(string RunId, string EventType, RunPhase Phase, DateTimeOffset At, string? Error, string? Webhook) : IRunInput;
