@@ -14,7 +14,6 @@ public static class RapidataEndpoints
         return string.Join('/', segments.Select(segment => LooksLikeId(segment) ? "{id}" : segment));
     }
 
-    // Rapidata's ids are hex object ids or GUIDs; route words are short and letter-only (with - and _).
-    private static bool LooksLikeId(string segment) =>
-        segment.Length >= 16 || segment.Any(c => !(char.IsAsciiLetter(c) || c is '-' or '_'));
+    // Rapidata's ids are hex object ids or GUIDs (with digits); route words are letters, '-' and '_' only.
+    private static bool LooksLikeId(string segment) => segment.Any(c => !(char.IsAsciiLetter(c) || c is '-' or '_'));
 }
