@@ -28,4 +28,5 @@ public sealed record RunView(
     string? JobState = null,
     double? EstimatedCost = null,
     string? RequestedRunId = null,
-    string? Note = null);
+    string? Note = null,
+    RunUsage? Usage = null);

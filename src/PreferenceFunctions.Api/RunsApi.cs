@@ -180,10 +180,10 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
             ApiJson.Options, statusCode: StatusCodes.Status202Accepted)
         : Problems.Conflict($"Run {run.RowKey} ended ({run.Status}) before it could be cancelled.");
 
-    private static RunView ToView(PreferenceRunEntity run, RunProgress? progress) => new(
+    private RunView ToView(PreferenceRunEntity run, RunProgress? progress) => new(
         run.RowKey, run.Status, run.Phase, progress, $"{run.DatasetsContainer}/{run.DatasetFolder}", run.OrderId, run.OrderState,
         run.MatchupCount, run.TotalVotes, run.Winner, run.Error, run.NotificationFailures, run.StartedAt, run.CompletedAt,
-        RunLinks.For(run.RowKey), run.Flow, run.JobState, run.EstimatedCost);
+        RunLinks.For(run.RowKey), run.Flow, run.JobState, run.EstimatedCost, Usage: RunUsage.Of(run, clock.GetUtcNow()));
 
     private static string StripContainer(string path, string container)
     {

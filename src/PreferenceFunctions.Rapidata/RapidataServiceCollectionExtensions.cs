@@ -23,14 +23,18 @@ public static class RapidataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RapidataTokenProvider>();
         services.TryAddTransient<RapidataAuthenticationHandler>();
+        services.TryAddTransient<RapidataTelemetryHandler>();
 
-        services.AddHttpClient(RapidataTokenProvider.HttpClientName, ConfigureClient(options => options.AuthBaseUrl))
-            .AddResilienceHandler("rapidata-auth", ConfigureResilience);
+        var auth = services.AddHttpClient(RapidataTokenProvider.HttpClientName, ConfigureClient(options => options.AuthBaseUrl));
+        auth.AddResilienceHandler("rapidata-auth", ConfigureResilience);
+        auth.AddHttpMessageHandler<RapidataTelemetryHandler>();
 
-        // Handler order: retries outermost, so every attempt passes the token handler and gets a valid token.
+        // Handler order: retries outermost, so every attempt passes the token handler and gets a valid token; telemetry
+        // innermost, so it sees every attempt on the wire (a token renewal's resend included).
         var api = services.AddHttpClient<RapidataClient>(ConfigureClient(options => options.ApiBaseUrl));
         api.AddResilienceHandler("rapidata", ConfigureResilience);
         api.AddHttpMessageHandler<RapidataAuthenticationHandler>();
+        api.AddHttpMessageHandler<RapidataTelemetryHandler>();
         return services;
     }
 

@@ -28,6 +28,7 @@ public static class LocalHostBuilder
 
         var services = builder.Services;
         services.AddPreferencePipeline(builder.Configuration).AddPreferenceApi();
+        services.AddPreferenceTelemetry(builder.Configuration);
         services.AddLocalDurableEngine(builder.Configuration, tasks => tasks.AddPreferenceTasks());
         services.AddSingleton<DatasetTriggers>();
         if (builder.Configuration.GetValue($"{LocalEngineOptions.SectionName}:{nameof(LocalEngineOptions.WatchDatasets)}", true))
@@ -35,6 +36,7 @@ public static class LocalHostBuilder
 
         var app = builder.Build();
         app.MapRunsApi();
+        app.MapMetricsApi();
         app.MapBlobCreatedEvents();
         return app;
     }

@@ -75,4 +75,18 @@ public sealed class PreferenceRunEntity : ITableEntity
 
     /// <summary>The job's state as Rapidata names it (AudienceJobState, e.g. ManualApproval, SpendLimited).</summary>
     public string? JobState { get; set; }
+
+    /// <summary>Votes paid for: matchups × responses per matchup (votes received are <see cref="TotalVotes"/>).</summary>
+    public int? VotesOrdered { get; set; }
+
+    /// <summary>HTTP calls made to Rapidata for this run (every attempt, token requests included) and how many were retries.</summary>
+    public long? RapidataCalls { get; set; }
+
+    public long? RapidataRetries { get; set; }
+
+    /// <summary>When the run entered its current <see cref="Phase"/> (orchestration time).</summary>
+    public DateTimeOffset? PhaseStartedAt { get; set; }
+
+    /// <summary>Seconds spent in each phase the run has left, as JSON (<c>{"Validating":1.2,"Uploading":8.5}</c>); see <see cref="PhaseTimings"/>.</summary>
+    public string? PhaseSeconds { get; set; }
 }

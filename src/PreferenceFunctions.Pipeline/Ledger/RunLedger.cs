@@ -56,11 +56,13 @@ public sealed class RunLedger(StorageConnection storage)
         UpdateAsync(checkpoint.RunId, row =>
         {
             var progress = checkpoint.Progress;
+            var left = row.Phase;
             row.Phase = progress.Phase;
             row.Status = progress.Phase.StatusOf();
             if (progress.OrderState is { } orderState) row.OrderState = orderState;
             row.Message = progress.Message;
             if (progress.Phase == RunPhase.Validating) row.StartedAt = checkpoint.At;
+            PhaseTimings.Enter(row, left, checkpoint.At);
             if (row.Status.Value.IsTerminal())
             {
                 row.CompletedAt = checkpoint.At;
@@ -85,6 +87,7 @@ public sealed class RunLedger(StorageConnection storage)
             row.ValidationBlob = dataset.ValidationBlob;
             row.Criteria = dataset.Criteria;
             row.ResponsesPerMatchup = dataset.ResponsesPerMatchup;
+            row.VotesOrdered = dataset.Errors is null ? dataset.MatchupCount * dataset.ResponsesPerMatchup : null;
             row.Error = dataset.Errors;
             row.SameAsRun = dataset.SameAsRun;
         }, cancellationToken);
@@ -155,6 +158,11 @@ public sealed class RunLedger(StorageConnection storage)
     public Task RecordNotificationFailuresAsync(string runId, string failures, CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row => row.NotificationFailures = failures, cancellationToken);
 
+    /// <summary>Adds the Rapidata calls (and retries among them) one activity execution made for the run.</summary>
+    public Task AddRapidataCallsAsync(string runId, long calls, long retries, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => (row.RapidataCalls, row.RapidataRetries) = ((row.RapidataCalls ?? 0) + calls, (row.RapidataRetries ?? 0) + retries),
+            cancellationToken, createIfMissing: false);
+
     /// <summary>Ends the run as Cancelled unless it has already ended; returns the row as it now is (null if there is none).</summary>
     public Task<PreferenceRunEntity?> CancelAsync(string runId, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row =>
@@ -206,6 +214,7 @@ public sealed class RunLedger(StorageConnection storage)
                 try
                 {
                     await _table.AddEntityAsync(row, cancellationToken);
+                    RunMetrics.Record(default, row);
                     return row;
                 }
                 catch (RequestFailedException e) when (e.Status == 409)
@@ -214,11 +223,13 @@ public sealed class RunLedger(StorageConnection storage)
                 }
             }
             var ended = row.Status is { } status && status.IsTerminal() ? (row.Status, row.Phase, row.Error, row.CompletedAt) : default;
+            var before = RunMetrics.Facts(row);
             change(row);
             if (ended.Status is not null) (row.Status, row.Phase, row.Error, row.CompletedAt) = ended;
             try
             {
                 await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                RunMetrics.Record(before, row);
                 return row;
             }
             catch (RequestFailedException e) when (e.Status == 412)

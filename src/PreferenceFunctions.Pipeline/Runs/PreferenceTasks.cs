@@ -35,11 +35,14 @@ public static class PreferenceTasks
         typeof(NotifyActivity),
     ];
 
-    /// <summary>Registers every task under its class name (what <c>nameof</c> gives at the call sites and the shims).</summary>
+    /// <summary>
+    /// Registers every task under its class name (what <c>nameof</c> gives at the call sites and the shims); activities
+    /// wrapped in <see cref="TracedTaskActivity"/> (their span, metrics and call counts).
+    /// </summary>
     public static DurableTaskRegistry AddPreferenceTasks(this DurableTaskRegistry registry)
     {
         foreach (var orchestrator in Orchestrators) registry.AddOrchestrator(orchestrator);
-        foreach (var activity in Activities) registry.AddActivity(activity);
+        foreach (var activity in Activities) registry.AddActivity(activity.Name, services => TracedTaskActivity.Create(activity, services));
         return registry;
     }
 

@@ -12,6 +12,9 @@ namespace PreferenceFunctions.Rapidata.Http;
 /// </summary>
 internal static partial class RapidataResilience
 {
+    /// <summary>The number of the attempt under way (1 = first), for the telemetry handler's span and retry counter.</summary>
+    private static readonly ResiliencePropertyKey<int> AttemptKey = new("rapidata.attempt");
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, RapidataClientOptions options, ILogger logger)
     {
         builder
@@ -28,6 +31,7 @@ internal static partial class RapidataResilience
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, options.MaxRetryAfter, DateTimeOffset.UtcNow)),
                 OnRetry = args =>
                 {
+                    args.Context.Properties.Set(AttemptKey, args.AttemptNumber + 2);
                     LogRetry(logger, args.AttemptNumber + 1, args.RetryDelay,
                         args.Outcome.Result is { } response ? (int)response.StatusCode : 0, args.Outcome.Exception?.GetType().Name);
                     return ValueTask.CompletedTask;
@@ -35,6 +39,9 @@ internal static partial class RapidataResilience
             })
             .AddTimeout(options.AttemptTimeout);
     }
+
+    internal static int AttemptOf(HttpRequestMessage request) =>
+        request.GetResilienceContext()?.Properties.GetValue(AttemptKey, 1) ?? 1;
 
     internal static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {

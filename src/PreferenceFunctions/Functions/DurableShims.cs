@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Steps.Collect;
@@ -82,7 +81,8 @@ public static class DurableShims
     private static async Task<TOut> Run<TActivity, TIn, TOut>(TIn input, FunctionContext context)
         where TActivity : TaskActivity<TIn, TOut>
     {
-        ITaskActivity activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(context.InstanceServices);
+        // The same wrapper as the local worker's registry: the activity's span, metrics and Rapidata call counts.
+        var activity = TracedTaskActivity.Create(typeof(TActivity), context.InstanceServices);
         var output = await activity.RunAsync(new ShimActivityContext(typeof(TActivity).Name, context.InvocationId), input);
         return (TOut)output!;
     }

@@ -1,4 +1,5 @@
 using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Pipeline.Steps.Notify;
 
@@ -7,4 +8,4 @@ namespace PreferenceFunctions.Pipeline.Steps.Notify;
 /// <see cref="Webhook"/> is the run's own webhook (order.json or the start request), if any, sealed
 /// (<see cref="RunWebhookSeal"/>): the URL itself never enters the orchestration's history.
 /// </summary>
-public sealed record NotifyInput(string RunId, string EventType, RunPhase Phase, DateTimeOffset At, string? Error, string? Webhook);
+public sealed record NotifyInput(string RunId, string EventType, RunPhase Phase, DateTimeOffset At, string? Error, string? Webhook) : IRunInput;

@@ -1,4 +1,5 @@
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage;
 
@@ -8,4 +9,4 @@ public sealed record StageDatasetRequest(
     string DatasetFolder,
     string RunId,
     string RunsContainer = "runs",
-    OrderSettingsOverrides? OrderSettingsOverrides = null);
+    OrderSettingsOverrides? OrderSettingsOverrides = null) : IRunInput;

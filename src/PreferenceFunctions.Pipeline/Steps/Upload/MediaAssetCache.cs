@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Kernel.Telemetry;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Rapidata;
 
@@ -27,7 +28,11 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
         {
             var known = await _table.GetEntityIfExistsAsync<MediaAssetEntity>(MediaAssetEntity.PartitionFor(sha256), MediaAssetEntity.RowKeyFor(sha256, _apiKey),
                 cancellationToken: cancellationToken);
-            if (known.HasValue && known.Value is { } cached) return (cached, false);
+            if (known.HasValue && known.Value is { } cached)
+            {
+                PipelineTelemetry.ImagesReused.Add(1);
+                return (cached, false);
+            }
         }
 
         // The bytes are hashed before they go out: an image swapped after staging fails here, never reaches Rapidata and is
@@ -36,6 +41,8 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
         await using (var content = await open()) bytes = await StagedBytes.ReadVerifiedAsync(content, image, cancellationToken);
         using var verified = new MemoryStream(bytes, writable: false);
         var uploaded = await rapidata.UploadAssetAsync(verified, uploadName, cancellationToken: cancellationToken);
+        PipelineTelemetry.ImagesUploaded.Add(1);
+        PipelineTelemetry.BytesUploaded.Add(bytes.Length);
         var asset = new MediaAssetEntity
         {
             PartitionKey = MediaAssetEntity.PartitionFor(sha256),
@@ -53,6 +60,7 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
     private async Task<MediaAssetEntity> FromUrlAsync(ManifestImage image, CancellationToken cancellationToken)
     {
         var uploaded = await rapidata.UploadAssetFromUrlAsync(new Uri(image.Path), cancellationToken: cancellationToken);
+        PipelineTelemetry.ImagesUploaded.Add(1);
         return new MediaAssetEntity { AssetName = uploaded.FileName, OriginalFileName = image.FileName, ApiBaseUrl = _apiBaseUrl };
     }
 }

@@ -1,3 +1,5 @@
+using PreferenceFunctions.Pipeline.Kernel;
+
 namespace PreferenceFunctions.Pipeline.Steps.Upload;
 
 public sealed record UploadChunkInput(
@@ -7,4 +9,4 @@ public sealed record UploadChunkInput(
     string RunsContainer,
     string ChunkBlobName,
     int ChunkIndex,
-    string RapidataDatasetId);
+    string RapidataDatasetId) : IRunInput;
