@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PreferenceFunctions.Pipeline.Steps.Leaderboard;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>
 /// What a leaderboard may be called: 1 to 63 letters, digits, '-', '_' or '.', starting with a letter or digit. The name
