@@ -35,6 +35,7 @@ public static class LocalHostBuilder
 
         var app = builder.Build();
         app.MapRunsApi();
+        app.MapLeaderboardsApi();
         app.MapBlobCreatedEvents();
         return app;
     }
