@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using PreferenceFunctions.Pipeline.Analysis;
+using PreferenceFunctions.Pipeline.Exports;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 using PreferenceFunctions.Pipeline.Steps.Report;

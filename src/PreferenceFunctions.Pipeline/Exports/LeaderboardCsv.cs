@@ -1,8 +1,7 @@
 using nietras.SeparatedValues;
 using PreferenceFunctions.Pipeline.Analysis;
-using PreferenceFunctions.Pipeline.Exports;
 
-namespace PreferenceFunctions.Pipeline.Steps.Leaderboard;
+namespace PreferenceFunctions.Pipeline.Exports;
 
 /// <summary>The CSVs of a leaderboard: its models, and a suggestion as a matchups.csv skeleton to fill with images.</summary>
 public static class LeaderboardCsv
