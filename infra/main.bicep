@@ -101,7 +101,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     containerNames: [datasetsContainerName, runsContainerName, deploymentContainerName, deadLetterContainerName]
     queueNames: [eventsQueueName]
-    tableNames: ['PreferenceRuns', 'MatchupResults', 'ModelScores', 'MediaAssets']
+    tableNames: ['PreferenceRuns', 'MatchupResults', 'ModelScores', 'MediaAssets', 'Leaderboards']
   }
 }
 

@@ -13,6 +13,7 @@ public static class PreferenceApiServiceCollectionExtensions
     {
         services.AddTransient<RunsApi>();
         services.AddTransient<ResultsApi>();
+        services.AddTransient<LeaderboardsApi>();
         return services;
     }
 }

@@ -51,6 +51,18 @@ public sealed class LocalApiClient(HttpClient http)
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A leaderboard route as the API renders it: <c>api/leaderboards/{name}</c> plus <paramref name="rest"/>
+    /// (e.g. <c>?format=csv</c>, <c>/suggest?votes=500</c>); DELETE when <paramref name="delete"/>.
+    /// </summary>
+    public async Task<string> LeaderboardTextAsync(string name, string rest = "", bool delete = false, CancellationToken cancellationToken = default)
+    {
+        var uri = $"api/leaderboards/{Uri.EscapeDataString(name)}{rest}";
+        using var response = delete ? await http.DeleteAsync(uri, cancellationToken) : await http.GetAsync(uri, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode) return;

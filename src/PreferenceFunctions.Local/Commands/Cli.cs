@@ -30,6 +30,7 @@ public static class Cli
         root.Subcommands.Add(UploadCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ResultsCommand.Create());
+        root.Subcommands.Add(LeaderboardCommand.Create());
         root.Subcommands.Add(RunActionCommands.Cancel());
         root.Subcommands.Add(RunActionCommands.Resume());
         root.Subcommands.Add(RunActionCommands.Reaggregate());

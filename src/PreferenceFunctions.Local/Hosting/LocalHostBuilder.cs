@@ -37,6 +37,7 @@ public static class LocalHostBuilder
         var app = builder.Build();
         app.MapRunsApi();
         app.MapMetricsApi();
+        app.MapLeaderboardsApi();
         app.MapBlobCreatedEvents();
         return app;
     }

@@ -34,6 +34,14 @@ internal sealed class PairwiseWins
     public double[] MatchupSecondWins { get; }
     public int PairCount => First.Length;
 
+    /// <summary>
+    /// Wins already summed per pair (model indexes into the ordinal-sorted <paramref name="models"/>, first &lt; second,
+    /// each pair once); each pair stands for one resampling unit, which only pair-level resampling may use.
+    /// </summary>
+    public static PairwiseWins FromPairs(string[] models, IReadOnlyList<(int First, int Second, double FirstWins, double SecondWins)> pairs) =>
+        new(models, [.. pairs.Select(p => p.First)], [.. pairs.Select(p => p.Second)], [.. Enumerable.Range(0, pairs.Count)],
+            [.. pairs.Select(p => p.FirstWins)], [.. pairs.Select(p => p.SecondWins)]);
+
     public static PairwiseWins Build(IReadOnlyList<MatchupOutcome> outcomes, bool weighted)
     {
         var models = outcomes.SelectMany(o => new[] { o.Matchup.Model1, o.Matchup.Model2 }).Distinct(StringComparer.Ordinal)

@@ -5,6 +5,7 @@ using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Steps.Collect;
+using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
@@ -50,6 +51,8 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddSingleton<RunReportWriter>();
         services.AddSingleton<ResultsCollector>();
         services.AddSingleton<VotesExportStore>();
+        services.AddSingleton<LeaderboardStore>();
+        services.AddSingleton<LeaderboardUpdater>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddPreferenceActivities();

@@ -54,6 +54,12 @@ public sealed class PreferenceRunEntity : ITableEntity
     /// <summary>Why the report could not be written; the run's results are complete without it.</summary>
     public string? ReportError { get; set; }
 
+    /// <summary>The leaderboard the run's votes are added to once it completes (order.json <c>leaderboard</c>).</summary>
+    public string? Leaderboard { get; set; }
+
+    /// <summary>Why the run's votes could not be added to its leaderboard; the run's results are complete without it.</summary>
+    public string? LeaderboardError { get; set; }
+
     /// <summary>The last progress message (while waiting: the order's state, or why Rapidata could not be asked).</summary>
     public string? Message { get; set; }
 

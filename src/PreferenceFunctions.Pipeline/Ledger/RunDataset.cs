@@ -11,6 +11,9 @@ public sealed record RunDataset
     public required string Criteria { get; init; }
     public required int ResponsesPerMatchup { get; init; }
 
+    /// <summary>The leaderboard (order.json <c>leaderboard</c>) the run's votes are added to once it completes; null for none.</summary>
+    public string? Leaderboard { get; init; }
+
     /// <summary>The first validation errors when the dataset was rejected; null when it was accepted.</summary>
     public string? Errors { get; init; }
 

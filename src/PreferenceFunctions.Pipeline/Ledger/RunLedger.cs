@@ -88,6 +88,7 @@ public sealed class RunLedger(StorageConnection storage)
             row.Criteria = dataset.Criteria;
             row.ResponsesPerMatchup = dataset.ResponsesPerMatchup;
             row.VotesOrdered = dataset.Errors is null ? dataset.MatchupCount * dataset.ResponsesPerMatchup : null;
+            row.Leaderboard = dataset.Leaderboard;
             row.Error = dataset.Errors;
             row.SameAsRun = dataset.SameAsRun;
         }, cancellationToken);
@@ -145,6 +146,10 @@ public sealed class RunLedger(StorageConnection storage)
 
     public Task RecordReportFailedAsync(string runId, string error, CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row => row.ReportError = error, cancellationToken);
+
+    /// <summary>The run's votes are in its leaderboard (<paramref name="error"/> null), or why they could not be added.</summary>
+    public Task RecordLeaderboardAsync(string runId, string? error, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => row.LeaderboardError = error, cancellationToken);
 
     /// <summary>What the run did to its order when it gave up on it, in words (for example "paused").</summary>
     public Task RecordOrderAbandonedAsync(string runId, string outcome, OrderState? orderState,

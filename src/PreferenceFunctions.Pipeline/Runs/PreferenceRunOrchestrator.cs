@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
+using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
@@ -171,6 +172,7 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
         // The results are in the tables: the run is Completed whatever happens next (the ledger keeps the first end).
         await RecordEndAsync(context, runId, RunPhase.Completed, matchups, error: null);
         await BestEffort.TryAsync(() => context.CallRenderReportAsync(collect, AfterSubmit));
+        await BestEffort.TryAsync(() => context.CallAddToLeaderboardAsync(collect, AfterSubmit));
         await NotifyAsync(context, runId, RunEventTypes.RunCompleted, RunPhase.Completed, null, webhook);
         LogCompleted(log, runId, order.OrderId, summary.Matchups, summary.Winner);
         return new RunResult(runId, RunPhase.Completed, order.OrderId, summary.Matchups, summary.Winner, null);

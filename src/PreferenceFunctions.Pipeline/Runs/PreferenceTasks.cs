@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
+using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
@@ -32,6 +33,7 @@ public static class PreferenceTasks
         typeof(DownloadResultsActivity),
         typeof(WriteResultsActivity),
         typeof(RenderReportActivity),
+        typeof(AddToLeaderboardActivity),
         typeof(NotifyActivity),
     ];
 

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
+using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 using PreferenceFunctions.Pipeline.Steps.Report;
 
 namespace PreferenceFunctions.Pipeline.Runs;
@@ -22,6 +23,7 @@ public sealed class ReaggregateOrchestrator : TaskOrchestrator<WriteResultsInput
             Message: "Tables rebuilt from the stored results.json.");
         await context.CallRecordRunAsync(new RunCheckpoint(input.RunId, done, context.CurrentUtcDateTime), Retries);
         await BestEffort.TryAsync(() => context.CallRenderReportAsync(input, Retries));
+        await BestEffort.TryAsync(() => context.CallAddToLeaderboardAsync(input, Retries));
         return new RunResult(input.RunId, RunPhase.Completed, null, summary.Matchups, summary.Winner, null);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Steps.Collect;
+using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
@@ -61,6 +62,10 @@ public static class DurableShims
     [Function(nameof(RenderReportActivity))]
     public static Task<string?> RenderReport([ActivityTrigger] WriteResultsInput input, FunctionContext context) =>
         Run<RenderReportActivity, WriteResultsInput, string?>(input, context);
+
+    [Function(nameof(AddToLeaderboardActivity))]
+    public static Task<string?> AddToLeaderboard([ActivityTrigger] WriteResultsInput input, FunctionContext context) =>
+        Run<AddToLeaderboardActivity, WriteResultsInput, string?>(input, context);
 
     [Function(nameof(DownloadResultsActivity))]
     public static Task<string?> DownloadResults([ActivityTrigger] OrderStep input, FunctionContext context) =>

@@ -19,9 +19,12 @@ public sealed class RunEventPublisher(
     /// <returns>One <see cref="SinkFailure"/> per sink that could not deliver; empty when all delivered.</returns>
     /// <exception cref="ArgumentException">The event has an unknown type or no run id.</exception>
     /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<IReadOnlyList<SinkFailure>> PublishAsync(RunEvent runEvent, RunWebhook? runWebhook, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SinkFailure>> PublishAsync(RunEvent runEvent, RunWebhook? runWebhook, CancellationToken cancellationToken) =>
+        PublishAsync(RunEventEncoder.Encode(runEvent, options.Value.Source), runWebhook, cancellationToken);
+
+    /// <summary>Sends an event already encoded (leaderboard events have their own data).</summary>
+    public async Task<IReadOnlyList<SinkFailure>> PublishAsync(RunEventEnvelope envelope, RunWebhook? runWebhook, CancellationToken cancellationToken)
     {
-        var envelope = RunEventEncoder.Encode(runEvent, options.Value.Source);
         var deliveries = new List<Task<SinkFailure?>>();
         foreach (var sink in sinks.Where(s => s.IsEnabled))
             deliveries.Add(DeliverAsync(sink.Name, envelope, () => sink.SendAsync(envelope, cancellationToken), cancellationToken));

@@ -21,6 +21,7 @@ public sealed class LoadDatasetActivity(DatasetStager stager, RunLedger ledger) 
             ValidationBlob = staged.ReportBlobName,
             Criteria = staged.Settings.Criteria,
             ResponsesPerMatchup = staged.Settings.ResponsesPerMatchup,
+            Leaderboard = staged.Settings.Leaderboard,
             Errors = staged.Accepted || staged.SameAsRun is not null ? null : string.Join(" | ", staged.FirstErrors),
             SameAsRun = staged.SameAsRun,
         });

@@ -57,6 +57,7 @@ internal static class OrderJsonReader
             Flow = fields.String("flow"),
             Audience = fields.Node("audience"),
             Rerun = fields.Bool("rerun"),
+            Leaderboard = fields.String("leaderboard"),
         };
     }
 

@@ -21,5 +21,6 @@ public sealed record OrderSettings(
     string? Webhook,
     RapidataFlow Flow = RapidataFlow.Orders,
     AudienceSettings? Audience = null,
+    string? Leaderboard = null,
 
     bool Rerun = false);

@@ -53,6 +53,7 @@ internal static class OrderSettingsResolver
             Webhook: Last(o => o.Webhook),
             Flow: flow,
             Audience: audience,
+            Leaderboard: Last(o => o.Leaderboard),
 
             Rerun: Last(o => o.Rerun) ?? false);
     }
@@ -73,6 +74,7 @@ internal static class OrderSettingsResolver
         if (o.ConfidenceThreshold is <= 0 or >= 1) Bad("confidenceThreshold", $"{o.ConfidenceThreshold} must be between 0 and 1 (e.g. 0.99)");
         if (o.Webhook is { } hook && WebhookAddresses.Problem(hook) is { } why)
             Bad("webhook", $"\"{WebhookAddresses.Redact(hook)}\" {why}");
+        if (o.Leaderboard is not null && LeaderboardNames.Problem(o.Leaderboard) is { } badName) Bad("leaderboard", badName);
         for (var i = 0; i < (o.Filters?.Count ?? 0); i++)
             foreach (var message in FilterRules.Check(o.Filters![i], $"filters[{i}]"))
                 problems.Error(ProblemCodes.OrderSetting, source, $"{source}, {message}", column: "filters");

@@ -1,0 +1,14 @@
+using PreferenceFunctions.Pipeline.Analysis;
+
+namespace PreferenceFunctions.Pipeline.Steps.Leaderboard;
+
+/// <summary>A leaderboard as stored: its models in rank order, its pairs, its runs, and when it last changed.</summary>
+public sealed record LeaderboardView(
+    string Name,
+    DateTimeOffset Updated,
+    long Version,
+    long Votes,
+    long Matchups,
+    IReadOnlyList<PairCountScore> Models,
+    IReadOnlyList<LeaderboardPair> Pairs,
+    IReadOnlyList<LeaderboardRun> Runs);
