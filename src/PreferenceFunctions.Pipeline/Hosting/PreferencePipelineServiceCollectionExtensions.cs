@@ -8,6 +8,7 @@ using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
+using PreferenceFunctions.Pipeline.Steps.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Upload;
@@ -49,6 +50,7 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddTransient<AudienceSetup>();
         services.AddSingleton<RunReportWriter>();
         services.AddSingleton<ResultsCollector>();
+        services.AddSingleton<RoundStore>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddPreferenceActivities();

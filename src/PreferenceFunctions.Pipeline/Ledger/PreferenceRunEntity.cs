@@ -72,4 +72,12 @@ public sealed class PreferenceRunEntity : ITableEntity
 
     /// <summary>The job's state as Rapidata names it (AudienceJobState, e.g. ManualApproval, SpendLimited).</summary>
     public string? JobState { get; set; }
+
+    /// <summary>Adaptive runs: rounds whose votes were collected (the first order is round 1), extra votes ordered after
+    /// round 1, and one line per round with what stopped them (also in <c>{runId}/rounds.json</c>).</summary>
+    public int? Rounds { get; set; }
+
+    public int? ExtraVotes { get; set; }
+
+    public string? RoundsSummary { get; set; }
 }

@@ -4,7 +4,9 @@ using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Pipeline.Runs.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Report;
+using PreferenceFunctions.Pipeline.Steps.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Upload;
 
@@ -16,7 +18,10 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// </summary>
 public static class PreferenceTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PreferenceRunOrchestrator), typeof(ReaggregateOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = 
+    [
+        typeof(PreferenceRunOrchestrator), typeof(ReaggregateOrchestrator), typeof(AdaptiveRoundOrchestrator),
+    ];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -33,6 +38,11 @@ public static class PreferenceTasks
         typeof(WriteResultsActivity),
         typeof(RenderReportActivity),
         typeof(NotifyActivity),
+        typeof(PlanRoundActivity),
+        typeof(CreateRoundOrderActivity),
+        typeof(SubmitRoundOrderActivity),
+        typeof(DownloadRoundResultsActivity),
+        typeof(RecordRoundsActivity),
     ];
 
     /// <summary>Registers every task under its class name (what <c>nameof</c> gives at the call sites and the shims).</summary>

@@ -25,7 +25,7 @@ public sealed class DurableShimsTests
             .OrderBy(t => t.Name)
             .ToList();
 
-        Assert.Equal(15, tasks.Count);
+        Assert.Equal(21, tasks.Count);
         Assert.Equal(tasks, Listed.OrderBy(t => t.Name));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
+using PreferenceFunctions.Pipeline.Steps.Rounds;
 
 namespace PreferenceFunctions.Pipeline.Steps.Report;
 
@@ -8,7 +9,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Report;
 /// Renders the run's HTML report from its stored results, after the results are in the tables. Best effort: a failure
 /// is recorded on the run (ReportError) and returned as null, never thrown, so the report can never fail a run.
 /// </summary>
-public sealed class RenderReportActivity(ResultsCollector collector, RunReportWriter reports, RunLedger ledger)
+public sealed class RenderReportActivity(ResultsCollector collector, RunReportWriter reports, RunLedger ledger, RoundStore rounds)
     : TaskActivity<WriteResultsInput, string?>
 {
     public override async Task<string?> RunAsync(TaskActivityContext context, WriteResultsInput input)
@@ -18,7 +19,8 @@ public sealed class RenderReportActivity(ResultsCollector collector, RunReportWr
             var collected = await collector.CollectAsync(input);
             var run = await ledger.GetAsync(input.RunId);
             var reportBlob = await reports.WriteAsync(input.RunId, run?.OrderName ?? input.RunId, collected.Analysis,
-                run?.DatasetsContainer ?? "", run?.DatasetFolder ?? "", collected.ImagesByPath);
+                run?.DatasetsContainer ?? "", run?.DatasetFolder ?? "", collected.ImagesByPath,
+                await rounds.ReadAsync<RoundsLog>(input.RunsContainer, RoundBlobs.Log(input.RunId)));
             await ledger.RecordReportAsync(input.RunId, reportBlob);
             return reportBlob;
         }

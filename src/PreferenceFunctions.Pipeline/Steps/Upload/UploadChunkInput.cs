@@ -1,5 +1,6 @@
 namespace PreferenceFunctions.Pipeline.Steps.Upload;
 
+/// <param name="RecordScope">A follow-up round's folder; null for the run's own upload.</param>
 public sealed record UploadChunkInput(
     string RunId,
     string DatasetsContainer,
@@ -7,4 +8,9 @@ public sealed record UploadChunkInput(
     string RunsContainer,
     string ChunkBlobName,
     int ChunkIndex,
-    string RapidataDatasetId);
+    string RapidataDatasetId,
+    string? RecordScope = null)
+{
+    /// <summary>Where the chunk's upload records live: the run's folder, or a follow-up round's (<c>{runId}/rounds/{nn}</c>).</summary>
+    public string RecordFolder => RecordScope ?? RunId;
+}

@@ -57,6 +57,7 @@ internal static class OrderJsonReader
             Flow = fields.String("flow"),
             Audience = fields.Node("audience"),
             Rerun = fields.Bool("rerun"),
+            Adaptive = fields.Node("adaptive"),
         };
     }
 

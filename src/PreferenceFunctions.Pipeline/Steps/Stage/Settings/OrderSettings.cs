@@ -22,4 +22,5 @@ public sealed record OrderSettings(
     RapidataFlow Flow = RapidataFlow.Orders,
     AudienceSettings? Audience = null,
 
-    bool Rerun = false);
+    bool Rerun = false,
+    AdaptiveSettings? Adaptive = null);

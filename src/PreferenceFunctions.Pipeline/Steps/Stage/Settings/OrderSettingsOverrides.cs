@@ -30,10 +30,13 @@ public sealed record OrderSettingsOverrides
     /// <summary>Order again although a run with byte-identical matchups, images and settings completed before.</summary>
     public bool? Rerun { get; init; }
 
+    /// <summary>Adaptive rounds: <c>{ "rounds", "extraResponses", "maxExtraVotes", "stop" }</c> (see <see cref="AdaptiveSettings"/>).</summary>
+    public JsonNode? Adaptive { get; init; }
+
     /// <summary>The JSON key of every field, as order.json spells it.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
         "name", "criteria", "responsesPerMatchup", "validationSetId", "sample", "seed",
-        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook", "flow", "audience", "rerun",
+        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook", "flow", "audience", "rerun", "adaptive",
     ];
 }
