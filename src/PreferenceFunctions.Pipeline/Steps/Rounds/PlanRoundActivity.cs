@@ -20,7 +20,7 @@ public sealed class PlanRoundActivity(ResultsCollector collector, ManifestStore 
 
         var collected = await collector.CollectAsync(new WriteResultsInput(input.RunId, input.RunsContainer, input.ResultsBlobName,
             input.ChunkBlobNames));
-        var picked = RoundPlanner.Pick(collected.Analysis, input.Adaptive, input.VotesLeft);
+        var picked = RoundPlanner.Pick(collected.Analysis, input.Adaptive, input.VotesLeft, input.Round);
         if (picked.Count == 0)
         {
             var why = input.VotesLeft < input.Adaptive.ExtraResponses ? RoundOutcome.BudgetSpent : RoundOutcome.NothingUncertain;

@@ -8,17 +8,21 @@ namespace PreferenceFunctions.Pipeline.Steps.Rounds;
 /// <see cref="AdaptiveStop.Pairs"/>: every matchup whose 95% Wilson interval still contains 0.5, closest split first.
 /// <see cref="AdaptiveStop.Ranking"/>: matchups between models whose score intervals overlap, the closest model pairs
 /// first (their order is what a vote is most likely to change), and within a pair the matchups with the fewest votes.
-/// As many as the extra-vote budget left pays for. Pure: the pipeline and the bench run the same code.
+/// The budget left is spread over the rounds left (each round buys at most its share), so later rounds, planned on
+/// better estimates, still have votes to spend. Pure: the pipeline and the bench run the same code.
 /// </summary>
 public static class RoundPlanner
 {
+    /// <param name="round">The round to plan (2 = the first follow-up).</param>
     /// <returns>Matchup ids, most informative first; empty when nothing is uncertain or the budget is spent.</returns>
-    public static IReadOnlyList<string> Pick(PreferenceAnalysis analysis, AdaptiveSettings settings, int votesLeft)
+    public static IReadOnlyList<string> Pick(PreferenceAnalysis analysis, AdaptiveSettings settings, int votesLeft, int round)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(settings);
         var affordable = Math.Max(0, votesLeft) / settings.ExtraResponses;
         if (affordable == 0) return [];
+        var roundsLeft = Math.Max(1, settings.Rounds - round + 1);
+        affordable = Math.Max(1, (affordable + roundsLeft - 1) / roundsLeft);
         var candidates = settings.Stop == AdaptiveStop.Pairs ? UncertainPairs(analysis) : UncertainRanking(analysis);
         return candidates.Take(affordable).ToList();
     }

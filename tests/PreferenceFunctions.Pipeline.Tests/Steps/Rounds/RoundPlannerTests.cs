@@ -20,7 +20,7 @@ public sealed class RoundPlannerTests
             Outcomes.Of("leaning", "a", "b", 10, 5),
         ]);
 
-        var picked = RoundPlanner.Pick(analysis, Pairs, votesLeft: 5_000);
+        var picked = RoundPlanner.Pick(analysis, Pairs, votesLeft: 5_000, round: 3);
 
         Assert.Equal(["even", "close", "leaning"], picked);
     }
@@ -31,8 +31,8 @@ public sealed class RoundPlannerTests
         var analysis = PreferenceAnalyzer.Analyze([Outcomes.Of("close", "a", "b", 8, 7), Outcomes.Of("even", "a", "b", 5, 5),
             Outcomes.Of("leaning", "a", "b", 10, 5)]);
 
-        Assert.Equal(["even", "close"], RoundPlanner.Pick(analysis, Pairs, votesLeft: 29));
-        Assert.Empty(RoundPlanner.Pick(analysis, Pairs, votesLeft: 9));
+        Assert.Equal(["even", "close"], RoundPlanner.Pick(analysis, Pairs, votesLeft: 29, round: 3));
+        Assert.Empty(RoundPlanner.Pick(analysis, Pairs, votesLeft: 9, round: 3));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class RoundPlannerTests
         }
         var analysis = PreferenceAnalyzer.Analyze(outcomes);
 
-        var picked = RoundPlanner.Pick(analysis, Ranking, votesLeft: 5_000);
+        var picked = RoundPlanner.Pick(analysis, Ranking, votesLeft: 5_000, round: 3);
 
         Assert.Equal(10, picked.Count);
         Assert.All(picked, id => Assert.StartsWith("bc", id, StringComparison.Ordinal));
@@ -59,6 +59,15 @@ public sealed class RoundPlannerTests
     {
         var analysis = PreferenceAnalyzer.Analyze(Enumerable.Range(0, 20).Select(i => Outcomes.Of($"ab{i}", "a", "b", 15, 0)).ToList());
 
-        Assert.Empty(RoundPlanner.Pick(analysis, Ranking, votesLeft: 5_000));
+        Assert.Empty(RoundPlanner.Pick(analysis, Ranking, votesLeft: 5_000, round: 3));
+    }
+
+    [Fact]
+    public void Pick_FirstOfTwoFollowUps_SpendsHalfTheBudgetLeft()
+    {
+        var analysis = PreferenceAnalyzer.Analyze(Enumerable.Range(0, 10).Select(i => Outcomes.Of($"m{i}", "a", "b", 5, 5)).ToList());
+
+        Assert.Equal(3, RoundPlanner.Pick(analysis, Pairs, votesLeft: 60, round: 2).Count);
+        Assert.Equal(6, RoundPlanner.Pick(analysis, Pairs, votesLeft: 60, round: 3).Count);
     }
 }
