@@ -9,6 +9,7 @@ using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
+using PreferenceFunctions.Pipeline.Steps.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Upload;
@@ -53,6 +54,7 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddSingleton<VotesExportStore>();
         services.AddSingleton<LeaderboardStore>();
         services.AddSingleton<LeaderboardUpdater>();
+        services.AddSingleton<RoundStore>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddPreferenceActivities();

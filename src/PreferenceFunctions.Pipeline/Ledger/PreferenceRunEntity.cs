@@ -95,4 +95,12 @@ public sealed class PreferenceRunEntity : ITableEntity
 
     /// <summary>Seconds spent in each phase the run has left, as JSON (<c>{"Validating":1.2,"Uploading":8.5}</c>); see <see cref="PhaseTimings"/>.</summary>
     public string? PhaseSeconds { get; set; }
+
+    /// <summary>Adaptive runs: rounds whose votes were collected (the first order is round 1), extra votes ordered after
+    /// round 1, and one line per round with what stopped them (also in <c>{runId}/rounds.json</c>).</summary>
+    public int? Rounds { get; set; }
+
+    public int? ExtraVotes { get; set; }
+
+    public string? RoundsSummary { get; set; }
 }

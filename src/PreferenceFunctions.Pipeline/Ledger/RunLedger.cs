@@ -141,6 +141,10 @@ public sealed class RunLedger(StorageConnection storage)
             row.Models = string.Join(", ", models);
         }, cancellationToken);
 
+    /// <summary>Adaptive runs: the rounds collected so far, their extra votes and a one-line summary of each.</summary>
+    public Task RecordRoundsAsync(string runId, int rounds, int extraVotes, string summary, CancellationToken cancellationToken = default) =>
+        UpdateAsync(runId, row => (row.Rounds, row.ExtraVotes, row.RoundsSummary) = (rounds, extraVotes, summary), cancellationToken);
+
     public Task RecordReportAsync(string runId, string reportBlob, CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row => (row.ReportBlob, row.ReportError) = (reportBlob, null), cancellationToken);
 

@@ -5,7 +5,9 @@ using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Pipeline.Runs.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Report;
+using PreferenceFunctions.Pipeline.Steps.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Upload;
 
@@ -17,7 +19,10 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// </summary>
 public static class PreferenceTasks
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(PreferenceRunOrchestrator), typeof(ReaggregateOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = 
+    [
+        typeof(PreferenceRunOrchestrator), typeof(ReaggregateOrchestrator), typeof(AdaptiveRoundOrchestrator),
+    ];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -35,6 +40,11 @@ public static class PreferenceTasks
         typeof(RenderReportActivity),
         typeof(AddToLeaderboardActivity),
         typeof(NotifyActivity),
+        typeof(PlanRoundActivity),
+        typeof(CreateRoundOrderActivity),
+        typeof(SubmitRoundOrderActivity),
+        typeof(DownloadRoundResultsActivity),
+        typeof(RecordRoundsActivity),
     ];
 
     /// <summary>

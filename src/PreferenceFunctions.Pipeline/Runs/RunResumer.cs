@@ -48,7 +48,7 @@ public sealed partial class RunResumer(RunLedger ledger, ManifestStore manifests
         // The dataset's own webhook is stored only redacted (it carries tokens): a resumed run announces its end to the
         // configured sinks only.
         var paid = new SubmittedOrder(order, manifest.MatchupCount, manifest.ChunkBlobNames, Webhook: null,
-            clock.GetUtcNow().UtcDateTime + wait);
+            clock.GetUtcNow().UtcDateTime + wait, manifest.Settings.Adaptive, manifest.MatchupCount * manifest.Settings.ResponsesPerMatchup);
         if (!await ledger.ReopenAsync(runId, status, RunPhase.WaitingForCrowd, "Resumed", cancellationToken))
             return new RunPickup(RunPickupOutcome.AlreadyRunning, runId, $"Run {runId} changed meanwhile (resumed by another request).");
 

@@ -2,11 +2,13 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
+using PreferenceFunctions.Pipeline.Runs.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Collect;
 using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 using PreferenceFunctions.Pipeline.Steps.Notify;
 using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
+using PreferenceFunctions.Pipeline.Steps.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Upload;
 
@@ -26,6 +28,10 @@ public static class DurableShims
     [Function(nameof(ReaggregateOrchestrator))]
     public static async Task<RunResult> ReaggregateOrchestratorFunction([OrchestrationTrigger] TaskOrchestrationContext context) =>
         await new ReaggregateOrchestrator().RunAsync(context, context.GetInput<WriteResultsInput>()!);
+
+    [Function(nameof(AdaptiveRoundOrchestrator))]
+    public static async Task<RoundResult> AdaptiveRoundOrchestratorFunction([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        await new AdaptiveRoundOrchestrator().RunAsync(context, context.GetInput<RoundRequest>()!);
 
     [Function(nameof(LoadDatasetActivity))]
     public static Task<StagedDataset> LoadDataset([ActivityTrigger] StageDatasetRequest input, FunctionContext context) =>
@@ -82,6 +88,26 @@ public static class DurableShims
     [Function(nameof(NotifyActivity))]
     public static Task<int> Notify([ActivityTrigger] NotifyInput input, FunctionContext context) =>
         Run<NotifyActivity, NotifyInput, int>(input, context);
+
+    [Function(nameof(PlanRoundActivity))]
+    public static Task<RoundPlan> PlanRound([ActivityTrigger] PlanRoundInput input, FunctionContext context) =>
+        Run<PlanRoundActivity, PlanRoundInput, RoundPlan>(input, context);
+
+    [Function(nameof(CreateRoundOrderActivity))]
+    public static Task<OrderReference> CreateRoundOrder([ActivityTrigger] RoundStep input, FunctionContext context) =>
+        Run<CreateRoundOrderActivity, RoundStep, OrderReference>(input, context);
+
+    [Function(nameof(SubmitRoundOrderActivity))]
+    public static Task<bool> SubmitRoundOrder([ActivityTrigger] RoundStep input, FunctionContext context) =>
+        Run<SubmitRoundOrderActivity, RoundStep, bool>(input, context);
+
+    [Function(nameof(DownloadRoundResultsActivity))]
+    public static Task<string?> DownloadRoundResults([ActivityTrigger] RoundStep input, FunctionContext context) =>
+        Run<DownloadRoundResultsActivity, RoundStep, string?>(input, context);
+
+    [Function(nameof(RecordRoundsActivity))]
+    public static Task<bool> RecordRounds([ActivityTrigger] RecordRoundsInput input, FunctionContext context) =>
+        Run<RecordRoundsActivity, RecordRoundsInput, bool>(input, context);
 
     private static async Task<TOut> Run<TActivity, TIn, TOut>(TIn input, FunctionContext context)
         where TActivity : TaskActivity<TIn, TOut>

@@ -26,7 +26,7 @@ public sealed class DurableShimsTests
             .OrderBy(t => t.Name)
             .ToList();
 
-        Assert.Equal(16, tasks.Count);
+        Assert.Equal(22, tasks.Count);
         Assert.Equal(tasks, Listed.OrderBy(t => t.Name));
     }
 

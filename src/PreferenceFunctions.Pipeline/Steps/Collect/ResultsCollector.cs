@@ -1,5 +1,7 @@
+using Azure.Storage.Blobs.Models;
 using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Kernel;
+using PreferenceFunctions.Pipeline.Steps.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 using PreferenceFunctions.Pipeline.Steps.Upload;
 using PreferenceFunctions.Rapidata.Results;
@@ -8,7 +10,9 @@ namespace PreferenceFunctions.Pipeline.Steps.Collect;
 
 /// <summary>
 /// Reads a run's stored results document and joins every entry to its staged matchup (by the names the images were
-/// uploaded under), then analyses votes and rankings. Only reads: the tables and the report are written by others.
+/// uploaded under), then analyses votes and rankings. An adaptive run's follow-up rounds (<c>{runId}/rounds/{nn}/</c>) are
+/// joined the same way and their votes added per matchup (<see cref="RoundVotes"/>). Only reads: the tables and the report
+/// are written by others.
 /// </summary>
 public sealed class ResultsCollector(StorageConnection storage, ManifestStore manifests, UploadRecordStore uploads)
 {
@@ -16,9 +20,6 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
 
     public async Task<CollectedResults> CollectAsync(WriteResultsInput input, CancellationToken cancellationToken = default)
     {
-        // Rapidata names each image by the file name it was uploaded under (recorded per chunk at upload time).
-        var resultKeys = (await uploads.ReadAllAsync(input.RunsContainer, input.RunId, cancellationToken))
-            .SelectMany(c => c.Matchups).ToDictionary(u => u.MatchupId, StringComparer.Ordinal);
         var known = new List<Matchup>();
         var imagesByPath = new Dictionary<string, ManifestImage>(StringComparer.Ordinal);
         string? stagedImagesFolder = null;
@@ -28,20 +29,47 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
             stagedImagesFolder ??= chunk.StagedImagesFolder;
             foreach (var m in chunk.Matchups)
             {
-                var keys = resultKeys.GetValueOrDefault(m.MatchupId);
-                known.Add(m.ToMatchup() with { ResultKey1 = keys?.ResultKey1, ResultKey2 = keys?.ResultKey2, ShortenedPrompt = keys?.ShortenedPrompt });
+                known.Add(m.ToMatchup());
                 imagesByPath.TryAdd(m.Image1.Path, m.Image1);
                 imagesByPath.TryAdd(m.Image2.Path, m.Image2);
             }
         }
 
-        var resultsBlob = storage.Blobs.GetBlobContainerClient(input.RunsContainer).GetBlobClient(input.ResultsBlobName);
-        CompareResultsDocument document;
-        await using (var stream = await resultsBlob.OpenReadAsync(cancellationToken: cancellationToken))
+        var outcomes = await OutcomesAsync(input.RunsContainer, input.RunId, input.ResultsBlobName, known, cancellationToken);
+        var rounds = new List<IReadOnlyList<MatchupOutcome>>();
+        foreach (var round in await RoundFoldersAsync(input.RunsContainer, input.RunId, cancellationToken))
+            rounds.Add(await OutcomesAsync(input.RunsContainer, round, $"{round}/{RoundBlobs.ResultsFileName}", known, cancellationToken));
+        if (rounds.Count > 0) outcomes = RoundVotes.Merge(outcomes, rounds);
+        return new CollectedResults(PreferenceAnalyzer.Analyze(outcomes), imagesByPath, known, stagedImagesFolder);
+    }
+
+    /// <summary>One results document joined to the matchups, by the names the images were uploaded under in that order
+    /// (recorded per chunk at upload time under <paramref name="uploadFolder"/>).</summary>
+    private async Task<IReadOnlyList<MatchupOutcome>> OutcomesAsync(string container, string uploadFolder, string resultsBlobName,
+        IReadOnlyList<Matchup> known, CancellationToken cancellationToken)
+    {
+        var resultKeys = (await uploads.ReadAllAsync(container, uploadFolder, cancellationToken))
+            .SelectMany(c => c.Matchups).ToDictionary(u => u.MatchupId, StringComparer.Ordinal);
+        var joined = known.Select(m => resultKeys.GetValueOrDefault(m.Id) is { } keys
+            ? m with { ResultKey1 = keys.ResultKey1, ResultKey2 = keys.ResultKey2, ShortenedPrompt = keys.ShortenedPrompt }
+            : m).ToList();
+        var resultsBlob = storage.Blobs.GetBlobContainerClient(container).GetBlobClient(resultsBlobName);
+        await using var stream = await resultsBlob.OpenReadAsync(cancellationToken: cancellationToken);
+        var document = await CompareResultsDocument.ParseAsync(stream, ParseOptions, cancellationToken);
+        return MatchupOutcomeBuilder.Build(document, joined);
+    }
+
+    /// <summary>The folders of an adaptive run's follow-up rounds that have results, in round order (none for other runs).</summary>
+    private async Task<IReadOnlyList<string>> RoundFoldersAsync(string container, string runId, CancellationToken cancellationToken)
+    {
+        var folders = new List<string>();
+        var blobs = storage.Blobs.GetBlobContainerClient(container)
+            .GetBlobsAsync(new GetBlobsOptions { Prefix = RoundBlobs.Prefix(runId) }, cancellationToken);
+        await foreach (var blob in blobs)
         {
-            document = await CompareResultsDocument.ParseAsync(stream, ParseOptions, cancellationToken);
+            if (blob.Name.EndsWith("/" + RoundBlobs.ResultsFileName, StringComparison.Ordinal))
+                folders.Add(blob.Name[..^(RoundBlobs.ResultsFileName.Length + 1)]);
         }
-        return new CollectedResults(PreferenceAnalyzer.Analyze(MatchupOutcomeBuilder.Build(document, known)), imagesByPath, known,
-            stagedImagesFolder);
+        return folders.Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -15,7 +15,7 @@ public sealed class OrderAbandoner(RapidataClient rapidata, RunLedger ledger, Jo
     /// <returns>What was done, e.g. "paused" or "deleted".</returns>
     public async Task<string> AbandonAsync(AbandonOrderInput input, CancellationToken cancellationToken = default)
     {
-        var (flow, row) = await RunFlows.ResolveAsync(ledger, new OrderStep(input.RunId, input.OrderId), cancellationToken);
+        var (flow, row) = await RunFlows.ResolveAsync(ledger, new OrderStep(input.RunId, input.OrderId, input.Flow), cancellationToken);
         var (outcome, state) = flow == RapidataFlow.Jobs ? await jobs.AbandonAsync(row, input.Action) : await AbandonOrderAsync(input);
         await ledger.RecordOrderAbandonedAsync(input.RunId, $"{outcome} ({input.Reason})", state, cancellationToken);
         return outcome;

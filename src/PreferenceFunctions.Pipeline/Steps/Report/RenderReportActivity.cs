@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
+using PreferenceFunctions.Pipeline.Steps.Rounds;
 
 namespace PreferenceFunctions.Pipeline.Steps.Report;
 
@@ -8,7 +9,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Report;
 /// Renders the run's HTML report from its stored results, after the results are in the tables. Best effort: a failure
 /// is recorded on the run (ReportError) and returned as null, never thrown, so the report can never fail a run.
 /// </summary>
-public sealed class RenderReportActivity(ResultsCollector collector, VotesExportStore votes, RunReportWriter reports, RunLedger ledger)
+public sealed class RenderReportActivity(ResultsCollector collector, VotesExportStore votes, RunReportWriter reports, RunLedger ledger,
+    RoundStore rounds)
     : TaskActivity<WriteResultsInput, string?>
 {
     public override async Task<string?> RunAsync(TaskActivityContext context, WriteResultsInput input)
@@ -23,7 +25,8 @@ public sealed class RenderReportActivity(ResultsCollector collector, VotesExport
                 : (run?.DatasetsContainer ?? "", run?.DatasetFolder ?? "");
             var analysis = collected.Analysis with { Breakdown = await votes.ReadBreakdownAsync(input.RunsContainer, input.RunId) };
             var reportBlob = await reports.WriteAsync(input.RunId, run?.OrderName ?? input.RunId, analysis,
-                imagesContainer, imagesFolder, collected.ImagesByPath);
+                imagesContainer, imagesFolder, collected.ImagesByPath,
+                await rounds.ReadAsync<RoundsLog>(input.RunsContainer, RoundBlobs.Log(input.RunId)));
             await ledger.RecordReportAsync(input.RunId, reportBlob);
             return reportBlob;
         }

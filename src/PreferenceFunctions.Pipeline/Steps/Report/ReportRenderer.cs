@@ -34,6 +34,7 @@ internal static class ReportRenderer
                 .AppendJoin("", analysis.Warnings.Select(w => $"<li>{E(w)}</li>")).Append("</ul></section>");
         LeaderboardHtml.Append(html, analysis);
         BreakdownHtml.Append(html, analysis.Breakdown);
+        if (options.Rounds is { } rounds) RoundsHtml.Append(html, rounds);
         html.Append("<section id=\"matchups\"><h2>Matchups, most one-sided first</h2>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(CapNote(analysis.Matchups.Count, shown.Count))}</p><div class=\"pairs\">");
         foreach (var matchup in shown) PairHtml.Append(html, matchup, images);

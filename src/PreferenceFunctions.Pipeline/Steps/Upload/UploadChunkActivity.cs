@@ -26,12 +26,12 @@ public sealed class UploadChunkActivity(
 {
     public override async Task<UploadChunkResult> RunAsync(TaskActivityContext context, UploadChunkInput input)
     {
-        if (await uploads.ReadAsync(input.RunsContainer, input.RunId, input.ChunkIndex) is { } finished)
+        if (await uploads.ReadAsync(input.RunsContainer, input.RecordFolder, input.ChunkIndex) is { } finished)
             return finished.Result;
 
         var chunk = await manifests.ReadChunkAsync(input.RunsContainer, input.ChunkBlobName);
         var shortened = await prompts.ShortenAsync(input.RunsContainer, input.RunId, chunk.Matchups);
-        var existing = await uploads.MarkStartedAsync(input.RunsContainer, input.RunId, input.ChunkIndex)
+        var existing = await uploads.MarkStartedAsync(input.RunsContainer, input.RecordFolder, input.ChunkIndex)
             ? new HashSet<string>()
             : await ExistingDatapointsAsync(input.RapidataDatasetId);
 
@@ -96,7 +96,7 @@ public sealed class UploadChunkActivity(
 
         var distinctCount = uploadedAssets.Count;
         var result = new UploadChunkResult(input.ChunkIndex, chunk.Matchups.Count, uploadedNow, distinctCount - uploadedNow, created);
-        await uploads.WriteAsync(input.RunsContainer, input.RunId, new UploadedChunk(result, records.OrderBy(r => r.MatchupId).ToList()));
+        await uploads.WriteAsync(input.RunsContainer, input.RecordFolder, new UploadedChunk(result, records.OrderBy(r => r.MatchupId).ToList()));
         return result;
     }
 

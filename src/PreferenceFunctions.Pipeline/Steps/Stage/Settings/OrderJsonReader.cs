@@ -58,6 +58,7 @@ internal static class OrderJsonReader
             Audience = fields.Node("audience"),
             Rerun = fields.Bool("rerun"),
             Leaderboard = fields.String("leaderboard"),
+            Adaptive = fields.Node("adaptive"),
         };
     }
 

@@ -23,4 +23,5 @@ public sealed record OrderSettings(
     AudienceSettings? Audience = null,
     string? Leaderboard = null,
 
-    bool Rerun = false);
+    bool Rerun = false,
+    AdaptiveSettings? Adaptive = null);

@@ -32,11 +32,13 @@ public sealed record OrderSettingsOverrides
 
     /// <summary>The leaderboard this run's votes are added to once it completes (see <see cref="Kernel.LeaderboardNames"/>).</summary>
     public string? Leaderboard { get; init; }
+    /// <summary>Adaptive rounds: <c>{ "rounds", "extraResponses", "maxExtraVotes", "stop" }</c> (see <see cref="AdaptiveSettings"/>).</summary>
+    public JsonNode? Adaptive { get; init; }
 
     /// <summary>The JSON key of every field, as order.json spells it.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
         "name", "criteria", "responsesPerMatchup", "validationSetId", "sample", "seed",
-        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook", "flow", "audience", "rerun", "leaderboard",
+        "filters", "settings", "quorumThreshold", "confidenceThreshold", "webhook", "flow", "audience", "rerun", "leaderboard", "adaptive",
     ];
 }

@@ -55,7 +55,8 @@ internal static class OrderSettingsResolver
             Audience: audience,
             Leaderboard: Last(o => o.Leaderboard),
 
-            Rerun: Last(o => o.Rerun) ?? false);
+            Rerun: Last(o => o.Rerun) ?? false,
+            Adaptive: Adaptive(file, request, problems));
     }
 
     /// <summary>Each field's own rules (ranges, lengths, filters, settings, webhook URL); cross-field rules wait for <see cref="Resolve"/>.</summary>
@@ -88,6 +89,12 @@ internal static class OrderSettingsResolver
                     : $"expected true/false, a number or a string, got {value?.ToJsonString() ?? "null"}");
         }
     }
+
+    /// <summary>The request's <c>adaptive</c> object replaces order.json's as a whole.</summary>
+    private static AdaptiveSettings? Adaptive(OrderSettingsOverrides? file, OrderSettingsOverrides? request, ProblemList problems) =>
+        request?.Adaptive is { } fromRequest ? AdaptiveJsonReader.Read(fromRequest, RequestSource, problems)
+        : file?.Adaptive is { } fromFile ? AdaptiveJsonReader.Read(fromFile, OrderJsonReader.FileName, problems)
+        : null;
 
     private static IReadOnlyList<FeatureFlag> Flags(IEnumerable<JsonObject> settings)
     {

@@ -34,10 +34,12 @@ internal sealed class DatasetCheck(DatasetOptions options)
         var facts = await InspectAsync(input, staged, problems, cancellationToken);
         var distinct = staged.SelectMany(m => new[] { m.Image1, m.Image2 })
             .Select(i => facts.TryGetValue(i, out var f) ? f.Sha256 : i.Location).Distinct(StringComparer.Ordinal).Count();
-        var votes = (long)staged.Count * settings.ResponsesPerMatchup;
+        // Adaptive rounds may buy up to maxExtraVotes more: the spend limits count them as ordered.
+        var extra = settings.Adaptive?.MaxExtraVotes ?? 0;
+        var votes = (long)staged.Count * settings.ResponsesPerMatchup + extra;
         if (votes > input.Defaults.MaxVotesPerRun)
             problems.Error(ProblemCodes.TooManyVotes, OrderJsonReader.FileName,
-                $"this run would order {votes:N0} votes ({staged.Count:N0} matchups x {settings.ResponsesPerMatchup} responses), over the limit of {input.Defaults.MaxVotesPerRun:N0} per run (Preference__MaxVotesPerRun); lower responsesPerMatchup, use sample, or raise the limit",
+                $"this run would order {votes:N0} votes ({staged.Count:N0} matchups x {settings.ResponsesPerMatchup} responses{(extra > 0 ? $" + adaptive.maxExtraVotes {extra:N0}" : "")}), over the limit of {input.Defaults.MaxVotesPerRun:N0} per run (Preference__MaxVotesPerRun); lower responsesPerMatchup, use sample, or raise the limit",
                 column: "responsesPerMatchup");
         var counts = new DatasetCounts(scan.DataRows, scan.Matchups.Count, scan.DuplicatesRemoved, staged.Count, staged.Count * 2, distinct, votes);
         var report = new ValidationReport(problems.ErrorCount == 0, input.Dataset, counts, graph.Models, graph.Pairs, graph.Groups, settings,

@@ -1,0 +1,3 @@
+namespace PreferenceFunctions.Pipeline.Steps.Rounds;
+
+public sealed record RecordRoundsInput(string RunsContainer, RoundsLog Log);

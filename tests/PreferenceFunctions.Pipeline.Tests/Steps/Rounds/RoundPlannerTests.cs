@@ -1,0 +1,73 @@
+using PreferenceFunctions.Pipeline.Analysis;
+using PreferenceFunctions.Pipeline.Steps.Rounds;
+using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
+using PreferenceFunctions.Pipeline.Tests.Analysis;
+
+namespace PreferenceFunctions.Pipeline.Tests.Steps.Rounds;
+
+public sealed class RoundPlannerTests
+{
+    private static readonly AdaptiveSettings Pairs = new(3, 10, 5_000, AdaptiveStop.Pairs);
+    private static readonly AdaptiveSettings Ranking = new(3, 10, 5_000, AdaptiveStop.Ranking);
+
+    [Fact]
+    public void Pick_Pairs_OnlyMatchupsWhoseIntervalHoldsAHalf_ClosestFirst()
+    {
+        var analysis = PreferenceAnalyzer.Analyze([
+            Outcomes.Of("clear", "a", "b", 15, 0),
+            Outcomes.Of("close", "a", "b", 8, 7),
+            Outcomes.Of("even", "a", "b", 5, 5),
+            Outcomes.Of("leaning", "a", "b", 10, 5),
+        ]);
+
+        var picked = RoundPlanner.Pick(analysis, Pairs, votesLeft: 5_000, round: 3);
+
+        Assert.Equal(["even", "close", "leaning"], picked);
+    }
+
+    [Fact]
+    public void Pick_BudgetForTwoMatchups_TakesTheTwoMostInformative()
+    {
+        var analysis = PreferenceAnalyzer.Analyze([Outcomes.Of("close", "a", "b", 8, 7), Outcomes.Of("even", "a", "b", 5, 5),
+            Outcomes.Of("leaning", "a", "b", 10, 5)]);
+
+        Assert.Equal(["even", "close"], RoundPlanner.Pick(analysis, Pairs, votesLeft: 29, round: 3));
+        Assert.Empty(RoundPlanner.Pick(analysis, Pairs, votesLeft: 9, round: 3));
+    }
+
+    [Fact]
+    public void Pick_Ranking_TopsUpOnlyPairsOfModelsWhoseIntervalsOverlap_ClosestPairFirst()
+    {
+        // a >> b ~ c: a's interval is far above, b and c cannot be told apart yet.
+        var outcomes = new List<MatchupOutcome>();
+        for (var i = 0; i < 10; i++)
+        {
+            outcomes.Add(Outcomes.Of($"ab{i}", "a", "b", 14, 1));
+            outcomes.Add(Outcomes.Of($"ac{i}", "a", "c", 14, 1));
+            outcomes.Add(Outcomes.Of($"bc{i}", "b", "c", 8 - i % 2, 7 + i % 2));
+        }
+        var analysis = PreferenceAnalyzer.Analyze(outcomes);
+
+        var picked = RoundPlanner.Pick(analysis, Ranking, votesLeft: 5_000, round: 3);
+
+        Assert.Equal(10, picked.Count);
+        Assert.All(picked, id => Assert.StartsWith("bc", id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pick_RankingSettled_PicksNothing()
+    {
+        var analysis = PreferenceAnalyzer.Analyze(Enumerable.Range(0, 20).Select(i => Outcomes.Of($"ab{i}", "a", "b", 15, 0)).ToList());
+
+        Assert.Empty(RoundPlanner.Pick(analysis, Ranking, votesLeft: 5_000, round: 3));
+    }
+
+    [Fact]
+    public void Pick_FirstOfTwoFollowUps_SpendsHalfTheBudgetLeft()
+    {
+        var analysis = PreferenceAnalyzer.Analyze(Enumerable.Range(0, 10).Select(i => Outcomes.Of($"m{i}", "a", "b", 5, 5)).ToList());
+
+        Assert.Equal(3, RoundPlanner.Pick(analysis, Pairs, votesLeft: 60, round: 2).Count);
+        Assert.Equal(6, RoundPlanner.Pick(analysis, Pairs, votesLeft: 60, round: 3).Count);
+    }
+}
