@@ -5,7 +5,9 @@ using PreferenceFunctions.Pipeline.Kernel;
 namespace PreferenceFunctions.Api;
 
 /// <summary>What <c>GET /api/runs/{runId}</c> returns: the run's row joined with the orchestration's live progress; in the job
-/// flow also the job's own state (e.g. ManualApproval, SpendLimited) and Rapidata's cost estimate when it gave one.</summary>
+/// flow also the job's own state (e.g. ManualApproval, SpendLimited) and Rapidata's cost estimate when it gave one.
+/// <see cref="Winner"/> is set only when the top model's interval lies wholly above every other's; <see cref="Leaders"/> lists
+/// the models tied at the top. <see cref="VotesOrdered"/> is matchups × responses per matchup.</summary>
 public sealed record RunView(
     string RunId,
     RunStatus? Status,
@@ -24,4 +26,6 @@ public sealed record RunView(
     RunLinks Links,
     RapidataFlow? Flow = null,
     string? JobState = null,
-    double? EstimatedCost = null);
+    double? EstimatedCost = null,
+    IReadOnlyList<string>? Leaders = null,
+    int? VotesOrdered = null);
