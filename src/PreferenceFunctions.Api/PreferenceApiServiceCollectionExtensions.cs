@@ -13,6 +13,8 @@ public static class PreferenceApiServiceCollectionExtensions
     {
         services.AddTransient<RunsApi>();
         services.AddTransient<ResultsApi>();
+        services.AddTransient<ValidationApi>();
+        services.AddTransient<RunImagesApi>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Local.Hosting;
 
 /// <summary>
 /// Composes the local host: the same pipeline registrations as the Functions app, the durable engine running the same
-/// orchestrator and activities, the HTTP API, the dataset watcher and the Event Grid endpoint.
+/// orchestrator and activities, the HTTP API, the dashboard at <c>/</c>, the dataset watcher and the Event Grid endpoint.
 /// </summary>
 public static class LocalHostBuilder
 {
@@ -35,6 +35,7 @@ public static class LocalHostBuilder
 
         var app = builder.Build();
         app.MapRunsApi();
+        app.MapDashboard();
         app.MapBlobCreatedEvents();
         return app;
     }
