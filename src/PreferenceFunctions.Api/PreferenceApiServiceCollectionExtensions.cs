@@ -14,6 +14,8 @@ public static class PreferenceApiServiceCollectionExtensions
         services.AddTransient<RunsApi>();
         services.AddTransient<ResultsApi>();
         services.AddTransient<LeaderboardsApi>();
+        services.AddTransient<ValidationApi>();
+        services.AddTransient<RunImagesApi>();
         return services;
     }
 }

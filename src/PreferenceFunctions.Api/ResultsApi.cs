@@ -50,6 +50,7 @@ public sealed class ResultsApi(RunLedger ledger, StorageConnection storage, IOpt
             orderId = run.OrderId,
             totalVotes = run.TotalVotes,
             winner = run.Winner,
+            leaders = LeaderNames.Parse(run.Leaders),
             models,
             matchups,
         }, ApiJson.Options);

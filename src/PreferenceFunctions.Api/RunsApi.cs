@@ -183,7 +183,8 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
     private RunView ToView(PreferenceRunEntity run, RunProgress? progress) => new(
         run.RowKey, run.Status, run.Phase, progress, $"{run.DatasetsContainer}/{run.DatasetFolder}", run.OrderId, run.OrderState,
         run.MatchupCount, run.TotalVotes, run.Winner, run.Error, run.NotificationFailures, run.StartedAt, run.CompletedAt,
-        RunLinks.For(run.RowKey), run.Flow, run.JobState, run.EstimatedCost, Usage: RunUsage.Of(run, clock.GetUtcNow()));
+        RunLinks.For(run.RowKey), run.Flow, run.JobState, run.EstimatedCost, Usage: RunUsage.Of(run, clock.GetUtcNow()),
+        Leaders: LeaderNames.Parse(run.Leaders), VotesOrdered: run.MatchupCount * run.ResponsesPerMatchup);
 
     private static string StripContainer(string path, string container)
     {

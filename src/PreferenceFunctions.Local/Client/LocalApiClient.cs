@@ -1,5 +1,7 @@
 using System.Net;
 using PreferenceFunctions.Api;
+using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 namespace PreferenceFunctions.Local.Client;
 
@@ -33,6 +35,20 @@ public sealed class LocalApiClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
+
+    /// <summary>The run's validation report (GET /api/runs/{runId}/validation), or null when it has none.</summary>
+    public async Task<ValidationReport?> GetValidationAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(ValidationPath(runId), cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict) return null;
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<ValidationReport>(DatasetJson.Options, cancellationToken);
+    }
+
+    /// <summary>Where every problem of a run can be read as text.</summary>
+    public Uri ValidationTextUri(string runId) => new(http.BaseAddress!, $"{ValidationPath(runId)}?format=text");
+
+    private static string ValidationPath(string runId) => $"api/runs/{Uri.EscapeDataString(runId)}/validation";
 
     /// <summary>The run's HTML report, or null when the run has none.</summary>
     public async Task<string?> GetReportAsync(string runId, CancellationToken cancellationToken = default)

@@ -10,4 +10,5 @@ public sealed record RunResultsView(
     int? TotalVotes,
     string? Winner,
     IReadOnlyList<ModelScore> Models,
-    IReadOnlyList<MatchupResult> Matchups);
+    IReadOnlyList<MatchupResult> Matchups,
+    IReadOnlyList<string>? Leaders = null);

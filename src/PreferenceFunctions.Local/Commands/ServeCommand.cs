@@ -13,7 +13,7 @@ public static class ServeCommand
             Description = "Where the HTTP API listens.",
             DefaultValueFactory = _ => LocalHostBuilder.DefaultUrls,
         };
-        var command = new Command("serve", "Run the local host until Ctrl+C: durable engine, HTTP API (/api/runs), dataset watcher, " +
+        var command = new Command("serve", "Run the local host until Ctrl+C: durable engine, HTTP API (/api/runs), dashboard (/), dataset watcher, " +
             "Event Grid endpoint. The default command. Exit codes: 0 stopped, 1 storage missing or unreachable, 2 usage error.")
         {
             urls,
@@ -39,7 +39,7 @@ public static class ServeCommand
         await using var rapidata = await RapidataEndpoint.ResolveAsync(configuration, cancellationToken: cancellationToken);
         await using var app = LocalHostBuilder.Build(urls, rapidata.Settings);
         await app.StartAsync(cancellationToken);
-        Console.WriteLine($"PreferenceFunctions local host: API on {urls}/api/runs, Rapidata {rapidata.Description}.");
+        Console.WriteLine($"PreferenceFunctions local host: dashboard on {urls}/, API on {urls}/api/runs, Rapidata {rapidata.Description}.");
         Console.WriteLine("Drop <dataset>/matchups.csv (images first) into the datasets container to start a run. Ctrl+C stops.");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

@@ -3,8 +3,6 @@ using System.Text.Json;
 using PreferenceFunctions.Api;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Demo;
-using PreferenceFunctions.Local.Hosting;
-using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using Spectre.Console;
 
@@ -41,23 +39,18 @@ public static class StatusCommand
             await console.Output.WriteLineAsync(JsonSerializer.Serialize(run, Indented));
             if (run.RequestedRunId is not null)
                 await console.Output.WriteLineAsync($"Run {id} repeats completed run {run.RunId} byte for byte: nothing was ordered; shown above is {run.RunId}.");
-            if (run.Status == RunStatus.Rejected) await console.Error.WriteAsync(await ProblemsOfAsync(id, cancellationToken));
+            if (run.Status == RunStatus.Rejected) await console.Error.WriteAsync(await ProblemsOfAsync(client, id, cancellationToken));
             return run.Status is RunStatus.Failed or RunStatus.Rejected or RunStatus.Cancelled ? Cli.Failed : Cli.Ok;
         }));
         return command;
     }
 
-    /// <summary>The rejection's first problems, read from the storage account in AzureWebJobsStorage (where the host wrote them).</summary>
-    private static async Task<string> ProblemsOfAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>The rejection's first problems, from the API's validation route (works against any host, local or Azure).</summary>
+    private static async Task<string> ProblemsOfAsync(LocalApiClient client, string runId, CancellationToken cancellationToken)
     {
-        var configuration = LocalConfiguration.Load();
-        var options = configuration.GetSection(PreferenceOptions.SectionName).Get<PreferenceOptions>() ?? new PreferenceOptions();
-        var where = $"{options.RunsContainer}/{RunBlobs.Validation(runId)}";
-        if (await StorageProbe.ProblemAsync(configuration, cancellationToken) is null)
-        {
-            var runs = StorageConnection.FromConfiguration(configuration).Blobs.GetBlobContainerClient(options.RunsContainer);
-            if (await RejectionProblems.ReadAsync(runs, runId, cancellationToken) is { } report) return RejectionProblems.Render(report, where);
-        }
-        return $"Rejected: the problems are in {where} (storage {StorageConnection.SettingName}).{Environment.NewLine}";
+        var where = client.ValidationTextUri(runId).ToString();
+        return await client.GetValidationAsync(runId, cancellationToken) is { } report
+            ? RejectionProblems.Render(report, where)
+            : $"Rejected: the problems are at {where}{Environment.NewLine}";
     }
 }

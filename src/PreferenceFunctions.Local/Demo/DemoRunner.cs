@@ -45,6 +45,7 @@ public sealed class DemoRunner(IAnsiConsole console)
         overrides[StorageConnection.SettingName] = azurite.ConnectionString; // always: the demo's storage is its own
         await using var host = await InProcessLocalHost.StartAsync(overrides, EmulatorOptionsFor(configuration, settings.Seed), cancellationToken);
         console.MarkupLineInterpolated($"Local host: {host.BaseAddress}api/runs; Rapidata: {host.RapidataDescription}.");
+        console.MarkupLineInterpolated($"Dashboard: {host.BaseAddress} (while the demo runs; `serve` keeps one at http://127.0.0.1:7071/).");
 
         var storage = host.Services.GetRequiredService<StorageConnection>();
         var options = host.Services.GetRequiredService<IOptions<PreferenceOptions>>().Value;

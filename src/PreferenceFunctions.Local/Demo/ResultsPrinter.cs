@@ -21,6 +21,9 @@ public static class ResultsPrinter
                 $"{m.ScoreLow.ToString("0", CultureInfo.InvariantCulture)} .. {m.ScoreHigh.ToString("0", CultureInfo.InvariantCulture)}");
         }
         console.Write(models);
+        if (results.Winner is { } winner) console.MarkupLineInterpolated($"Winner: [bold]{winner}[/] (its interval lies wholly above the others').");
+        else if (results.Leaders is { Count: > 0 } leaders)
+            console.MarkupLineInterpolated($"No clear winner: {string.Join(", ", leaders)} are tied at the top (their intervals overlap).");
 
         var matchups = new Table().Title($"Top {Math.Min(topMatchups, results.Matchups.Count)} of {results.Matchups.Count} matchups by ratio")
             .AddColumns("Prompt", "Model 1", "Model 2", "Votes", "Ratio", "Winner");

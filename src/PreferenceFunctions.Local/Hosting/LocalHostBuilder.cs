@@ -8,7 +8,7 @@ namespace PreferenceFunctions.Local.Hosting;
 
 /// <summary>
 /// Composes the local host: the same pipeline registrations as the Functions app, the durable engine running the same
-/// orchestrator and activities, the HTTP API, the dataset watcher and the Event Grid endpoint.
+/// orchestrator and activities, the HTTP API, the dashboard at <c>/</c>, the dataset watcher and the Event Grid endpoint.
 /// </summary>
 public static class LocalHostBuilder
 {
@@ -38,6 +38,7 @@ public static class LocalHostBuilder
         app.MapRunsApi();
         app.MapMetricsApi();
         app.MapLeaderboardsApi();
+        app.MapDashboard();
         app.MapBlobCreatedEvents();
         return app;
     }

@@ -38,6 +38,9 @@ public sealed class PreferenceRunEntity : ITableEntity
     public int? DatapointsCreated { get; set; }
     public int? TotalVotes { get; set; }
     public string? Winner { get; set; }
+
+    /// <summary>The models tied at the top, a JSON array (see <see cref="LeaderNames"/>); one model when there is a winner.</summary>
+    public string? Leaders { get; set; }
     public string? Models { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }

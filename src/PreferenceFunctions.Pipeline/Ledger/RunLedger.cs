@@ -131,13 +131,15 @@ public sealed class RunLedger(StorageConnection storage)
     public Task RecordResultsBlobAsync(string runId, string resultsBlob, CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row => row.ResultsBlob = resultsBlob, cancellationToken);
 
-    /// <summary>What the results tables say: total votes, the winner (null when none is clear) and the models by rank.</summary>
+    /// <summary>What the results tables say: total votes, the winner (null when none is clear), the models by rank and the
+    /// models tied at the top.</summary>
     public Task RecordResultsAsync(string runId, int totalVotes, string? winner, IEnumerable<string> models,
-        CancellationToken cancellationToken = default) =>
+        IReadOnlyList<string>? leaders = null, CancellationToken cancellationToken = default) =>
         UpdateAsync(runId, row =>
         {
             row.TotalVotes = totalVotes;
             row.Winner = winner;
+            row.Leaders = LeaderNames.Format(leaders);
             row.Models = string.Join(", ", models);
         }, cancellationToken);
 

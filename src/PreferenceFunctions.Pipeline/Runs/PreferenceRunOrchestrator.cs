@@ -74,7 +74,8 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
                 }
                 if (!staged.Accepted)
                 {
-                    var reason = $"The dataset was rejected with {staged.ErrorCount} error(s); see {staged.ReportBlobName}.";
+                    var reason = $"The dataset was rejected with {staged.ErrorCount} error(s); every problem is at " +
+                        $"GET /api/runs/{run.RunId}/validation (and in {run.RunsContainer}/{staged.ReportBlobName}).";
                     return await EndAsync(context, run, RunPhase.Rejected, RunEventTypes.DatasetRejected, reason, webhook, matchups,
                         order: null);
                 }

@@ -8,7 +8,8 @@ using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Local.Tests.Integration;
 
-/// <summary>status on a rejected run prints the first problems of its validation.json; status --follow never goes quiet.</summary>
+/// <summary>status on a rejected run prints the first problems of its validation report (GET /api/runs/{id}/validation);
+/// status --follow never goes quiet.</summary>
 public sealed class StatusCommandTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), UniqueName.For("rejected"));
@@ -25,18 +26,13 @@ public sealed class StatusCommandTests : IDisposable
             .UploadAsync(_folder, "broken");
         await harness.WaitForRunAsync(upload.RunId, r => r.Status == RunStatus.Rejected, TimeSpan.FromMinutes(2), "the rejection");
 
-        var run = await CliRun.InvokeWithEnvironmentAsync(
-            new Dictionary<string, string>
-            {
-                ["AzureWebJobsStorage"] = harness.ConnectionString,
-                ["Preference__RunsContainer"] = harness.RunsContainer,
-            },
-            "status", upload.RunId, "--api", host.BaseAddress.ToString());
+        // No storage settings: the problems come from the API's validation route.
+        var run = await CliRun.InvokeAsync("status", upload.RunId, "--api", host.BaseAddress.ToString());
 
         Assert.Equal(Cli.Failed, run.Exit);
         Assert.True(run.Output.Contains("\"status\": \"Rejected\"", StringComparison.Ordinal), run.Output + run.Error);
         Assert.StartsWith("Rejected: 12 error(s)", run.ErrorLines[0]);
-        Assert.Contains($"{harness.RunsContainer}/{upload.RunId}/validation.json", run.ErrorLines[0]);
+        Assert.Contains($"{host.BaseAddress}api/runs/{upload.RunId}/validation?format=text", run.ErrorLines[0]);
         Assert.Equal(10, run.ErrorLines.Count(l => l.StartsWith("error ", StringComparison.Ordinal)));
         Assert.Contains("matchups.csv row 6, column image1", run.Error);
         Assert.Equal("... and 2 more", run.ErrorLines[^1]);

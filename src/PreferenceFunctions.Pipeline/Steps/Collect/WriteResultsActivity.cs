@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 
@@ -23,8 +24,8 @@ public sealed class WriteResultsActivity(StorageConnection storage, ResultsColle
         await TableBatchWriter.UpsertAsync(modelTable, analysis.Models.Select(m => ResultRows.ToEntity(input.RunId, m)));
 
         var totalVotes = analysis.Matchups.Sum(m => m.TotalVotes);
-        var winner = analysis.Components == 1 ? analysis.Models.FirstOrDefault(m => m.Rank == 1)?.Model : null;
-        await ledger.RecordResultsAsync(input.RunId, totalVotes, winner, analysis.Models.Select(m => m.Model));
-        return new ResultsSummary(analysis.Matchups.Count, totalVotes, winner);
+        var leaders = RunLeaders.Of(analysis);
+        await ledger.RecordResultsAsync(input.RunId, totalVotes, leaders.Winner, analysis.Models.Select(m => m.Model), leaders.Leaders);
+        return new ResultsSummary(analysis.Matchups.Count, totalVotes, leaders.Winner, leaders.Leaders);
     }
 }

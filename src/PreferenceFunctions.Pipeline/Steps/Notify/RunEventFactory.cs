@@ -23,7 +23,8 @@ public sealed class RunEventFactory(IOptions<PreferenceOptions> options)
             counts,
             run?.Winner,
             input.Error,
-            Links(input.RunId));
+            Links(input.RunId),
+            LeaderNames.Parse(run?.Leaders));
         return new RunEvent(input.EventType, input.RunId, input.At, data);
     }
 

@@ -16,6 +16,7 @@ internal static class LeaderboardHtml
             html.Append("<p>No model received votes.</p></section>");
             return;
         }
+        html.Append(CultureInfo.InvariantCulture, $"<p id=\"verdict\"><strong>{E(Verdict(analysis))}</strong></p>");
         html.Append(LeaderboardSvg.Render(analysis.Models));
         var components = analysis.Components > 1;
         html.Append("<table><thead><tr><th>Rank</th><th>Model</th><th>Score</th><th>95% interval</th><th>Votes</th>")
@@ -29,5 +30,15 @@ internal static class LeaderboardHtml
             .Append(analysis.Options.ReferenceModel is { } reference ? $"{E(reference)} is fixed at 1000" : "the mean is 1000")
             .Append("). Rank: 1 + the number of models whose whole interval lies above this model's. ")
             .Append("Votes: all votes the model's images received. Win rate: pairs won / pairs played (ties count as not won).</p></section>");
+    }
+
+    /// <summary>Names a winner only when its interval lies wholly above every other model's (<see cref="RunLeaders"/>).</summary>
+    public static string Verdict(PreferenceAnalysis analysis)
+    {
+        var leaders = RunLeaders.Of(analysis);
+        if (leaders.Winner is { } winner) return $"Winner: {winner} (its interval lies wholly above every other model's).";
+        return leaders.Leaders.Count > 0
+            ? $"No clear winner: the intervals of {string.Join(", ", leaders.Leaders)} overlap; these models are tied at the top."
+            : "No winner: the models fall into groups that were never compared with each other.";
     }
 }
