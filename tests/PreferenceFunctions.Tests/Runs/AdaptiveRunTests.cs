@@ -6,7 +6,6 @@ using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
 using PreferenceFunctions.Pipeline.Runs.Rounds;
 using PreferenceFunctions.Pipeline.Steps.Collect;
-using PreferenceFunctions.Pipeline.Steps.Rounds;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Tests.Runs;

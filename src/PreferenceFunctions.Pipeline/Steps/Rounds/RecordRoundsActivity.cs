@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 
 namespace PreferenceFunctions.Pipeline.Steps.Rounds;

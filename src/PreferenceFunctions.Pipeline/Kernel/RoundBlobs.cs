@@ -1,4 +1,4 @@
-namespace PreferenceFunctions.Pipeline.Steps.Rounds;
+namespace PreferenceFunctions.Pipeline.Kernel;
 
 /// <summary>Where a follow-up round keeps its blobs: <c>{runId}/rounds/{nn}/</c> (plan, order, upload records, results),
 /// and the run's list of rounds, <c>{runId}/rounds.json</c>.</summary>
