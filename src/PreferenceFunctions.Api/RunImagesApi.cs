@@ -63,15 +63,21 @@ public sealed class RunImagesApi(ManifestStore manifests, DatasetImageReader ima
             return null;
         }
         var byPath = new Dictionary<string, ManifestImage>(StringComparer.Ordinal);
+        string? stagedImagesFolder = null;
         foreach (var chunkBlob in manifest.ChunkBlobNames)
         {
-            foreach (var m in (await manifests.ReadChunkAsync(container, chunkBlob, cancellationToken)).Matchups)
+            var chunk = await manifests.ReadChunkAsync(container, chunkBlob, cancellationToken);
+            stagedImagesFolder ??= chunk.StagedImagesFolder;
+            foreach (var m in chunk.Matchups)
             {
                 byPath.TryAdd(m.Image1.Path, m.Image1);
                 byPath.TryAdd(m.Image2.Path, m.Image2);
             }
         }
-        return new RunImages(manifest.DatasetsContainer, manifest.DatasetFolder, byPath);
+        // The run's own copy of its images (made at staging), as the report shows; the dataset folder for older runs.
+        return stagedImagesFolder is null
+            ? new RunImages(manifest.DatasetsContainer, manifest.DatasetFolder, byPath)
+            : new RunImages(container, stagedImagesFolder, byPath);
     }
 
     private static string ContentTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch

@@ -292,7 +292,7 @@
     const image = (path, model) => {
       const remote = /^https?:\/\//i.test(path);
       return el('figure', {}, remote ? el('a', { href: path, text: 'image at its URL' })
-        : el('img', { src: url(`${runPath(runId)}/images`, { path }), alt: `${model}: ${path}`, loading: 'lazy' }),
+        : el('img', { src: url(`${runPath(runId)}/images`, { path }), alt: `${model}: ${path}` }),
         el('figcaption', { text: model }));
     };
     function render() {
