@@ -45,6 +45,9 @@ public class GuardedOrchestrationService : DispatchProxy
         }
     }
 
+    /// <summary>How long stopping may wait for the engine to release its leases before the host goes on shutting down.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
     private async Task StopIfStartedAsync(bool isForced)
     {
         var start = Volatile.Read(ref _start);
@@ -57,6 +60,10 @@ public class GuardedOrchestrationService : DispatchProxy
         {
             return; // it never started, so there is nothing to stop
         }
-        await _inner.StopAsync(isForced);
+        // Bounded: when storage has gone away (a demo's own Azurite stopped first, an outage) the engine waits 10 minutes
+        // for its partition manager and then throws on a thread-pool callback of the host's shutdown, which ends the process.
+        var stop = _inner.StopAsync(isForced);
+        _ = stop.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        await Task.WhenAny(stop, Task.Delay(StopTimeout));
     }
 }
