@@ -11,7 +11,26 @@ internal static class BootstrapIntervals
 
     public static Result Compute(PairwiseWins wins, ComponentScores scorer, ComponentFit fullFit, AnalysisOptions options)
     {
-        int rounds = options.BootstrapRounds, models = wins.Models.Length, draws = wins.MatchupPair.Length, components = fullFit.Regularised.Length;
+        var draws = wins.MatchupPair.Length;
+        return Run(wins, scorer, fullFit, options, (random, first, second) =>
+        {
+            for (var d = 0; d < draws; d++)
+            {
+                var m = random.Next(draws);
+                first[wins.MatchupPair[m]] += wins.MatchupFirstWins[m];
+                second[wins.MatchupPair[m]] += wins.MatchupSecondWins[m];
+            }
+        });
+    }
+
+    /// <summary>
+    /// The rounds shared by every bootstrap: <paramref name="drawRound"/> fills one round's pair wins from its own
+    /// seeded generator, the round is refitted, and each model's 2.5% and 97.5% quantiles become its interval.
+    /// </summary>
+    internal static Result Run(PairwiseWins wins, ComponentScores scorer, ComponentFit fullFit, AnalysisOptions options,
+        Action<Random, double[], double[]> drawRound)
+    {
+        int rounds = options.BootstrapRounds, models = wins.Models.Length, components = fullFit.Regularised.Length;
         var scores = new double[models][];
         for (var i = 0; i < models; i++) scores[i] = new double[rounds];
         var regularisedRounds = new int[components];
@@ -21,12 +40,7 @@ internal static class BootstrapIntervals
             var random = new Random(unchecked(options.Seed * 1_000_003 + round));
             var first = new double[wins.PairCount];
             var second = new double[wins.PairCount];
-            for (var d = 0; d < draws; d++)
-            {
-                var m = random.Next(draws);
-                first[wins.MatchupPair[m]] += wins.MatchupFirstWins[m];
-                second[wins.MatchupPair[m]] += wins.MatchupSecondWins[m];
-            }
+            drawRound(random, first, second);
             var fit = scorer.Fit(first, second, fullFit.LogStrengths);
             for (var i = 0; i < models; i++) scores[i][round] = fit.Scores[i];
             for (var c = 0; c < components; c++)

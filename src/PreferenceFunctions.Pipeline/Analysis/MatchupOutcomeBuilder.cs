@@ -93,7 +93,8 @@ public static class MatchupOutcomeBuilder
         };
     }
 
-    private static MatchupOutcome Merge(MatchupOutcome a, MatchupOutcome b)
+    /// <summary>Adds two outcomes of the same matchup (two chunks of one order, or an order and its follow-up round).</summary>
+    public static MatchupOutcome Merge(MatchupOutcome a, MatchupOutcome b)
     {
         var merged = a with
         {

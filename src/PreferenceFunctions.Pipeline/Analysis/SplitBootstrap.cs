@@ -14,38 +14,16 @@ internal static class SplitBootstrap
     public static BootstrapIntervals.Result Compute(PairwiseWins wins, IReadOnlyList<PairCounts> pairs, ComponentScores scorer,
         ComponentFit fullFit, AnalysisOptions options)
     {
-        int rounds = options.BootstrapRounds, models = wins.Models.Length, components = fullFit.Regularised.Length;
         var splits = pairs.SelectMany((p, k) => p.Splits.Where(s => s.Matchups > 0).Select(s => (Pair: k, Split: s))).ToArray();
-        var scores = new double[models][];
-        for (var i = 0; i < models; i++) scores[i] = new double[rounds];
-        var regularisedRounds = new int[components];
-        var unconvergedRounds = 0;
-        Parallel.For(0, rounds, round =>
+        return BootstrapIntervals.Run(wins, scorer, fullFit, options, (random, first, second) =>
         {
-            var random = new Random(unchecked(options.Seed * 1_000_003 + round));
-            var first = new double[wins.PairCount];
-            var second = new double[wins.PairCount];
             foreach (var (pair, split) in splits)
             {
                 var drawn = Poisson(random, split.Matchups);
                 first[pair] += (double)drawn * split.Votes1;
                 second[pair] += (double)drawn * split.Votes2;
             }
-            var fit = scorer.Fit(first, second, fullFit.LogStrengths);
-            for (var i = 0; i < models; i++) scores[i][round] = fit.Scores[i];
-            for (var c = 0; c < components; c++)
-                if (fit.Regularised[c]) Interlocked.Increment(ref regularisedRounds[c]);
-            if (fit.Unconverged.Any(u => u)) Interlocked.Increment(ref unconvergedRounds);
         });
-        var low = new double[models];
-        var high = new double[models];
-        for (var i = 0; i < models; i++)
-        {
-            Array.Sort(scores[i]);
-            low[i] = BootstrapIntervals.Quantile(scores[i], 0.025);
-            high[i] = BootstrapIntervals.Quantile(scores[i], 0.975);
-        }
-        return new BootstrapIntervals.Result(low, high, regularisedRounds, unconvergedRounds);
     }
 
     /// <summary>A Poisson(mean) draw: Knuth's product method for small means, the rounded normal approximation above.</summary>

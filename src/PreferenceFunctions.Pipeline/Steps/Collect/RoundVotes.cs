@@ -17,30 +17,8 @@ public static class RoundVotes
             {
                 if (!merged.TryGetValue(extra.Matchup.Id, out var sum))
                     throw new InvalidDataException($"A follow-up round has votes for matchup '{extra.Matchup.Id}', which the run's order did not have.");
-                merged[extra.Matchup.Id] = Add(sum, extra);
+                merged[extra.Matchup.Id] = MatchupOutcomeBuilder.Merge(sum, extra);
             }
         return first.Select(o => merged[o.Matchup.Id]).ToList();
     }
-
-    private static MatchupOutcome Add(MatchupOutcome a, MatchupOutcome b)
-    {
-        var sum = a with
-        {
-            Votes1 = a.Votes1 + b.Votes1,
-            Votes2 = a.Votes2 + b.Votes2,
-            WeightedVotes1 = a.WeightedVotes1 + b.WeightedVotes1,
-            WeightedVotes2 = a.WeightedVotes2 + b.WeightedVotes2,
-            BothVotes = a.BothVotes + b.BothVotes,
-            NeitherVotes = a.NeitherVotes + b.NeitherVotes,
-            Details = [.. a.Details, .. b.Details],
-        };
-        return sum with
-        {
-            Winner = LeadingImage(sum, sum.Votes1, sum.Votes2),
-            WeightedWinner = LeadingImage(sum, sum.WeightedVotes1, sum.WeightedVotes2),
-        };
-    }
-
-    private static string? LeadingImage(MatchupOutcome o, double first, double second) =>
-        MatchupResults.Side(first, second) switch { 1 => o.Matchup.Image1, 2 => o.Matchup.Image2, _ => null };
 }
