@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Api;
 
@@ -7,10 +8,12 @@ public static class PreferenceApiServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RunsApi"/> and <see cref="ResultsApi"/> as transient: RunsApi takes the typed
-    /// RapidataClient (a typed HttpClient), which a singleton must not capture.
+    /// RapidataClient (a typed HttpClient), which a singleton must not capture. <paramref name="taskHub"/> names the
+    /// durable task hub whose history the run view counts.
     /// </summary>
-    public static IServiceCollection AddPreferenceApi(this IServiceCollection services)
+    public static IServiceCollection AddPreferenceApi(this IServiceCollection services, string taskHub)
     {
+        services.AddSingleton(sp => new DurableHistoryCounter(sp.GetRequiredService<StorageConnection>(), taskHub));
         services.AddTransient<RunsApi>();
         services.AddTransient<ResultsApi>();
         services.AddTransient<LeaderboardsApi>();

@@ -17,7 +17,8 @@ namespace PreferenceFunctions.Api;
 /// and a DurableTaskClient and returns an <see cref="IResult"/>. Bad input gets 400 problem+json.
 /// </summary>
 public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger ledger, StorageConnection storage, OrderAbandoner abandoner,
-    IOptions<PreferenceOptions> options, TimeProvider clock, IOptions<NotificationOptions> notifications, RunWebhookSeal webhookSeal)
+    IOptions<PreferenceOptions> options, TimeProvider clock, IOptions<NotificationOptions> notifications, RunWebhookSeal webhookSeal,
+    DurableHistoryCounter history)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -100,7 +101,10 @@ public sealed class RunsApi(RunStarter starter, RunResumer resumer, RunLedger le
         RunProgress? progress = null;
         if (instance?.SerializedCustomStatus is { } status)
             progress = JsonSerializer.Deserialize<RunProgress>(status, ApiJson.Options);
-        return HttpResults.Json(ToView(run, progress), ApiJson.Options);
+        var view = ToView(run, progress);
+        if (instance is not null && view.Usage is { } usage)
+            view = view with { Usage = usage with { HistoryEvents = await history.CountAsync(runId, cancellationToken) } };
+        return HttpResults.Json(view, ApiJson.Options);
     }
 
     /// <summary>

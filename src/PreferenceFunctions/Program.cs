@@ -7,6 +7,8 @@ using PreferenceFunctions.Pipeline.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddPreferencePipeline(builder.Configuration).AddPreferenceApi();
+// The task hub host.json names (an app setting may override it), whose history the run view counts.
+var taskHub = builder.Configuration["AzureFunctionsJobHost:extensions:durableTask:hubName"] ?? "PreferenceFunctions";
+builder.Services.AddPreferencePipeline(builder.Configuration).AddPreferenceApi(taskHub);
 builder.Services.AddPreferenceTelemetry(builder.Configuration).UseFunctionsWorkerDefaults().UseAzureMonitorWhenConfigured(builder.Configuration);
 builder.Build().Run();

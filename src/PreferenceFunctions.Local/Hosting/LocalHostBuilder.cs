@@ -27,7 +27,8 @@ public static class LocalHostBuilder
         builder.WebHost.UseUrls(urls);
 
         var services = builder.Services;
-        services.AddPreferencePipeline(builder.Configuration).AddPreferenceApi();
+        var taskHub = builder.Configuration[$"{LocalEngineOptions.SectionName}:{nameof(LocalEngineOptions.TaskHub)}"] ?? new LocalEngineOptions().TaskHub;
+        services.AddPreferencePipeline(builder.Configuration).AddPreferenceApi(taskHub);
         services.AddPreferenceTelemetry(builder.Configuration);
         services.AddLocalDurableEngine(builder.Configuration, tasks => tasks.AddPreferenceTasks());
         services.AddSingleton<DatasetTriggers>();

@@ -72,7 +72,7 @@ public sealed class RunHarness : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddPreferencePipeline(configuration)
-            .AddPreferenceApi()
+            .AddPreferenceApi(taskHub: "InMemoryEngine") // the in-memory engine keeps no history table: the view counts none
             .BuildServiceProvider();
         foreach (var hosted in services.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
 
