@@ -7,8 +7,8 @@ namespace PreferenceFunctions.Api;
 /// <summary>
 /// Counts the events in a run's durable history (its current execution: a long wait continues as new, which starts a
 /// new one). Both hosts run the Azure Storage backend, which keeps a history as rows of the task hub's
-/// <c>{hub}History</c> table, one partition per instance and one row per event beside a "sentinel" row naming the
-/// current execution; the engines' own history queries do not reach that table from the worker (the local sidecar
+/// <c>{hub}History</c> table, one partition per instance and one row per event (plus a "sentinel" row), the current
+/// execution's rows first; the engines' own history queries do not reach that table from the worker (the local sidecar
 /// streams only in-flight events), so the rows are counted here.
 /// </summary>
 public sealed class DurableHistoryCounter(StorageConnection storage, string taskHub)
@@ -21,20 +21,21 @@ public sealed class DurableHistoryCounter(StorageConnection storage, string task
         var table = storage.Tables.GetTableClient(taskHub + "History");
         var partition = TableClient.CreateQueryFilter($"PartitionKey eq {runId}");
         string? execution = null;
-        var rows = new List<string?>();
+        var events = 0;
         try
         {
+            // The backend's own rule: the first row names the current execution; rows of earlier ones follow.
             await foreach (var row in table.QueryAsync<TableEntity>(partition, select: ["RowKey", "ExecutionId"], cancellationToken: cancellationToken))
             {
-                if (row.RowKey == SentinelRowKey) execution = row.GetString("ExecutionId");
-                else rows.Add(row.GetString("ExecutionId"));
+                execution ??= row.GetString("ExecutionId");
+                if (row.GetString("ExecutionId") != execution) break;
+                if (row.RowKey != SentinelRowKey) events++;
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
         }
-        if (rows.Count == 0) return null;
-        return execution is null ? rows.Count : rows.Count(id => id == execution);
+        return events == 0 ? null : events;
     }
 }
