@@ -20,18 +20,25 @@ internal static class RunEventEncoder
         if (string.IsNullOrWhiteSpace(runEvent.RunId))
             throw new ArgumentException("A run event needs a run id.", nameof(runEvent));
 
-        var id = $"{runEvent.RunId}:{runEvent.Type}";
+        return Envelope($"{runEvent.RunId}:{runEvent.Type}", runEvent.Type, $"runs/{runEvent.RunId}", runEvent.Time, runEvent.Data,
+            source, runEvent.RunId);
+    }
+
+    /// <summary>The structured-mode CloudEvents 1.0 JSON of one event (run or leaderboard), as the senders deliver it.</summary>
+    internal static RunEventEnvelope Envelope(string id, string type, string subject, DateTimeOffset time, object data, string source,
+        string runId)
+    {
         var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0)
         {
             Id = id,
             Source = new Uri(source, UriKind.RelativeOrAbsolute),
-            Type = runEvent.Type,
-            Subject = $"runs/{runEvent.RunId}",
-            Time = runEvent.Time,
+            Type = type,
+            Subject = subject,
+            Time = time,
             DataContentType = "application/json",
-            Data = runEvent.Data,
+            Data = data,
         };
         var json = Formatter.EncodeStructuredModeMessage(cloudEvent, out _);
-        return new RunEventEnvelope(id, runEvent.Type, runEvent.RunId, BinaryData.FromBytes(json));
+        return new RunEventEnvelope(id, type, runId, BinaryData.FromBytes(json));
     }
 }
