@@ -20,6 +20,9 @@ public sealed class LeaderboardEntity : ITableEntity
     /// <summary>Counts the changes (1 for the first run); part of each change's event id.</summary>
     public long Version { get; set; }
 
-    /// <summary>The contributing run ids, sorted and comma-separated, as last fitted (tells whether a refit is due).</summary>
-    public string RunIds { get; set; } = "";
+    /// <summary>
+    /// The SHA-256 (hex) of the contributing run ids, sorted, as last fitted: tells whether a refit is due. A hash, not
+    /// the ids, so a leaderboard of thousands of runs stays within a table property's 64 KiB.
+    /// </summary>
+    public string RunsFingerprint { get; set; } = "";
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using PreferenceFunctions.Pipeline.Analysis;
@@ -77,16 +79,17 @@ public sealed class LeaderboardStore
         for (var attempt = 0; attempt < MaxRefits; attempt++)
         {
             var runs = await QueryAsync<LeaderboardRunEntity>(name, LeaderboardRows.RunPrefix, cancellationToken);
-            var runIds = string.Join(',', runs.Select(r => r.RunId).Order(StringComparer.Ordinal));
+            var fingerprint = Convert.ToHexString(SHA256.HashData(
+                Encoding.UTF8.GetBytes(string.Join('\n', runs.Select(r => r.RunId).Order(StringComparer.Ordinal)))));
             var board = await _table.GetEntityIfExistsAsync<LeaderboardEntity>(name, LeaderboardRows.Board, cancellationToken: cancellationToken);
-            if (board.HasValue ? board.Value!.RunIds == runIds : runs.Count == 0) return change;
-            await WriteFitAsync(name, runs, runIds, (board.HasValue ? board.Value!.Version : 0) + 1, at, cancellationToken);
+            if (board.HasValue ? board.Value!.RunsFingerprint == fingerprint : runs.Count == 0) return change;
+            await WriteFitAsync(name, runs, fingerprint, (board.HasValue ? board.Value!.Version : 0) + 1, at, cancellationToken);
             change = new LeaderboardChange(name, runId, kind, await GetAsync(name, cancellationToken));
         }
         return change;
     }
 
-    private async Task WriteFitAsync(string name, List<LeaderboardRunEntity> runs, string runIds, long version, DateTimeOffset at,
+    private async Task WriteFitAsync(string name, List<LeaderboardRunEntity> runs, string fingerprint, long version, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         var counted = runs.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
@@ -109,7 +112,7 @@ public sealed class LeaderboardStore
         await _table.UpsertEntityAsync(new LeaderboardEntity
         {
             PartitionKey = name, Runs = runs.Count, Models = scores.Count, Votes = pairs.Sum(p => p.Votes), Matchups = pairs.Sum(p => p.Matchups),
-            Updated = at, Version = version, RunIds = runIds,
+            Updated = at, Version = version, RunsFingerprint = fingerprint,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
