@@ -63,7 +63,9 @@ public sealed class LeaderboardTests
     public async Task Routes_ReadSuggestAndRemove_AnswerWithDataOrProblems()
     {
         await using var harness = await PipelineHarness.StartAsync();
-        await using var host = await harness.StartInProcessHostAsync(watch: false);
+        var queueName = UniqueName.For("events");
+        await using var host = await harness.StartInProcessHostAsync(watch: false,
+            extra: new Dictionary<string, string?> { ["Notifications:QueueName"] = queueName });
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
         var name = UniqueName.For("routes");
         var matchups = PreferenceAnalyzer.Analyze(
@@ -96,6 +98,17 @@ public sealed class LeaderboardTests
         var empty = await removed.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, empty.GetProperty("runs").GetArrayLength());
         Assert.Equal(0, empty.GetProperty("models").GetArrayLength());
+
+        // Both changes were announced on the queue: version 1 added run-1 with three models, version 2 removed it.
+        var queue = harness.Storage.Queues.GetQueueClient(queueName);
+        var events = (await Eventually.GetAsync(async () => (await queue.PeekMessagesAsync(32)).Value, m => m.Length >= 2,
+                TimeSpan.FromSeconds(20), "two leaderboard events on the queue"))!
+            .Select(m => JsonDocument.Parse(Convert.FromBase64String(m.MessageText)).RootElement).ToList();
+        Assert.All(events, e => Assert.Equal("preference.leaderboard.updated", e.GetProperty("type").GetString()));
+        Assert.All(events, e => Assert.Equal($"leaderboards/{name}", e.GetProperty("subject").GetString()));
+        Assert.Equal([$"leaderboard:{name}:1", $"leaderboard:{name}:2"], events.Select(e => e.GetProperty("id").GetString()));
+        Assert.Equal(["runAdded", "runRemoved"], events.Select(e => e.GetProperty("data").GetProperty("change").GetString()));
+        Assert.Equal([3, 0], events.Select(e => e.GetProperty("data").GetProperty("models").GetArrayLength()));
     }
 
     private static async Task AssertProblemAsync(Task<HttpResponseMessage> request, HttpStatusCode status, string mentions)
