@@ -10,12 +10,12 @@ namespace PreferenceFunctions.Datasets.Bench;
 /// <summary>
 /// <c>validate</c> as a user runs it, process start included: a 1,000,000-row matchups.csv against a 2,000-image
 /// images.zip, checked by the command line (i) as a built Release program, (ii) through <c>dotnet run -c Release
-/// --no-build</c>, (iii) through plain <c>dotnet run</c> (Debug, with its build check); then bench/reference/validate_pandas.py
+/// --no-build</c>, (iii) with <c>validate-debug</c>, through plain <c>dotnet run</c> (Debug, with its build check); then bench/reference/validate_pandas.py
 /// when python3 has pandas. The gap between (i) and the in-process core (<see cref="CsvBenchmark"/>) is start-up and JIT.
 /// </summary>
 public static class ValidateBenchmark
 {
-    public static void Run(int rows)
+    public static void Run(int rows, bool withDebugRun)
     {
         var root = RepositoryRoot();
         var folder = Directory.CreateTempSubdirectory("validate-bench-").FullName;
@@ -30,14 +30,16 @@ public static class ValidateBenchmark
             if (File.Exists(release))
             {
                 Time("built Release program", "dotnet", release, "validate", folder); // warm the page cache
-                ours = Time("built Release program (dotnet PreferenceFunctions.Local.dll validate)", "dotnet", release, "validate", folder);
+                var runs = Enumerable.Range(0, 3).Select(_ => Time("built Release program (dotnet PreferenceFunctions.Local.dll validate)", "dotnet", release, "validate", folder)).Order().ToList();
+                ours = runs[1];
+                Console.WriteLine($"  median of 3: {ours:N2} s wall");
                 Time("dotnet run -c Release --no-build", "dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", "validate", folder);
             }
             else
             {
                 Console.WriteLine($"  skipped the Release program: build it first (dotnet build -c Release {project})");
             }
-            Time("dotnet run (Debug, build check included)", "dotnet", "run", "--project", project, "--", "validate", folder);
+            if (withDebugRun) Time("dotnet run (Debug, build check included)", "dotnet", "run", "--project", project, "--", "validate", folder);
             var pandas = Python(Path.Combine(root, "bench", "reference", "validate_pandas.py"), folder);
             Console.WriteLine(pandas is null ? "  pandas reference: skipped (python3 with pandas not found)"
                 : $"  pandas reference: {pandas:N2} s{(ours is { } s ? $"; ours is {pandas / s:N1}x faster (goal >= 10x)" : "")}");
@@ -62,22 +64,23 @@ public static class ValidateBenchmark
         if (zip.Entries.Count != 2_000) throw new InvalidOperationException($"expected 2,000 images, the generator wrote {zip.Entries.Count}");
     }
 
+    /// <summary>Runs the command under /usr/bin/time and prints wall and CPU (user + sys); returns the wall seconds.</summary>
     private static double Time(string name, string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-f", "%e %U %S", program }.Concat(arguments)) start.ArgumentList.Add(argument);
         start.Environment["Preference__Datasets__MaxRows"] = "2000000"; // the default caps: 200,000 rows
         start.Environment["Preference__MaxVotesPerRun"] = "100000000"; // and 100,000 votes per run
-        var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
+        var error = process.StandardError.ReadToEnd().Trim().Split('\n');
         process.WaitForExit();
-        var seconds = clock.Elapsed.TotalSeconds;
+        var figures = error[^1].Split(' ').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
         var verdict = string.Join("; ", output.Result.Split('\n').Where(l => l.Contains("accepted", StringComparison.OrdinalIgnoreCase)
             || l.Contains("rejected", StringComparison.OrdinalIgnoreCase) || l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3).Select(l => l.Trim()));
-        Console.WriteLine($"  {name}: {seconds:N2} s wall, exit {process.ExitCode} ({(verdict.Length > 0 ? verdict : error.Trim())})");
-        return seconds;
+        Console.WriteLine($"  {name}: {figures[0]:N2} s wall / {figures[1] + figures[2]:N2} s CPU, exit {process.ExitCode} " +
+            $"({(verdict.Length > 0 ? verdict : string.Join(" ", error[..^1]).Trim())}); load average {LoadAverage()}");
+        return figures[0];
     }
 
     private static double? Python(string script, string folder)

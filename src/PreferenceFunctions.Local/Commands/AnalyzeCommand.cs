@@ -67,6 +67,9 @@ public static class AnalyzeCommand
     private static readonly CompareResultsParseOptions CountsOnly = new() { IncludeDetailedResults = false };
     private static readonly CompareResultsParseOptions WithVotes = new();
 
+    // The parser reads 1 MB at a time; a FileStream buffer in front of it would only add a copy.
+    private const int ReadBufferSize = 0;
+
     private static async Task<int> RunAsync(AnalyzeRequest request, ParseResult parse, CancellationToken ct)
     {
         var console = parse.InvocationConfiguration;
@@ -87,13 +90,14 @@ public static class AnalyzeCommand
 
         try
         {
-            CompareResultsDocument document;
-            await using (var stream = File.OpenRead(request.Results))
-                document = await CompareResultsDocument.ParseAsync(stream, request.Votes is null ? CountsOnly : WithVotes, ct);
-            if (document.Results.Count == 0)
-                return Fail(console, $"{request.Results}: not a Rapidata compare results document (it holds no \"results\" entries)");
             await using var dataset = request.Dataset is null ? null : await LocalDatasetMatchups.OpenAsync(request.Dataset, ct);
-            var outcomes = MatchupOutcomeBuilder.Build(document, dataset?.Matchups);
+            // One pass: each entry is folded into its matchup's counts as it is parsed and then dropped.
+            CompareResultsInfo info;
+            IReadOnlyList<MatchupOutcome> outcomes;
+            await using (var stream = new FileStream(request.Results, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize))
+                (info, outcomes) = await MatchupOutcomeBuilder.ReadDocumentAsync(stream, request.Votes is null ? CountsOnly : WithVotes, dataset?.Matchups, ct);
+            if (outcomes.Count == 0)
+                return Fail(console, $"{request.Results}: not a Rapidata compare results document (it holds no \"results\" entries)");
             var models = outcomes.SelectMany(o => new[] { o.Matchup.Model1, o.Matchup.Model2 })
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             if (request.Options.ReferenceModel is { } pinned && !models.Contains(pinned, StringComparer.Ordinal))
@@ -107,7 +111,7 @@ public static class AnalyzeCommand
                 Breakdown = request.Votes is null ? null : breakdown.Build(request.BreakdownMinVotes),
             };
             Func<string, CancellationToken, Task<byte[]?>> images = dataset is null ? (_, _) => Task.FromResult<byte[]?>(null) : dataset.LoadImageAsync;
-            var title = document.Info.Name ?? Path.GetFileNameWithoutExtension(request.Results);
+            var title = info.Name ?? Path.GetFileNameWithoutExtension(request.Results);
             var options = new AnalysisOutputOptions(new ReportOptions(Title: title),
                 new DpoExportOptions(request.DpoMinMargin, UseWeightedVotes: request.Options.UseWeightedVotes), Exports: exports);
             var files = (await AnalysisOutputFolder.WriteAsync(request.Output, analysis, outcomes, images, options, ct)).Count;

@@ -18,18 +18,62 @@ public static class MatchupOutcomeBuilder
     public static IReadOnlyList<MatchupOutcome> Build(CompareResultsDocument document, IReadOnlyCollection<Matchup>? knownMatchups = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var lookup = knownMatchups is null ? null : new MatchupLookup(knownMatchups);
-        var outcomes = new Dictionary<string, MatchupOutcome>(StringComparer.Ordinal);
-        var order = new List<string>();
-        for (var i = 0; i < document.Results.Count; i++)
+        var merger = new Merger(knownMatchups);
+        foreach (var entry in document.Results) merger.Add(entry);
+        return merger.Outcomes;
+    }
+
+    /// <summary>
+    /// Reads a results document and folds each entry into the outcomes as it is parsed, so no entry outlives its
+    /// turn: the same outcomes as <see cref="Build"/> of the parsed document, in a fraction of the memory and time.
+    /// </summary>
+    /// <exception cref="InvalidDataException">As <see cref="Build"/>.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The document is not valid JSON or not a compare results document.</exception>
+    public static async Task<(CompareResultsInfo Info, IReadOnlyList<MatchupOutcome> Outcomes)> ReadDocumentAsync(Stream utf8Json,
+        CompareResultsParseOptions? options = null, IReadOnlyCollection<Matchup>? knownMatchups = null, CancellationToken cancellationToken = default)
+    {
+        var merger = new Merger(knownMatchups);
+        var info = await CompareResultsDocument.ForEachEntryAsync(utf8Json, merger.Add, options, cancellationToken).ConfigureAwait(false);
+        return (info, merger.Outcomes);
+    }
+
+    /// <summary>Outcomes in first-seen order, entries of the same matchup merged.</summary>
+    private sealed class Merger(IReadOnlyCollection<Matchup>? knownMatchups)
+    {
+        private readonly MatchupLookup? _lookup = knownMatchups is null ? null : new MatchupLookup(knownMatchups);
+        private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
+        private readonly List<MatchupOutcome> _outcomes = [];
+        private readonly ModelNameCache _models = new();
+        private int _entries;
+
+        public void Add(CompareResultEntry entry)
         {
-            var outcome = FromEntry(document.Results[i], i, lookup);
-            var id = outcome.Matchup.Id;
-            if (outcomes.TryGetValue(id, out var earlier)) outcome = Merge(earlier, outcome);
-            else order.Add(id);
-            outcomes[id] = outcome;
+            var outcome = FromEntry(entry, _entries++, _lookup, _models);
+            if (_positions.TryGetValue(outcome.Matchup.Id, out var position)) _outcomes[position] = Merge(_outcomes[position], outcome);
+            else
+            {
+                _positions.Add(outcome.Matchup.Id, _outcomes.Count);
+                _outcomes.Add(outcome);
+            }
         }
-        return order.Select(id => outcomes[id]).ToList();
+
+        public List<MatchupOutcome> Outcomes => _outcomes;
+    }
+
+    /// <summary>One string per model name: 100,000 matchups name a handful of models 200,000 times.</summary>
+    private sealed class ModelNameCache
+    {
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+        public string FromImagePath(string imagePath)
+        {
+            var name = ModelNames.Slice(imagePath.Replace('\\', '/'));
+            var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(name, out var known)) return known;
+            var created = new string(name);
+            _names.Add(created, created);
+            return created;
+        }
     }
 
     /// <summary>
@@ -43,11 +87,12 @@ public static class MatchupOutcomeBuilder
         ArgumentNullException.ThrowIfNull(entries);
         var lookup = knownMatchups is null ? null : new MatchupLookup(knownMatchups);
         var index = 0;
+        var models = new ModelNameCache();
         await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
-            yield return FromEntry(entry, index++, lookup);
+            yield return FromEntry(entry, index++, lookup, models);
     }
 
-    private static MatchupOutcome FromEntry(CompareResultEntry entry, int index, MatchupLookup? lookup)
+    private static MatchupOutcome FromEntry(CompareResultEntry entry, int index, MatchupLookup? lookup, ModelNameCache models)
     {
         var options = entry.AssetOptions;
         if (options.Count != 2)
@@ -67,8 +112,8 @@ public static class MatchupOutcomeBuilder
                 Prompt = entry.Context ?? "",
                 Image1 = option1,
                 Image2 = option2,
-                Model1 = ModelNames.FromImagePath(option1),
-                Model2 = ModelNames.FromImagePath(option2),
+                Model1 = models.FromImagePath(option1),
+                Model2 = models.FromImagePath(option2),
             }
             : known.ShortenedPrompt is null ? known with { Prompt = entry.Context ?? known.Prompt } : known; // keep the original of a shortened prompt
         var weighted = entry.SummedUserScores.Count > 0;
@@ -83,7 +128,7 @@ public static class MatchupOutcomeBuilder
             NeitherVotes = entry.VotesFor(CompareResultEntry.Neither),
             Winner = entry.Winner,
             WeightedWinner = entry.WeightedWinner,
-            Details = entry.DetailedResults.Select(vote => new VoteDetail(
+            Details = entry.DetailedResults.Count == 0 ? [] : entry.DetailedResults.Select(vote => new VoteDetail(
                 vote.VotedFor == option1 ? matchup.Image1 : vote.VotedFor == option2 ? matchup.Image2 : vote.VotedFor ?? "",
                 vote.UserDetails.Country, vote.UserDetails.Language, vote.UserDetails.GlobalScore)
             {

@@ -35,6 +35,36 @@ public sealed record CompareResultsDocument(
     }
 
     /// <summary>
+    /// Parses a results document like <see cref="ParseAsync"/> but hands each entry to <paramref name="onEntry"/> as
+    /// soon as it is read instead of keeping it: for callers that fold the entries into something small (the rankings
+    /// keep counts per matchup), so every entry dies young and the document is never held.
+    /// </summary>
+    /// <returns>The document's <c>info</c> block (read before the entries in documents Rapidata writes).</returns>
+    /// <exception cref="System.Text.Json.JsonException">As <see cref="ParseAsync"/>.</exception>
+    public static async Task<CompareResultsInfo> ForEachEntryAsync(
+        Stream utf8Json,
+        Action<CompareResultEntry> onEntry,
+        CompareResultsParseOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(onEntry);
+        var reader = new CompareResultsStreamReader(utf8Json, options ?? CompareResultsParseOptions.Default);
+        var batch = new List<CompareResultEntry>();
+        bool more;
+        do
+        {
+            more = await reader.ReadAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in batch) onEntry(entry);
+            batch.Clear();
+        }
+        while (more);
+        if (reader.WrappedDocument is { } wrapped)
+            return await ForEachEntryAsync(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)), onEntry, options, cancellationToken).ConfigureAwait(false);
+        return reader.Info;
+    }
+
+    /// <summary>
     /// Streams the entries of a results document one by one, for callers that aggregate without keeping the
     /// whole document. <see cref="CompareResultsInfo"/> and the summary are skipped.
     /// </summary>

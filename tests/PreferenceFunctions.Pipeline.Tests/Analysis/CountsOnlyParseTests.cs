@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Rapidata.Results;
 
@@ -28,6 +29,38 @@ public sealed class CountsOnlyParseTests
             Assert.Equal((a.Rank, a.Votes, a.PairsWon), (b.Rank, b.Votes, b.PairsWon));
         }
         Assert.Equal(full.Matchups.Select(m => m.Ratio), countsOnly.Matchups.Select(m => m.Ratio));
+    }
+
+    [Fact]
+    public async Task ReadDocumentAsync_EntriesFoldedAsRead_GiveTheSameOutcomesAndScoresAsBuildOfTheParsedDocument()
+    {
+        // The same pair uploaded twice: the copy of entry 0 at the end must be merged into it, in first-seen order.
+        var document = JsonNode.Parse(DocumentWithVotes(matchups: 60, models: 4, votes: 9))!;
+        var results = document["results"]!.AsArray();
+        results[0]!["privateMetadata"] = new JsonObject { ["matchupId"] = "m0" };
+        results.Add(results[0]!.DeepClone());
+        var json = document.ToJsonString();
+        var options = new AnalysisOptions(BootstrapRounds: 50);
+        var built = MatchupOutcomeBuilder.Build(await ParseAsync(json, keepVotes: false));
+
+        var (info, streamed) = await MatchupOutcomeBuilder.ReadDocumentAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)),
+            new CompareResultsParseOptions { IncludeDetailedResults = false, BufferSize = 4096 });
+
+        Assert.Equal(CompareResultsInfo.Empty, info);
+        Assert.Equal(60, streamed.Count);
+        var first = (await ParseAsync(json, keepVotes: false)).Results[0];
+        Assert.Equal(2 * first.VotesFor(first.AssetOptions[0]), streamed[0].Votes1);
+        Assert.Equal(built.Select(o => (o.Matchup, o.Votes1, o.Votes2, o.WeightedVotes1, o.WeightedVotes2)),
+            streamed.Select(o => (o.Matchup, o.Votes1, o.Votes2, o.WeightedVotes1, o.WeightedVotes2)));
+        var expected = PreferenceAnalyzer.Analyze(built, options);
+        var actual = PreferenceAnalyzer.Analyze(streamed, options);
+        foreach (var (a, b) in expected.Models.Zip(actual.Models, (a, b) => (a, b)))
+        {
+            Assert.Equal(a.Model, b.Model);
+            Assert.Equal(a.Score, b.Score, 1e-9);
+            Assert.Equal(a.ScoreLow, b.ScoreLow, 1e-9);
+            Assert.Equal(a.ScoreHigh, b.ScoreHigh, 1e-9);
+        }
     }
 
     private static Task<CompareResultsDocument> ParseAsync(string json, bool keepVotes) =>

@@ -27,6 +27,28 @@ public sealed class CompareResultsStreamingTests
     }
 
     [Fact]
+    public async Task ParseAsync_EveryEntryWithItsOwnFileNames_KeepsEachEntrysNamesAndSharedOnes()
+    {
+        // File names recur within an entry (pooled per entry), Neither across entries (pooled per document); more
+        // entries than the document pool holds, names that differ only in their last byte, and non-ASCII names.
+        var entries = Enumerable.Range(0, 5_000).Select(i =>
+            $"{{'winner':'ä{i}_a.png','aggregatedResults':{{'ä{i}_a.png':3,'m{i}_b.png':1,'Neither':1}}," +
+            $"'detailedResults':[{{'votedFor':'m{i}_b.png'}},{{'votedFor':'m{i}_c.png'}},{{'votedFor':'Neither'}}]}}");
+        var json = System.Text.Encoding.UTF8.GetBytes($"{{'results':[{string.Join(",", entries)}]}}".Replace('\'', '"'));
+
+        var document = await CompareResultsDocument.ParseAsync(new MemoryStream(json), new() { BufferSize = 4096 });
+
+        Assert.Equal(5_000, document.Results.Count);
+        foreach (var (entry, i) in document.Results.Select((e, i) => (e, i)))
+        {
+            Assert.Equal([$"ä{i}_a.png", $"m{i}_b.png", "Neither"], entry.AggregatedResults.Keys);
+            Assert.Equal($"ä{i}_a.png", entry.Winner);
+            Assert.Equal([$"m{i}_b.png", $"m{i}_c.png", "Neither"], entry.DetailedResults.Select(v => v.VotedFor));
+        }
+        Assert.Same(document.Results[0].AggregatedResults.Keys.Last(), document.Results[4_999].AggregatedResults.Keys.Last());
+    }
+
+    [Fact]
     public async Task ParseAsync_EntryLargerThanBuffer_GrowsBuffer()
     {
         var bytes = ResultsSamples.Synthetic(entries: 2, votesPerEntry: 2_000);

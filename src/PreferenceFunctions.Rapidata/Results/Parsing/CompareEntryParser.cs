@@ -17,6 +17,7 @@ internal sealed class CompareEntryParser(CompareResultsParseOptions options, Str
     public CompareResultEntry Parse(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         Expect(ref reader, JsonTokenType.StartObject, "entry");
+        pool.StartEntry();
         string? context = null, winner = null, weightedWinner = null;
         int? winnerIndex = null, legacyWinnerIndex = null, weightedWinnerIndex = null;
         var hasWeighted = false;
