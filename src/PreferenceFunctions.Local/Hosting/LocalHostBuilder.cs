@@ -38,6 +38,7 @@ public static class LocalHostBuilder
         app.MapRunsApi();
         app.MapMetricsApi();
         app.MapLeaderboardsApi();
+        app.MapDatasetsApi();
         app.MapDashboard();
         app.MapBlobCreatedEvents();
         return app;
