@@ -12,7 +12,7 @@ namespace PreferenceFunctions.Api.Dashboard;
 /// </summary>
 public static class DashboardPage
 {
-    private static readonly string[] Scripts = ["dashboard.js", "upload.js", "leaderboards.js"];
+    private static readonly string[] Scripts = ["dashboard.js", "upload.js", "leaderboards.js", "start.js"];
     private static readonly Lazy<(string Html, string Policy)> Page = new(Build);
 
     /// <summary>Only the inlined script and stylesheet (by hash) run; images and API calls stay on this origin.</summary>

@@ -1,6 +1,6 @@
 // The dashboard: reads the HTTP API (with the Functions key from ?code= when there is one) and polls it, so runs move
-// without a reload. Every value from the API is set as text, never as HTML. DashboardPage wraps this file, upload.js and
-// leaderboards.js in one strict-mode function, so they share these helpers.
+// without a reload. Every value from the API is set as text, never as HTML. DashboardPage wraps this file, upload.js,
+// leaderboards.js and start.js (in that order) in one strict-mode function, so they share these helpers.
 const POLL_MS = 2000;
 const PAGE_SIZE = 12;
 const PHASES = ['Pending', 'Validating', 'CreatingOrder', 'Uploading', 'Submitting', 'WaitingForCrowd', 'Downloading',
@@ -338,27 +338,3 @@ function confirmDialog(text, okLabel, cancelLabel = 'Keep the run') {
   dialog.showModal();
   return new Promise(resolve => dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true }));
 }
-
-// ---- routing and polling ----
-async function tick() {
-  try {
-    await view.refresh();
-    if (!live.textContent.startsWith('Run ')) setLive(`Updated ${new Date().toLocaleTimeString()}`);
-  } catch (e) {
-    setLive(`Cannot reach the API: ${e.message}`);
-  }
-}
-function route() {
-  clearInterval(timer);
-  const run = location.hash.match(/^#\/runs\/(.+)$/);
-  const board = location.hash.match(/^#\/leaderboards\/(.+)$/);
-  view = run ? showRun(decodeURIComponent(run[1])) : board ? showLeaderboard(decodeURIComponent(board[1]))
-    : location.hash === '#/leaderboards' ? showLeaderboards() : showList();
-  setLive('Loading…');
-  tick();
-  timer = setInterval(tick, POLL_MS);
-  main.focus({ preventScroll: true });
-}
-window.addEventListener('hashchange', route);
-api('/api/leaderboards').then(() => { document.getElementById('nav-leaderboards').hidden = false; }).catch(() => { });
-route();
