@@ -33,11 +33,12 @@ function showLeaderboard(name) {
     el('section', { class: 'card', 'aria-labelledby': 'board-h' }, el('h2', { id: 'board-h', text: 'Models' }), facts, links,
       el('div', { class: 'scroll' }, el('table', { id: 'board-models' }, el('caption', { text: 'Models by rank, with 95% intervals of their scores' }),
         el('thead', {}, el('tr', {}, ['Rank', 'Model', 'Score', '95% interval', '', 'Votes', 'Runs']
-          .map((h, i) => el('th', { scope: 'col', class: [2, 5, 6].includes(i) ? 'num' : i === 4 ? 'hide-narrow' : null, text: h })))), models))),
+          .map((h, i) => el('th', { scope: 'col', class: [2, 5].includes(i) ? 'num' : [4, 6].includes(i) ? 'hide-narrow' : null, text: h })))),
+        models))),
     el('section', { class: 'card', 'aria-labelledby': 'board-runs-h' }, el('h2', { id: 'board-runs-h', text: 'Runs counted' }),
       el('div', { class: 'scroll' }, el('table', { id: 'board-runs' }, el('caption', { text: 'Runs whose votes this leaderboard counts' }),
-        el('thead', {}, el('tr', {}, ['Run', 'Added', 'Votes', 'Matchups', ''].map((h, i) => el('th', { scope: 'col', class: [2, 3].includes(i)
-          ? 'num' : null, text: h })))), runs)), message),
+        el('thead', {}, el('tr', {}, ['Run', 'Added', 'Votes', 'Matchups', ''].map((h, i) => el('th', { scope: 'col',
+          class: i === 2 ? 'num' : i === 3 ? 'num hide-narrow' : i === 1 ? 'hide-narrow' : null, text: h })))), runs)), message),
     suggestion(name));
   let version = null;
 
@@ -51,11 +52,12 @@ function showLeaderboard(name) {
       return el('tr', { 'data-model': m.model }, el('td', { text: m.rank }), el('th', { scope: 'row', text: m.model }),
         el('td', { class: 'num', text: Math.round(m.score) }), el('td', { text: `${Math.round(m.scoreLow)} – ${Math.round(m.scoreHigh)}` }),
         el('td', { class: 'hide-narrow' }, intervalBar(m, low, high)), el('td', { class: 'num', text: n(m.votes) }),
-        el('td', { class: 'num', title: counted.join(', '), text: n(counted.length) }));
+        el('td', { class: 'num hide-narrow', title: counted.join(', '), text: n(counted.length) }));
     }));
     runs.replaceChildren(...board.runs.map(r => el('tr', { 'data-run': r.runId },
-      el('th', { scope: 'row' }, el('a', { href: `#/runs/${encodeURIComponent(r.runId)}`, text: r.runId })), el('td', { text: when(r.addedAt) }),
-      el('td', { class: 'num', text: n(r.votes) }), el('td', { class: 'num', text: n(r.matchups) }),
+      el('th', { scope: 'row' }, el('a', { href: `#/runs/${encodeURIComponent(r.runId)}`, text: r.runId })),
+      el('td', { class: 'hide-narrow', text: when(r.addedAt) }), el('td', { class: 'num', text: n(r.votes) }),
+      el('td', { class: 'num hide-narrow', text: n(r.matchups) }),
       el('td', {}, el('button', { type: 'button', class: 'danger', 'aria-label': `Remove run ${r.runId} from ${name}`, text: 'Remove…',
         onclick: () => remove(r.runId) })))));
   }
@@ -67,6 +69,7 @@ function showLeaderboard(name) {
     try {
       render(await api(`${boardPath(name)}/runs/${encodeURIComponent(runId)}`, { method: 'DELETE' }));
       message.textContent = `Run ${runId} removed.`;
+      document.getElementById('suggestion').replaceChildren(); // suggested for the leaderboard as it was
     } catch (e) {
       message.textContent = `Could not remove ${runId}: ${e.message}`;
     }
