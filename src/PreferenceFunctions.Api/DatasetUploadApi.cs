@@ -52,7 +52,7 @@ public sealed class DatasetUploadApi(StorageConnection storage, IOptions<Prefere
                 dataset, container = container.Name, files = files.Count, bytes, runId, links = new { run = $"/api/runs/{runId}" },
             }, ApiJson.Options, statusCode: StatusCodes.Status201Created);
         }
-        catch (IOException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or InvalidDataException && !cancellationToken.IsCancellationRequested)
         {
             return Problems.BadRequest("The request body is not readable multipart/form-data.", e.Message);
         }

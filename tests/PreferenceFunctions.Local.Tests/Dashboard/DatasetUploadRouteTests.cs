@@ -73,6 +73,9 @@ public sealed class DatasetUploadRouteTests
             Folder([.. SampleFiles().Where(f => f.Path != "order.json"), ("order.json", new byte[100 * 1024])]));
         using var twice = await http.PostAsync("api/datasets/twice", Folder([.. SampleFiles(), .. SampleFiles().Take(1)]));
         using var notMultipart = await http.PostAsync("api/datasets/plain", new StringContent("prompt,image1,image2", Encoding.UTF8, "text/csv"));
+        var cutShort = new StringContent("--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matchups.csv\"\r\n\r\nprompt,");
+        cutShort.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=cut");
+        using var truncated = await http.PostAsync("api/datasets/cut", cutShort);
 
         Assert.Equal(HttpStatusCode.BadRequest, badName.StatusCode);
         Assert.Contains("may hold only letters, digits, '-', '_' and '.' (no \"..\")", await DetailAsync(badName));
@@ -83,6 +86,8 @@ public sealed class DatasetUploadRouteTests
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
         Assert.Contains("the file is sent twice", await DetailAsync(twice));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notMultipart.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
+        Assert.Contains("not readable multipart/form-data", (await truncated.Content.ReadAsStringAsync()));
         Assert.Empty(await BlobNamesAsync(harness, ""));
     }
 
