@@ -6,7 +6,8 @@ namespace PreferenceFunctions.Api;
 /// <summary>
 /// What <c>POST /api/datasets/{dataset}</c> accepts before it reads a byte of a file: a dataset name and file paths that
 /// are safe blob names (no <c>..</c>, no hidden or absolute paths), and caps on files and bytes. The Functions host takes
-/// requests up to 100 MB, so a bigger dataset goes through <c>upload</c> instead.
+/// requests up to 100 MB, so a bigger dataset goes through <c>upload</c> instead. The dashboard (upload.js) checks the same
+/// two caps before sending.
 /// </summary>
 public static partial class DatasetUploadRules
 {

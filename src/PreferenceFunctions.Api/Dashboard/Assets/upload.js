@@ -1,6 +1,10 @@
 // ---- dropping a dataset (POST /api/datasets/{name}): the server checks the folder as `upload` does and writes it to the
 // datasets container only when it would be accepted, matchups.csv last; the run then appears in the list below. ----
 const DATASET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+// DatasetUploadRules' caps, checked here too: the server stops reading a body over its cap, which the browser reports only
+// as a failed request.
+const MAX_UPLOAD_BYTES = 90 * 1024 * 1024;
+const MAX_UPLOAD_FILES = 5000;
 
 function uploadCard() {
   let chosen = []; // [{ path, file }]: the dataset folder's files, paths relative to the folder
@@ -26,8 +30,10 @@ function uploadCard() {
     const bytes = chosen.reduce((sum, f) => sum + f.file.size, 0);
     summary.textContent = chosen.length ? `${n(chosen.length)} file(s), ${n(Math.round(bytes / 1024))} KB: ` +
       `${chosen.slice(0, 5).map(f => f.path).join(', ')}${chosen.length > 5 ? ', …' : ''}` : 'No files chosen.';
-    send.disabled = chosen.length === 0;
-    message.textContent = '';
+    const tooMuch = bytes > MAX_UPLOAD_BYTES ? `${n(Math.round(bytes / 1048576))} MB, over the ${MAX_UPLOAD_BYTES / 1048576} MB one upload here takes`
+      : chosen.length > MAX_UPLOAD_FILES ? `${n(chosen.length)} files, over the ${n(MAX_UPLOAD_FILES)} one upload here takes (zip the images)` : null;
+    send.disabled = chosen.length === 0 || tooMuch !== null;
+    message.textContent = tooMuch ? `Too big for the dashboard: ${tooMuch}; use the upload command.` : '';
     problems.replaceChildren();
   }
   // A folder picked or dropped: paths inside it, without the folder's own name (which names the dataset by default).
@@ -61,7 +67,7 @@ function uploadCard() {
     try {
       await upload(name.value, chosen);
     } finally {
-      send.disabled = chosen.length === 0;
+      send.disabled = false;
     }
   });
 
