@@ -19,6 +19,7 @@ public static class PreferenceApiServiceCollectionExtensions
         services.AddTransient<LeaderboardsApi>();
         services.AddTransient<ValidationApi>();
         services.AddTransient<RunImagesApi>();
+        services.AddTransient<DatasetUploadApi>();
         return services;
     }
 }

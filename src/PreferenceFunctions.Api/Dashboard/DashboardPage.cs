@@ -12,6 +12,7 @@ namespace PreferenceFunctions.Api.Dashboard;
 /// </summary>
 public static class DashboardPage
 {
+    private static readonly string[] Scripts = ["dashboard.js", "upload.js", "leaderboards.js", "start.js"];
     private static readonly Lazy<(string Html, string Policy)> Page = new(Build);
 
     /// <summary>Only the inlined script and stylesheet (by hash) run; images and API calls stay on this origin.</summary>
@@ -22,7 +23,8 @@ public static class DashboardPage
     private static (string Html, string Policy) Build()
     {
         var css = Resource("dashboard.css");
-        var js = Resource("dashboard.js");
+        // One strict-mode function around the scripts, so they share the helpers of dashboard.js and leak nothing.
+        var js = $"'use strict';\n(() => {{\n{string.Concat(Scripts.Select(Resource))}}})();\n";
         var html = Resource("index.html").Replace("/*STYLE*/", css, StringComparison.Ordinal).Replace("/*SCRIPT*/", js, StringComparison.Ordinal);
         var policy = $"default-src 'none'; script-src '{Hash(js)}'; style-src '{Hash(css)}'; img-src 'self' data:; connect-src 'self'; " +
             "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -39,6 +39,7 @@ public static class LocalHostBuilder
         app.MapRunsApi();
         app.MapMetricsApi();
         app.MapLeaderboardsApi();
+        app.MapDatasetsApi();
         app.MapDashboard();
         app.MapBlobCreatedEvents();
         return app;

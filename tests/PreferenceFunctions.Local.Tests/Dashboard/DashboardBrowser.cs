@@ -19,8 +19,10 @@ public sealed class DashboardBrowser : IAsyncDisposable
         Page = page;
         page.Console += (_, message) =>
         {
-            // The page asks once whether the API has leaderboards (GET /api/leaderboards); a 404 only hides that section.
-            if (message.Type == "error" && !message.Location.Contains("/api/leaderboards", StringComparison.Ordinal))
+            // The page asks once whether the API has leaderboards (GET /api/leaderboards); a 404 only hides that section. A
+            // refused upload (POST /api/datasets/..., 400 or 409) is the page's to show, as it does.
+            if (message.Type == "error" && !message.Location.Contains("/api/leaderboards", StringComparison.Ordinal)
+                && !message.Location.Contains("/api/datasets/", StringComparison.Ordinal))
                 Errors.Add($"{message.Text} ({message.Location})");
         };
         page.PageError += (_, error) => Errors.Add(error);

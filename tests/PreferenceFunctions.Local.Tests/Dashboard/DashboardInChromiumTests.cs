@@ -13,10 +13,11 @@ namespace PreferenceFunctions.Local.Tests.Dashboard;
 public sealed class DashboardInChromiumTests : IDisposable
 {
     private static readonly LocatorAssertionsToHaveCountOptions Long = new() { Timeout = 180_000 };
+    private static readonly string SampleFolder = Path.Combine(Azurite.RepositoryRoot(), "samples", PipelineHarness.SampleDataset);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), UniqueName.For("rejected"));
 
     [Fact]
-    public async Task Dashboard_SampleDropped_RunReachesCompletedLiveAndGalleryPages()
+    public async Task Dashboard_SampleDroppedOnThePage_RunReachesCompletedLiveAndGalleryPages()
     {
         await using var harness = await PipelineHarness.StartAsync(votesPerSecond: 40);
         await using var host = await harness.StartInProcessHostAsync();
@@ -25,14 +26,20 @@ public sealed class DashboardInChromiumTests : IDisposable
         await Expect(page.Locator("#live")).ToContainTextAsync("Updated");
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
 
-        var upload = await harness.DropSampleAsync();
+        await page.GetByLabel("Dataset name").FillAsync(PipelineHarness.SampleDataset);
+        await page.Locator("#dataset-files").SetInputFilesAsync(Directory.GetFiles(SampleFolder));
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Upload and start the run" }).ClickAsync();
+        var runLink = page.Locator("#upload-message a");
+        await Expect(runLink).ToHaveCountAsync(1);
+        var runId = await runLink.TextContentAsync();
 
-        var row = page.Locator($"tr[data-run='{upload.RunId}']");
+        var row = page.Locator($"tr[data-run='{runId}']");
         await Expect(row).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
         await Expect(row.Locator(".badge")).ToHaveTextAsync("Completed", new LocatorAssertionsToHaveTextOptions { Timeout = 180_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
-        var run = await harness.Runs.GetAsync(upload.RunId);
-        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync($"{run!.TotalVotes:N0} / {run.MatchupCount * run.ResponsesPerMatchup:N0}");
+        var run = await harness.Runs.GetAsync(runId!);
+        Assert.Equal(PipelineHarness.SampleDataset, run!.DatasetFolder);
+        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync($"{run.TotalVotes:N0} / {run.MatchupCount * run.ResponsesPerMatchup:N0}");
         await browser.ScreenshotAsync("runs");
 
         await row.GetByRole(AriaRole.Link).ClickAsync();
