@@ -46,7 +46,7 @@ public sealed partial class JobFlow(RapidataClient rapidata, RunLedger ledger, M
         }
         if (row.JobDefinitionId is null) await ledger.RecordJobDefinitionAsync(runId, definitionId, await CostEstimateAsync(definitionId));
 
-        var audienceId = row.AudienceId ?? await audiences.ResolveAsync(runId, settings);
+        var audienceId = row.AudienceId ?? await audiences.ResolveAsync(runId, settings, manifest.AudienceExamples ?? []);
         if (row.AudienceId is null) await ledger.RecordAudienceAsync(runId, audienceId);
 
         var jobId = (await rapidata.FindJobsAsync(runId)).FirstOrDefault(j => j.Name == name)?.Id;
