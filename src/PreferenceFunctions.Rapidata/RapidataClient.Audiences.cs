@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using PreferenceFunctions.Rapidata.Models;
 using PreferenceFunctions.Rapidata.Wire;
@@ -34,6 +35,46 @@ public sealed partial class RapidataClient
         var page = await SendForJsonAsync<PageResponse<AudienceListItemResponse>>(HttpMethod.Get, "audiences?" + query, null, cancellationToken)
             .ConfigureAwait(false);
         return [.. page.Items.Where(a => a.Name == name).Select(a => a.Id)];
+    }
+
+    /// <summary>Adds a compare qualification example to an audience (<c>POST /audience/{id}/example</c>, CompareExamplePayload with a
+    /// CompareExampleTruth naming the right asset).</summary>
+    public Task AddCompareAudienceExampleAsync(string audienceId, CompareAudienceExample example, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(example);
+        if (example.WinnerAssetName != example.FirstAssetName && example.WinnerAssetName != example.SecondAssetName)
+            throw new ArgumentException(
+                $"The winner '{example.WinnerAssetName}' must be one of the pair's assets ('{example.FirstAssetName}', '{example.SecondAssetName}').",
+                nameof(example));
+        var body = new AddAudienceExampleBody(
+            MultiAssetBody.Pair(example.FirstAssetName, example.SecondAssetName),
+            new CompareExamplePayloadBody(example.Criteria),
+            new CompareExampleTruthBody(example.WinnerAssetName),
+            example.RandomCorrectProbability,
+            example.Context,
+            example.SortIndex);
+        return SendForNoContentAsync(HttpMethod.Post, $"audience/{Segment(audienceId, nameof(audienceId))}/example", body, cancellationToken);
+    }
+
+    /// <summary>An audience's examples (<c>GET /audience/{id}/examples</c>, every page, by sort index): how a caller finds the
+    /// examples an interrupted attempt already added.</summary>
+    public async IAsyncEnumerable<AudienceExampleSummary> ListAudienceExamplesAsync(string audienceId, int pageSize = 100,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var path = $"audience/{Segment(audienceId, nameof(audienceId))}/examples";
+        for (var page = 1; ; page++)
+        {
+            var result = await SendForJsonAsync<PageResponse<AudienceExampleResponse>>(HttpMethod.Get,
+                $"{path}?page={page}&page_size={pageSize}&sort=sort_index", null, cancellationToken).ConfigureAwait(false);
+            foreach (var item in result.Items)
+            {
+                var names = new List<string>();
+                CollectFileNames(item.Asset, names);
+                yield return new AudienceExampleSummary(item.Id, item.SortIndex, names, item.Context);
+            }
+            if (result.Items.Count == 0 || (long)page * pageSize >= result.Total) yield break;
+        }
     }
 
     /// <summary>Starts recruiting labelers for an audience (<c>POST /audience/{id}/recruit</c>).</summary>

@@ -89,11 +89,40 @@ public sealed class ContextAndAudienceTests
         var before = await api.OkAsync("GET", "/audience/{audienceId}", $"/audience/{id}");
         await api.NoContentAsync("POST", "/audience/{audienceId}/recruit", $"/audience/{id}/recruit");
         var after = await api.OkAsync("GET", "/audience/{audienceId}", $"/audience/{id}");
+        var examples = await api.OkAsync("GET", "/audience/{audienceId}/examples", $"/audience/{id}/examples?page=1&page_size=10&sort=sort_index");
 
         Assert.Equal("Ready", global["status"]!.GetValue<string>());
         Assert.Equal("Created", before["status"]!.GetValue<string>());
         Assert.Equal(("Ready", 0.8, 5), (after["status"]!.GetValue<string>(), after["graduationRule"]!["targetAccuracy"]!.GetValue<double>(),
             after["graduationRule"]!["minTasks"]!.GetValue<int>()));
         Assert.Equal("CountryFilter", after["filters"]![0]!["_t"]!.GetValue<string>());
+        var stored = Assert.Single(examples["items"]!.AsArray())!;
+        Assert.Equal((a, "a red bicycle", 0), (stored["truth"]!["winnerId"]!.GetValue<string>(), stored["context"]!.GetValue<string>(),
+            stored["sortIndex"]!.GetValue<int>()));
+        Assert.Equal([a, b], stored["asset"]!["assets"]!.AsArray().Select(x => x!["fileName"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AudienceExample_TruthNotOneOfTheAssets_Rejected()
+    {
+        await using var emulator = await RapidataEmulatorHost.StartAsync();
+        using var api = await ApiClient.ConnectAsync(emulator);
+        var id = (await api.OkAsync("POST", "/audience", "/audience", new JsonObject { ["name"] = "experts" }))["audienceId"]!.GetValue<string>();
+        var a = await CompareOrders.UploadAsync(api, "good.png");
+        var b = await CompareOrders.UploadAsync(api, "bad.png");
+        var example = new JsonObject
+        {
+            ["asset"] = CompareOrders.DatapointBody(a, b, 0)["asset"]!.DeepClone(),
+            ["payload"] = new JsonObject { ["_t"] = "CompareExamplePayload", ["criteria"] = "Which image fits the description better?" },
+            ["truth"] = new JsonObject { ["_t"] = "CompareExampleTruth", ["winnerId"] = "other.png" },
+            ["randomCorrectProbability"] = 0.5,
+        };
+
+        var response = await api.SendAsync("POST", "/audience/{audienceId}/example", $"/audience/{id}/example", example);
+        var examples = await api.OkAsync("GET", "/audience/{audienceId}/examples", $"/audience/{id}/examples");
+
+        Assert.Equal(400, (int)response.Status);
+        Assert.True(response.Errors.ContainsKey("$.truth.winnerId"), response.Body);
+        Assert.Empty(examples["items"]!.AsArray());
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using PreferenceFunctions.Emulator.Contracts;
-using PreferenceFunctions.Emulator.Datasets;
 using PreferenceFunctions.Emulator.Jobs;
 using PreferenceFunctions.Emulator.State;
 
@@ -9,7 +8,7 @@ namespace PreferenceFunctions.Emulator.Audiences;
 /// <summary>
 /// The audience calls the job flow uses (audience.openapi.json): GET /audience/{id} (the built-in <c>global</c> audience
 /// and created ones), POST /audience with filters and a task-accuracy graduation rule, POST /audience/{id}/example
-/// (a compare qualification example of two uploaded assets), POST /audience/{id}/recruit, and GET /audiences (the created
+/// and GET /audience/{id}/examples (AudienceExampleEndpoints), POST /audience/{id}/recruit, and GET /audiences (the created
 /// ones, filtered and sorted like the other list endpoints) to find an audience again by name.
 /// </summary>
 internal static class AudienceEndpoints
@@ -20,8 +19,8 @@ internal static class AudienceEndpoints
     {
         routes.MapContract("GET", "/audience/{audienceId}", Get);
         routes.MapContract("POST", "/audience", Create);
-        routes.MapContract("POST", "/audience/{audienceId}/example", AddExample);
         routes.MapContract("POST", "/audience/{audienceId}/recruit", Recruit);
+        routes.MapAudienceExampleEndpoints();
         routes.MapContract("GET", "/audiences", (HttpRequest request, EmulatorState state) => ListQuery.Run(request, state.Audiences.Values,
             AudienceField, (items, total, page, size) => new PagedOutput<AudienceListItem>(total, page, size,
                 [.. items.Select(a => new AudienceListItem(a.Id, a.Name, a.Status, a.Status == "Ready" ? 500 : 0, a.Filters, a.CreatedAt,
@@ -75,27 +74,6 @@ internal static class AudienceEndpoints
         return Results.Ok(new CreatedAudienceOutput(audience.Id));
     }
 
-    private static IResult AddExample(string audienceId, HttpContext context, EmulatorState state)
-    {
-        if (!state.Audiences.TryGetValue(audienceId, out var audience)) return Problems.NotFound("Audience", audienceId);
-        var body = ContractValidationMiddleware.Body(context)!;
-        var errors = new Dictionary<string, string[]>();
-        var pair = CompareAssetReader.Read(body["asset"]!, "$.asset", state, errors);
-        if (body["payload"]!["_t"]!.GetValue<string>() != "CompareExamplePayload")
-            errors["$.payload._t"] = ["The emulator supports compare examples only (CompareExamplePayload)."];
-        var winner = body["truth"]?["winnerId"]?.GetValue<string>();
-        if (pair is { } p && (winner is null || !p.FileNames.Contains(winner)))
-            errors["$.truth.winnerId"] = ["The truth must name one of the example's two assets."];
-        if (pair is null || errors.Count > 0) return Problems.Validation(errors);
-        lock (audience.ExampleIds)
-        {
-            audience.ExampleIds.Add(Ids.New());
-        }
-
-        state.Changed();
-        return Results.Ok(new AddedExampleOutput(Ids.New()));
-    }
-
     /// <summary>Recruiting: the emulator's crowd qualifies at once, so the audience is Ready.</summary>
     private static IResult Recruit(string audienceId, EmulatorState state)
     {
@@ -124,5 +102,3 @@ internal sealed record AudienceListItem(
 /// <summary>CreateAudienceEndpoint_Output.</summary>
 internal sealed record CreatedAudienceOutput(string AudienceId);
 
-/// <summary>AddExampleToAudienceEndpoint_Output.</summary>
-internal sealed record AddedExampleOutput(string? RecalculationId);

@@ -73,7 +73,7 @@ internal static class DatapointQuery
         };
     }
 
-    private static JsonObject FileAsset(string fileName, EmulatorState state) => new()
+    public static JsonObject FileAsset(string fileName, EmulatorState state) => new()
     {
         ["_t"] = "FileAsset",
         ["fileName"] = fileName,

@@ -20,5 +20,6 @@ internal sealed class AudienceRecord
 
     public int MinTasks { get; init; } = 10;
 
-    public List<string> ExampleIds { get; init; } = [];
+    /// <summary>Guarded by locking the list itself.</summary>
+    public List<AudienceExampleRecord> Examples { get; init; } = [];
 }

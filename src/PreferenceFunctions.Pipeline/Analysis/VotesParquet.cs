@@ -4,7 +4,8 @@ using Parquet.Schema;
 namespace PreferenceFunctions.Pipeline.Analysis;
 
 /// <summary>
-/// The votes export: one Parquet row per vote (<see cref="VoteRow"/>), snake_case columns for pandas/polars, one
+/// The votes export: one Parquet row per vote (<see cref="VoteRow"/>), snake_case columns for pandas/polars, the vote's
+/// <c>round</c> (an export written before rounds had none: read as round 1), one
 /// nullable <c>user_score_&lt;dimension&gt;</c> column per userScores dimension found in the votes. Rows are written
 /// in row groups of <see cref="RowGroupSize"/>, so a large run never holds more than one group.
 /// </summary>
@@ -17,6 +18,8 @@ public static class VotesParquet
         ModelA = Text("model_a"), ModelB = Text("model_b"), ImageA = Text("image_a"), ImageB = Text("image_b"),
         VotedFor = Text("voted_for"), VotedModel = Text("voted_model"), Country = Text("country"), Language = Text("language"),
         Age = Text("age"), Gender = Text("gender"), Occupation = Text("occupation");
+
+    private static readonly DataField<int> Round = new("round");
 
     private static readonly (DataField<string> Field, Func<VoteRow, string?> Value)[] TextColumns =
     [
@@ -36,7 +39,7 @@ public static class VotesParquet
         var dimensions = new SortedSet<string>(StringComparer.Ordinal);
         await foreach (var row in rows().WithCancellation(cancellationToken).ConfigureAwait(false)) dimensions.UnionWith(row.UserScores.Keys);
         var scoreFields = dimensions.Select(d => (Dimension: d, Field: new DataField<double?>(UserScorePrefix + d))).ToArray();
-        var schema = new ParquetSchema([.. TextColumns.Select(c => (Field)c.Field), .. scoreFields.Select(s => (Field)s.Field)]);
+        var schema = new ParquetSchema([.. TextColumns.Select(c => (Field)c.Field), Round, .. scoreFields.Select(s => (Field)s.Field)]);
 
         long written = 0;
         await using var writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -92,6 +95,10 @@ public static class VotesParquet
                 await rowGroup.ReadAsync(fields.First(f => f.Name == name), values.AsMemory()!, cancellationToken: cancellationToken).ConfigureAwait(false);
                 text[name] = values;
             }
+            var rounds = new int[count];
+            if (fields.FirstOrDefault(f => f.Name == Round.Name) is { } roundField)
+                await rowGroup.ReadAsync<int>(roundField, rounds.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            else Array.Fill(rounds, 1);
             var scores = new List<(string Dimension, double?[] Values)>();
             foreach (var field in scoreFields)
             {
@@ -104,7 +111,7 @@ public static class VotesParquet
                 string? T(DataField<string> f) => text[f.Name][i];
                 var userScores = scores.Where(s => s.Values[i].HasValue).ToDictionary(s => s.Dimension, s => s.Values[i]!.Value, StringComparer.Ordinal);
                 yield return new VoteRow(T(RunId), T(MatchupId) ?? "", T(Prompt) ?? "", T(ModelA) ?? "", T(ModelB) ?? "", T(ImageA) ?? "",
-                    T(ImageB) ?? "", T(VotedFor), T(VotedModel), T(Country), T(Language), T(Age), T(Gender), T(Occupation), userScores);
+                    T(ImageB) ?? "", T(VotedFor), T(VotedModel), T(Country), T(Language), T(Age), T(Gender), T(Occupation), userScores, rounds[i]);
             }
         }
     }
@@ -115,6 +122,7 @@ public static class VotesParquet
         using var group = writer.CreateRowGroup();
         foreach (var (field, value) in TextColumns)
             await group.WriteAsync(field, batch.Select(value).ToArray()!).ConfigureAwait(false);
+        await group.WriteAsync<int>(Round, batch.Select(r => r.Round).ToArray().AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var (dimension, field) in scoreFields)
         {
             var values = batch.Select(r => r.UserScores.TryGetValue(dimension, out var score) ? score : (double?)null).ToArray();

@@ -93,7 +93,12 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
                 // From here on the crowd is paid for.
                 paid = new SubmittedOrder(order, matchups, staged.ChunkBlobNames, webhook, context.CurrentUtcDateTime + run.Deadline,
                     staged.Settings.Adaptive, matchups * staged.Settings.ResponsesPerMatchup);
-                await context.CallSubmitOrderAsync(new OrderStep(run.RunId, order.OrderId, order.Flow), AfterSubmit);
+                // The job flow's job exists from here on and is the run's order; runs submitted before jobs were returned keep the dataset id.
+                if ((await context.CallSubmitOrderAsync(new OrderStep(run.RunId, order.OrderId, order.Flow), AfterSubmit)).JobId is { } jobId)
+                {
+                    order = order with { OrderId = jobId };
+                    paid = paid with { Order = order };
+                }
             }
             else if (run.Waiting is null)
             {
@@ -141,7 +146,7 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
                         PreserveUnprocessedEvents = true, // a cancel sent in between is not lost
                         NewVersion = CurrentVersion,
                     });
-                    return new RunResult(runId, RunPhase.WaitingForCrowd, order.OrderId, matchups, Winner: null, Error: null);
+                    return new RunResult(runId, RunPhase.WaitingForCrowd, order.OrderId, matchups, Winner: null, Error: null, order.DatasetId);
                 case CrowdWaitOutcome.Cancelled:
                     var cancelled = waited.Cancel!;
                     return await GiveUpAsync(context, run, order, cancelled.Action, cancelled.Reason, webhook, matchups, RunPhase.Cancelled);
@@ -183,7 +188,7 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
         await BestEffort.TryAsync(() => context.CallAddToLeaderboardAsync(collect, AfterSubmit));
         await NotifyAsync(context, runId, RunEventTypes.RunCompleted, RunPhase.Completed, null, webhook);
         LogCompleted(log, runId, order.OrderId, summary.Matchups, summary.Winner);
-        return new RunResult(runId, RunPhase.Completed, order.OrderId, summary.Matchups, summary.Winner, null);
+        return new RunResult(runId, RunPhase.Completed, order.OrderId, summary.Matchups, summary.Winner, null, order.DatasetId);
     }
 
     /// <summary>Cancelled before submit: nothing is paid yet, so an order already created is deleted whatever was asked.</summary>
@@ -284,7 +289,7 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
     {
         await RecordEndAsync(context, run.RunId, phase, matchups, error);
         await NotifyAsync(context, run.RunId, eventType, phase, error, webhook);
-        return new RunResult(run.RunId, phase, order?.OrderId, matchups, Winner: null, error);
+        return new RunResult(run.RunId, phase, order?.OrderId, matchups, Winner: null, error, order?.DatasetId);
     }
 
     /// <summary>Events are best effort: a sink that fails is recorded on the row by the activity; a failed activity is skipped.</summary>

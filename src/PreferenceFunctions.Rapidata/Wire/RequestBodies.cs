@@ -115,3 +115,28 @@ internal sealed record TaskAccuracyRuleBody(double TargetAccuracy, int MinTasks)
     [JsonPropertyOrder(-1)]
     public string Type { get; init; } = "TaskAccuracy";
 }
+
+/// <summary><c>AddExampleToAudienceEndpoint_Input</c> (audience.openapi.json).</summary>
+internal sealed record AddAudienceExampleBody(
+    MultiAssetBody Asset,
+    CompareExamplePayloadBody Payload,
+    CompareExampleTruthBody Truth,
+    double RandomCorrectProbability,
+    string? Context,
+    int SortIndex);
+
+/// <summary><c>IExamplePayloadCompareExamplePayload</c>.</summary>
+internal sealed record CompareExamplePayloadBody(string Criteria)
+{
+    [JsonPropertyName("_t")]
+    [JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "CompareExamplePayload";
+}
+
+/// <summary><c>IExampleTruthCompareExampleTruth</c>.</summary>
+internal sealed record CompareExampleTruthBody(string WinnerId)
+{
+    [JsonPropertyName("_t")]
+    [JsonPropertyOrder(-1)]
+    public string Type { get; init; } = "CompareExampleTruth";
+}

@@ -83,3 +83,6 @@ internal sealed record CreateAudienceResponse(string AudienceId);
 
 /// <summary>An item of <c>QueryAudiencesEndpoint_PagedResultOfOutput</c> (the fields the client reads).</summary>
 internal sealed record AudienceListItemResponse(string Id, string Name);
+
+/// <summary><c>QueryExamplesForAudienceEndpoint_Output</c>; the asset stays raw JSON (an <c>IAsset</c> union).</summary>
+internal sealed record AudienceExampleResponse(string Id, JsonElement Asset, int? SortIndex = null, string? Context = null);

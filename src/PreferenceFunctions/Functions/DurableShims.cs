@@ -46,8 +46,8 @@ public static class DurableShims
         Run<UploadChunkActivity, UploadChunkInput, UploadChunkResult>(input, context);
 
     [Function(nameof(SubmitOrderActivity))]
-    public static Task<bool> SubmitOrder([ActivityTrigger] OrderStep input, FunctionContext context) =>
-        Run<SubmitOrderActivity, OrderStep, bool>(input, context);
+    public static Task<SubmitOrderResult> SubmitOrder([ActivityTrigger] OrderStep input, FunctionContext context) =>
+        Run<SubmitOrderActivity, OrderStep, SubmitOrderResult>(input, context);
 
     [Function(nameof(GetOrderStatusActivity))]
     public static Task<OrderStatus> GetOrderStatus([ActivityTrigger] OrderStep input, FunctionContext context) =>

@@ -74,6 +74,13 @@ internal static class ClientCalls
             [JsonNode.Parse("""{"_t":"CountryFilter","countries":["DE","US"]}""")!.AsObject()], targetAccuracy: 0.8, minTasks: 5)),
         new("CreateAudience.Minimal", "POST /audience", c => c.CreateAudienceAsync("everyone [run-42]")),
         new("FindAudienceIds", "GET /audiences", c => c.FindAudienceIdsAsync("prompt experts [run-42]")),
+        new("AddCompareAudienceExample", "POST /audience/{audienceId}/example", c => c.AddCompareAudienceExampleAsync("audience-1",
+            new CompareAudienceExample("asset-a.png", "asset-b.png", "Which image fits the description better?", "asset-b.png", 0,
+                Context: "a red bicycle"))),
+        new("ListAudienceExamples", "GET /audience/{audienceId}/examples", async c =>
+        {
+            await foreach (var _ in c.ListAudienceExamplesAsync("audience-1")) { }
+        }),
         new("RecruitAudience", "POST /audience/{audienceId}/recruit", c => c.RecruitAudienceAsync("audience-1")),
         new("GetPreliminaryDownload", "GET /pipeline/preliminary-download/{preliminaryDownloadId}",
             async c => await ((await c.GetPreliminaryDownloadAsync("download-1"))?.DisposeAsync() ?? ValueTask.CompletedTask)),

@@ -80,6 +80,16 @@ internal static partial class CannedResponses
         {"estimatedCost":12.5,"costPerResponse":0.025,"datapointCount":40,"requiredResponses":600}
         """;
 
+    public const string AudienceExamplesPageJson = """
+        {"total":1,"page":1,"pageSize":100,"totalPages":1,"items":[
+          {"id":"example-1","rapidId":null,"asset":{"_t":"MultiAsset","identifier":"m","metadata":{},"assets":[
+            {"_t":"FileAsset","fileName":"asset-a.png","identifier":"a","metadata":{}},
+            {"_t":"FileAsset","fileName":"asset-b.png","identifier":"b","metadata":{}}]},
+           "payload":{"_t":"CompareExamplePayload","criteria":"Which image fits the description better?"},
+           "correctCount":0,"incorrectCount":0,"truth":{"_t":"CompareExampleTruth","winnerId":"asset-b.png"},
+           "context":"a red bicycle","randomCorrectProbability":0.5,"sortIndex":0,"visibility":"Private"}]}
+        """;
+
     public const string AudienceJson = """
         {"id":"global","baseAudienceId":"global","name":"Global","status":"Ready",
          "qualifiedUserCount":120000,"filters":[],"createdAt":"2026-01-01T00:00:00Z",
@@ -107,6 +117,8 @@ internal static partial class CannedResponses
         ("GET", "/audiences") => FakeResponse.Ok(AudiencesPageJson),
         ("POST", "/audience") => FakeResponse.Ok("""{"audienceId":"audience-1"}"""),
         ("POST", var path) when AudienceRecruit().IsMatch(path) => FakeResponse.NoContent,
+        ("POST", var path) when AudienceExample().IsMatch(path) => FakeResponse.Ok("""{"recalculationId":"recalculation-1"}"""),
+        ("GET", var path) when AudienceExamples().IsMatch(path) => FakeResponse.Ok(AudienceExamplesPageJson),
         ("POST", "/order") => FakeResponse.Ok("""{"orderId":"order-1","pipelineId":"pipeline-1","datasetId":"dataset-1","campaignId":null}"""),
         ("GET", "/orders") => FakeResponse.Ok(OrdersPageJson),
         ("POST", "/asset/url") => FakeResponse.Ok("""{"fileName":"asset-url-1.png","warnings":[],"wasCompressed":false,"originalSizeBytes":null,"finalSizeBytes":null}"""),
@@ -149,6 +161,12 @@ internal static partial class CannedResponses
 
     [GeneratedRegex("^/audience/[^/]+/recruit$")]
     private static partial Regex AudienceRecruit();
+
+    [GeneratedRegex("^/audience/[^/]+/example$")]
+    private static partial Regex AudienceExample();
+
+    [GeneratedRegex("^/audience/[^/]+/examples$")]
+    private static partial Regex AudienceExamples();
 
     [GeneratedRegex("^/order/[^/]+/download-results$")]
     private static partial Regex OrderResults();

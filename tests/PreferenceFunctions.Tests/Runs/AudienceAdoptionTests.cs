@@ -19,9 +19,9 @@ public sealed class AudienceAdoptionTests
         await using var harness = await RunHarness.StartAsync(flow: null);
         var audiences = harness.Services.GetRequiredService<AudienceSetup>();
 
-        var first = await audiences.ResolveAsync("run-a", Custom("experts"));
-        var again = await audiences.ResolveAsync("run-a", Custom("experts"));
-        var otherRun = await audiences.ResolveAsync("run-b", Custom("experts"));
+        var first = await audiences.ResolveAsync("run-a", Custom("experts"), []);
+        var again = await audiences.ResolveAsync("run-a", Custom("experts"), []);
+        var otherRun = await audiences.ResolveAsync("run-b", Custom("experts"), []);
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, otherRun);

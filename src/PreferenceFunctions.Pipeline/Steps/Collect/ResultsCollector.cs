@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs.Models;
 using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
@@ -36,8 +35,9 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
 
         var outcomes = await OutcomesAsync(input.RunsContainer, input.RunId, input.ResultsBlobName, known, cancellationToken);
         var rounds = new List<IReadOnlyList<MatchupOutcome>>();
-        foreach (var round in await RoundFoldersAsync(input.RunsContainer, input.RunId, cancellationToken))
-            rounds.Add(await OutcomesAsync(input.RunsContainer, round, $"{round}/{RoundBlobs.ResultsFileName}", known, cancellationToken));
+        var runs = storage.Blobs.GetBlobContainerClient(input.RunsContainer);
+        foreach (var (_, folder) in await RoundResultsListing.ListAsync(runs, input.RunId, cancellationToken))
+            rounds.Add(await OutcomesAsync(input.RunsContainer, folder, $"{folder}/{RoundBlobs.ResultsFileName}", known, cancellationToken));
         if (rounds.Count > 0) outcomes = RoundVotes.Merge(outcomes, rounds);
         return new CollectedResults(PreferenceAnalyzer.Analyze(outcomes), imagesByPath, known, stagedImagesFolder);
     }
@@ -56,19 +56,5 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
         await using var stream = await resultsBlob.OpenReadAsync(cancellationToken: cancellationToken);
         var document = await CompareResultsDocument.ParseAsync(stream, ParseOptions, cancellationToken);
         return MatchupOutcomeBuilder.Build(document, joined);
-    }
-
-    /// <summary>The folders of an adaptive run's follow-up rounds that have results, in round order (none for other runs).</summary>
-    private async Task<IReadOnlyList<string>> RoundFoldersAsync(string container, string runId, CancellationToken cancellationToken)
-    {
-        var folders = new List<string>();
-        var blobs = storage.Blobs.GetBlobContainerClient(container)
-            .GetBlobsAsync(new GetBlobsOptions { Prefix = RoundBlobs.Prefix(runId) }, cancellationToken);
-        await foreach (var blob in blobs)
-        {
-            if (blob.Name.EndsWith("/" + RoundBlobs.ResultsFileName, StringComparison.Ordinal))
-                folders.Add(blob.Name[..^(RoundBlobs.ResultsFileName.Length + 1)]);
-        }
-        return folders.Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -7,8 +7,9 @@ using PreferenceFunctions.Rapidata.Results;
 namespace PreferenceFunctions.Pipeline.Steps.Collect;
 
 /// <summary>
-/// A run's votes export, <c>{runId}/votes.parquet</c>: every vote of its results document joined to its matchup.
-/// The document is streamed (twice: <see cref="VotesParquet"/> reads the userScores dimensions first) and the Parquet
+/// A run's votes export, <c>{runId}/votes.parquet</c>: every vote of its results document joined to its matchup, then an
+/// adaptive run's follow-up rounds' votes, each row with its round (1 for the first order). The documents are streamed
+/// (twice: <see cref="VotesParquet"/> reads the userScores dimensions first) and the Parquet
 /// file is built in a temporary file, since Parquet.Net needs a seekable stream; neither is held in memory.
 /// </summary>
 public sealed class VotesExportStore(StorageConnection storage, IOptions<PreferenceOptions> options)
@@ -16,19 +17,24 @@ public sealed class VotesExportStore(StorageConnection storage, IOptions<Prefere
     /// <returns>The votes written.</returns>
     public async Task<long> WriteAsync(WriteResultsInput input, IReadOnlyCollection<Matchup> knownMatchups, CancellationToken cancellationToken = default)
     {
-        var resultsBlob = storage.Blobs.GetBlobContainerClient(input.RunsContainer).GetBlobClient(input.ResultsBlobName);
+        var runs = storage.Blobs.GetBlobContainerClient(input.RunsContainer);
+        var followUps = await RoundResultsListing.ListAsync(runs, input.RunId, cancellationToken);
+        var documents = followUps.Select(r => (r.Round, Blob: $"{r.Folder}/{RoundBlobs.ResultsFileName}")).Prepend((Round: 1, Blob: input.ResultsBlobName));
         async IAsyncEnumerable<VoteRow> Rows()
         {
-            await using var stream = await resultsBlob.OpenReadAsync(cancellationToken: cancellationToken);
-            var entries = CompareResultsDocument.ReadEntriesAsync(stream, cancellationToken: cancellationToken);
-            await foreach (var outcome in MatchupOutcomeBuilder.ReadAsync(entries, knownMatchups, cancellationToken))
-                foreach (var row in VoteRow.FromOutcome(input.RunId, outcome)) yield return row;
+            foreach (var (round, blob) in documents)
+            {
+                await using var stream = await runs.GetBlobClient(blob).OpenReadAsync(cancellationToken: cancellationToken);
+                var entries = CompareResultsDocument.ReadEntriesAsync(stream, cancellationToken: cancellationToken);
+                await foreach (var outcome in MatchupOutcomeBuilder.ReadAsync(entries, knownMatchups, cancellationToken))
+                    foreach (var row in VoteRow.FromOutcome(input.RunId, outcome, round)) yield return row;
+            }
         }
 
         await using var file = TemporaryFile();
         var written = await VotesParquet.WriteAsync(Rows, file, cancellationToken);
         file.Position = 0;
-        await storage.Blobs.GetBlobContainerClient(input.RunsContainer).GetBlobClient(RunBlobs.Votes(input.RunId))
+        await runs.GetBlobClient(RunBlobs.Votes(input.RunId))
             .UploadAsync(file, overwrite: true, cancellationToken);
         return written;
     }

@@ -27,11 +27,11 @@ public sealed partial class JobFlow(RapidataClient rapidata, RunLedger ledger, M
         return reference;
     }
 
-    /// <summary>Definition, audience and job, each reused when recorded or found by name: the job is created once.</summary>
-    public async Task SubmitAsync(string runId)
+    /// <summary>Definition, audience and job, each reused when recorded or found by name: the job is created once. Returns its id.</summary>
+    public async Task<string> SubmitAsync(string runId)
     {
         var row = await ledger.GetAsync(runId) ?? throw new InvalidOperationException($"Run {runId} has no row.");
-        if (row.JobId is not null) return;
+        if (row.JobId is { } recorded) return recorded;
         var name = row.OrderName ?? throw new InvalidOperationException($"Run {runId} has no recorded dataset name.");
         var datasetId = row.RapidataDatasetId ?? throw new InvalidOperationException($"Run {runId} has no recorded Rapidata dataset.");
         var manifest = await manifests.ReadManifestAsync(options.Value.RunsContainer, RunBlobs.Manifest(runId));
@@ -46,7 +46,7 @@ public sealed partial class JobFlow(RapidataClient rapidata, RunLedger ledger, M
         }
         if (row.JobDefinitionId is null) await ledger.RecordJobDefinitionAsync(runId, definitionId, await CostEstimateAsync(definitionId));
 
-        var audienceId = row.AudienceId ?? await audiences.ResolveAsync(runId, settings);
+        var audienceId = row.AudienceId ?? await audiences.ResolveAsync(runId, settings, manifest.AudienceExamples ?? []);
         if (row.AudienceId is null) await ledger.RecordAudienceAsync(runId, audienceId);
 
         var jobId = (await rapidata.FindJobsAsync(runId)).FirstOrDefault(j => j.Name == name)?.Id;
@@ -58,6 +58,7 @@ public sealed partial class JobFlow(RapidataClient rapidata, RunLedger ledger, M
         }
         else LogAdopted(runId, jobId);
         await ledger.RecordJobAsync(runId, jobId, clock.GetUtcNow());
+        return jobId;
     }
 
     public async Task<OrderStatus> StatusAsync(PreferenceRunEntity? row, string runId)

@@ -10,8 +10,8 @@ internal static class OrderCalls
         TaskOptions options) =>
         context.CallActivityAsync<OrderReference>(nameof(CreateOrderActivity), input, options);
 
-    public static Task CallSubmitOrderAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
-        context.CallActivityAsync<bool>(nameof(SubmitOrderActivity), step, options);
+    public static Task<SubmitOrderResult> CallSubmitOrderAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions options) =>
+        context.CallActivityAsync<SubmitOrderResult>(nameof(SubmitOrderActivity), step, options);
 
     public static Task<OrderStatus> CallGetOrderStatusAsync(this TaskOrchestrationContext context, OrderStep step, TaskOptions? options = null) =>
         context.CallActivityAsync<OrderStatus>(nameof(GetOrderStatusActivity), step, options);

@@ -127,7 +127,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             async (chunk, token) => await _store.WriteJsonAsync(request.RunsContainer, chunkNames[chunk.Index], chunk, indented: false, token));
         var manifest = new DatasetManifest(request.RunId, request.DatasetsContainer, folder, listing.Zip?.Name, listing.Zip?.Properties.ETag?.ToString(),
             listing.Matchups!.Properties.ETag?.ToString() ?? "", report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages,
-            report.Models, report.ModelPairs, stored, options.Value.ChunkSize, chunkNames);
+            report.Models, report.ModelPairs, stored, options.Value.ChunkSize, chunkNames, ManifestBuilder.AudienceExamples(check));
         var manifestBlob = $"{request.RunId}/manifest.json";
         await _store.WriteJsonAsync(request.RunsContainer, manifestBlob, manifest, indented: true, ct);
         StagingLog.Staged(logger, request.DatasetsContainer, folder, request.RunId, report.Counts.Staged, chunks.Count, report.WarningCount);

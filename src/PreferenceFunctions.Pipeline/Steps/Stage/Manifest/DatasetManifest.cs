@@ -5,7 +5,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 
 /// <summary>
 /// runs/{runId}/manifest.json: the normalised dataset's summary and where its chunks are. <see cref="ZipETag"/> and
-/// <see cref="CsvETag"/> record the versions read, so a reader can notice a dataset replaced mid-run.
+/// <see cref="CsvETag"/> record the versions read, so a reader can notice a dataset replaced mid-run. <see cref="AudienceExamples"/>
+/// are a custom audience's qualification examples (none for manifests written before they were uploaded).
 /// </summary>
 public sealed record DatasetManifest(
     string RunId,
@@ -21,4 +22,5 @@ public sealed record DatasetManifest(
     IReadOnlyList<ModelPairCount> ModelPairs,
     OrderSettings Settings,
     int ChunkSize,
-    IReadOnlyList<string> ChunkBlobNames);
+    IReadOnlyList<string> ChunkBlobNames,
+    IReadOnlyList<ManifestAudienceExample>? AudienceExamples = null);

@@ -12,6 +12,10 @@ internal static class ManifestBuilder
         return [.. matchups.Chunk(chunkSize).Select((items, i) => new ManifestChunk(i, items, stagedImagesFolder))];
     }
 
+    public static IReadOnlyList<ManifestAudienceExample> AudienceExamples(DatasetCheckResult check) =>
+        [.. check.AudienceExamples.Select(e => new ManifestAudienceExample(e.Index, e.Example.Prompt,
+            Image(e.Image1, "", check.Facts), Image(e.Image2, "", check.Facts), e.Example.Winner))];
+
     public static string ChunkBlobName(string runId, int index) => $"{runId}/chunks/{index:00000}.json";
 
     private static ManifestMatchup Matchup(MatchupRow row, int sortIndex, DatasetCheckResult check)

@@ -8,7 +8,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 /// <summary>
 /// Reads order.json's <c>audience</c>: a string (<c>"global"</c> or an audience id) or a custom audience
 /// <c>{ "name", "filters": [...], "examples": [{ "prompt", "image1", "image2", "winner": 1|2 }], "targetAccuracy", "minTasks" }</c>.
-/// Problems name the field; unknown keys are errors.
+/// Problems name the field; unknown keys are errors. The examples' images and prompt lengths are checked against the dataset
+/// later (<see cref="Validation.AudienceExampleCheck"/>).
 /// </summary>
 internal static class AudienceJsonReader
 {
@@ -57,14 +58,11 @@ internal static class AudienceJsonReader
         }
 
         var examples = new List<AudienceExample>();
-        if (Get(obj, "examples") is JsonArray { Count: > 0 })
-            Bad("audience.examples", "qualification examples are not uploaded by this version yet; add them to the audience in Rapidata " +
-                "and name its id (\"audience\": \"<audienceId>\"), or leave examples out");
         if (Get(obj, "examples") is JsonArray exampleArray)
         {
             for (var i = 0; i < exampleArray.Count; i++)
             {
-                if (ReadExample(exampleArray[i], $"audience.examples[{i}]", Bad) is { } example) examples.Add(example);
+                if (ReadExample(exampleArray[i], $"audience.examples[{i}]", Bad) is { } example) examples.Add(example with { Index = i });
             }
         }
         else if (Get(obj, "examples") is not null) Bad("audience.examples", "expected a list of examples");

@@ -22,6 +22,8 @@ internal sealed class DatasetCheck(DatasetOptions options)
         else if (csv is not null)
             scan = new MatchupCsvValidator(input.Images, options, problems, input.Defaults.LongPrompts).Validate(csv);
 
+        var audienceSource = fileSettings?.Audience is not null ? OrderJsonReader.FileName : OrderSettingsResolver.RequestSource;
+        var examples = AudienceExampleCheck.Resolve(settings.Audience, audienceSource, input.Images, options, problems);
         var staged = MatchupSampler.Sample(scan.Matchups, settings.Sample, settings.Seed);
         if (settings.Sample > scan.Matchups.Count && scan.Matchups.Count > 0)
             problems.Warning(ProblemCodes.OrderSetting, OrderJsonReader.FileName, $"sample is {settings.Sample} but the dataset has {scan.Matchups.Count} valid matchups; all of them are used", column: "sample");
@@ -31,7 +33,10 @@ internal sealed class DatasetCheck(DatasetOptions options)
             problems.Warning(ProblemCodes.DisconnectedModels, MatchupColumns.FileName,
                 $"the models form {graph.Groups.Count} groups that never meet in a matchup ({string.Join(" | ", graph.Groups.Select(g => string.Join(", ", g)))}); scores across groups cannot be compared");
 
-        var facts = await InspectAsync(input, staged, problems, cancellationToken);
+        var facts = await InspectAsync(input, staged, examples, audienceSource, problems, cancellationToken);
+        foreach (var e in examples.Where(e => facts.TryGetValue(e.Image1, out var f1) && facts.TryGetValue(e.Image2, out var f2) && f1.Sha256 == f2.Sha256))
+            problems.Error(ProblemCodes.SameImage, audienceSource, $"{audienceSource}, field audience.examples[{e.Index}].image2: " +
+                $"\"{e.Image2.Path}\" has the same content as image1 (\"{e.Image1.Path}\"); an example needs two different images", column: "audience");
         var distinct = staged.SelectMany(m => new[] { m.Image1, m.Image2 })
             .Select(i => facts.TryGetValue(i, out var f) ? f.Sha256 : i.Location).Distinct(StringComparer.Ordinal).Count();
         // Adaptive rounds may buy up to maxExtraVotes more: the spend limits count them as ordered.
@@ -44,17 +49,24 @@ internal sealed class DatasetCheck(DatasetOptions options)
         var counts = new DatasetCounts(scan.DataRows, scan.Matchups.Count, scan.DuplicatesRemoved, staged.Count, staged.Count * 2, distinct, votes);
         var report = new ValidationReport(problems.ErrorCount == 0, input.Dataset, counts, graph.Models, graph.Pairs, graph.Groups, settings,
             problems.ErrorCount, problems.WarningCount, problems.NotListed, problems.Sorted());
-        return new DatasetCheckResult(report, settings, staged, facts, scan.MetadataColumns);
+        return new DatasetCheckResult(report, settings, staged, facts, scan.MetadataColumns, examples);
     }
 
-    private async Task<IReadOnlyDictionary<ImageEntry, ImageFacts>> InspectAsync(DatasetCheckInput input, IReadOnlyList<MatchupRow> staged, ProblemList problems, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<ImageEntry, ImageFacts>> InspectAsync(DatasetCheckInput input, IReadOnlyList<MatchupRow> staged,
+        IReadOnlyList<StagedAudienceExample> examples, string audienceSource, ProblemList problems, CancellationToken cancellationToken)
     {
         // The first row and column naming each image: where a problem with its bytes is reported.
-        var firstUse = new Dictionary<ImageEntry, (MatchupRow Row, string Column)>(ReferenceEqualityComparer.Instance);
+        var firstUse = new Dictionary<ImageEntry, ImageUse>(ReferenceEqualityComparer.Instance);
         foreach (var m in staged)
         {
-            firstUse.TryAdd(m.Image1, (m, "image1"));
-            firstUse.TryAdd(m.Image2, (m, "image2"));
+            firstUse.TryAdd(m.Image1, ImageUse.Of(m, "image1"));
+            firstUse.TryAdd(m.Image2, ImageUse.Of(m, "image2"));
+        }
+        // An audience's examples are staged, hashed and uploaded like matchups' images.
+        foreach (var e in examples)
+        {
+            firstUse.TryAdd(e.Image1, new ImageUse(audienceSource, $"{audienceSource}, field audience.examples[{e.Index}].image1", null, null, "audience"));
+            firstUse.TryAdd(e.Image2, new ImageUse(audienceSource, $"{audienceSource}, field audience.examples[{e.Index}].image2", null, null, "audience"));
         }
         IReadOnlyDictionary<ImageEntry, ImageFacts> facts;
         try
@@ -66,17 +78,24 @@ internal sealed class DatasetCheck(DatasetOptions options)
             problems.Error(ProblemCodes.BadZip, "images.zip", $"images.zip could not be read: {e.Message}");
             return new Dictionary<ImageEntry, ImageFacts>();
         }
-        foreach (var (image, (row, column)) in firstUse)
+        foreach (var (image, use) in firstUse)
         {
             if (!facts.TryGetValue(image, out var f)) continue;
-            var at = row.Row == row.Line ? $"{row.Row}" : $"{row.Row} (line {row.Line})";
+            void Bad(string code, string message) => problems.Error(code, use.File, $"{use.Where}: {message}", use.Row, use.Line, use.Column);
             if (f.Format == ImageFormat.Unknown)
-                problems.Error(ProblemCodes.NotAnImage, MatchupColumns.FileName, $"{MatchupColumns.FileName} row {at}, column {column}: \"{image.Path}\" is not a PNG, JPEG, WebP or GIF image ({f.HeaderDescription})", row.Row, row.Line, column);
+                Bad(ProblemCodes.NotAnImage, $"\"{image.Path}\" is not a PNG, JPEG, WebP or GIF image ({f.HeaderDescription})");
             else if (f.Width * f.Height is { } pixels && pixels > options.MaxImagePixels)
-                problems.Error(ProblemCodes.ImageTooManyPixels, MatchupColumns.FileName, $"{MatchupColumns.FileName} row {at}, column {column}: \"{image.Path}\" is {f.Width:N0} x {f.Height:N0} pixels ({pixels:N0}), over the limit of {options.MaxImagePixels:N0} (Preference__Datasets__MaxImagePixels)", row.Row, row.Line, column);
+                Bad(ProblemCodes.ImageTooManyPixels, $"\"{image.Path}\" is {f.Width:N0} x {f.Height:N0} pixels ({pixels:N0}), over the limit of {options.MaxImagePixels:N0} (Preference__Datasets__MaxImagePixels)");
             else if (f.SizeBytes > options.MaxImageBytes)
-                problems.Error(ProblemCodes.ImageTooLarge, MatchupColumns.FileName, $"{MatchupColumns.FileName} row {at}, column {column}: \"{image.Path}\" is {f.SizeBytes:N0} bytes, over the limit of {options.MaxImageBytes:N0} (Preference__Datasets__MaxImageBytes)", row.Row, row.Line, column);
+                Bad(ProblemCodes.ImageTooLarge, $"\"{image.Path}\" is {f.SizeBytes:N0} bytes, over the limit of {options.MaxImageBytes:N0} (Preference__Datasets__MaxImageBytes)");
         }
         return facts;
+    }
+
+    /// <summary>Where an image is first named: a matchups.csv row and column, or an audience example's field.</summary>
+    private sealed record ImageUse(string File, string Where, int? Row, int? Line, string Column)
+    {
+        public static ImageUse Of(MatchupRow row, string column) => new(MatchupColumns.FileName,
+            $"{MatchupColumns.FileName} row {(row.Row == row.Line ? $"{row.Row}" : $"{row.Row} (line {row.Line})")}, column {column}", row.Row, row.Line, column);
     }
 }
