@@ -6,8 +6,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>
 /// What makes two runs the same order: every staged matchup (id, prompt, both images by content hash, models,
-/// private metadata) and the resolved settings (the order name aside). Equal fingerprints mean a re-upload of
-/// byte-identical content.
+/// private metadata), the audience's qualification examples by content hash, and the resolved settings (the order name
+/// aside). Equal fingerprints mean a re-upload of byte-identical content.
 /// </summary>
 internal static class DatasetFingerprint
 {
@@ -31,6 +31,12 @@ internal static class DatasetFingerprint
             Add(row.Model1);
             Add(row.Model2);
             foreach (var value in row.Metadata ?? []) Add(value);
+        }
+        // The settings name the example images by path only: an example image replaced in place is a new dataset too.
+        foreach (var example in check.AudienceExamples)
+        {
+            Add(check.Facts.TryGetValue(example.Image1, out var first) ? first.Sha256 : example.Image1.Location);
+            Add(check.Facts.TryGetValue(example.Image2, out var second) ? second.Sha256 : example.Image2.Location);
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
