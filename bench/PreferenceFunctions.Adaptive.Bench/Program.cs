@@ -38,7 +38,8 @@ foreach (var budget in adaptiveBudgets)
 
 var stopName = stop.ToString().ToLowerInvariant();
 Console.WriteLine(FormattableString.Invariant(
-    $"{elo.Length} models (Elo {string.Join(", ", elo)}), {Matchups:N0} matchups, seeds {seeds[0]}-{seeds[^1]}; adaptive: {FirstResponses} votes each, then \"{stopName}\" rounds of {ExtraResponses} (at most {Rounds} rounds)"));
+    $"{elo.Length} models (Elo {string.Join(", ", elo)}), {Matchups:N0} matchups, ") + FormattableString.Invariant(
+    $"seeds {seeds[0]}-{seeds[^1]}; adaptive: {FirstResponses} votes each, then \"{stopName}\" rounds of {ExtraResponses} (at most {Rounds} rounds)"));
 Console.WriteLine();
 Console.WriteLine("| Allocation | Budget (votes) | Votes used | Mean tau | Exact order | Rounds |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -52,7 +53,8 @@ Console.WriteLine();
 Console.WriteLine(reaching is null
     ? FormattableString.Invariant($"Adaptive did not reach uniform-15's mean tau {target.Tau:F3} within {adaptive[^1].Votes:N0} votes.")
     : FormattableString.Invariant(
-        $"Adaptive reaches uniform-15's mean tau {target.Tau:F3} with {reaching.Votes:N0} votes: {1 - reaching.Votes / (double)target.Votes:P0} fewer than {target.Votes:N0}."));
+        $"Adaptive reaches uniform-15's mean tau {target.Tau:F3} with {reaching.Votes:N0} votes: ") + FormattableString.Invariant(
+        $"{1 - reaching.Votes / (double)target.Votes:P0} fewer than {target.Votes:N0}."));
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(pngPath))!);
 File.WriteAllBytes(pngPath, BenchChart.Render(uniform, adaptive, target.Tau, $"adaptive ({stopName})"));
