@@ -39,7 +39,8 @@ foreach (var budget in adaptiveBudgets)
 var stopName = stop.ToString().ToLowerInvariant();
 Console.WriteLine(FormattableString.Invariant(
     $"{elo.Length} models (Elo {string.Join(", ", elo)}), {Matchups:N0} matchups, ") + FormattableString.Invariant(
-    $"seeds {seeds[0]}-{seeds[^1]}; adaptive: {FirstResponses} votes each, then \"{stopName}\" rounds of {ExtraResponses} (at most {Rounds} rounds)"));
+    $"seeds {seeds[0]}-{seeds[^1]}; adaptive: {FirstResponses} votes each, ") + FormattableString.Invariant(
+    $"then \"{stopName}\" rounds of {ExtraResponses} (at most {Rounds} rounds)"));
 Console.WriteLine();
 Console.WriteLine("| Allocation | Budget (votes) | Votes used | Mean tau | Exact order | Rounds |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");

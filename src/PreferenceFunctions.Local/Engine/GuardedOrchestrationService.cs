@@ -12,7 +12,9 @@ namespace PreferenceFunctions.Local.Engine;
 /// process. (The provider class is sealed, hence a proxy rather than a subclass.)
 /// It also gives the provider plain dictionaries for tags: the sidecar passes a sub-orchestration's tags on as the gRPC
 /// message's own map type, which the provider writes with its type name into the child's start message and then cannot
-/// read back, so every sub-orchestration (an adaptive run's rounds) would never start.
+/// read back, so every sub-orchestration (an adaptive run's rounds) would never start. And it records a started
+/// sub-orchestration in the parent's history as the plain event: the sidecar's subclass of it is written to the history
+/// table without an event type, so a host restarted after that could never load the parent's history again.
 /// </summary>
 public class GuardedOrchestrationService : DispatchProxy
 {
@@ -39,6 +41,7 @@ public class GuardedOrchestrationService : DispatchProxy
                 return StopIfStartedAsync(args is [bool forced] && forced);
             case nameof(IOrchestrationService.CompleteTaskOrchestrationWorkItemAsync):
                 PlainTags(args);
+                if (args?[1] is OrchestrationRuntimeState runtimeState) PlainSubOrchestrationEvents(runtimeState);
                 break;
         }
         try
@@ -81,6 +84,19 @@ public class GuardedOrchestrationService : DispatchProxy
                 }
             }
         }
+    }
+
+    private static void PlainSubOrchestrationEvents(OrchestrationRuntimeState state)
+    {
+        foreach (var events in new[] { state.Events, state.NewEvents })
+            for (var i = 0; i < events.Count; i++)
+                if (events[i] is SubOrchestrationInstanceCreatedEvent created
+                    && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
+                    events[i] = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                    {
+                        Timestamp = created.Timestamp, IsPlayed = created.IsPlayed, Name = created.Name, Version = created.Version,
+                        InstanceId = created.InstanceId, Input = created.Input, Tags = created.Tags,
+                    };
     }
 
     /// <summary>How long stopping may wait for the engine to release its leases before the host goes on shutting down.</summary>
