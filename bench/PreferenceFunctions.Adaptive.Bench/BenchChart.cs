@@ -8,7 +8,8 @@ internal static class BenchChart
 {
     private const int Width = 1200, Height = 720, Left = 110, Right = 40, Top = 90, Bottom = 100;
 
-    public static byte[] Render(IReadOnlyList<BenchPoint> uniform, IReadOnlyList<BenchPoint> adaptive, double uniform15)
+    public static byte[] Render(IReadOnlyList<BenchPoint> uniform, IReadOnlyList<BenchPoint> adaptive, double uniform15,
+        string adaptiveName)
     {
         var all = uniform.Concat(adaptive).ToList();
         double xMin = 0, xMax = all.Max(p => p.Votes) * 1.05;
@@ -43,7 +44,7 @@ internal static class BenchChart
         canvas.DrawLine(Left, Y(uniform15), Width - Right, Y(uniform15), dashed);
         canvas.DrawText("uniform-15", Width - Right - 6, Y(uniform15) - 8, SKTextAlign.Right, label, ink);
         Line(canvas, uniform, SKColor.Parse("#d95f02"), "uniform", 0, X, Y, label);
-        Line(canvas, adaptive, SKColor.Parse("#1b9e77"), "adaptive (ranking)", 1, X, Y, label);
+        Line(canvas, adaptive, SKColor.Parse("#1b9e77"), adaptiveName, 1, X, Y, label);
         using var png = surface.Snapshot().Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();
     }

@@ -3,53 +3,60 @@ using System.Globalization;
 using PreferenceFunctions.Adaptive.Bench;
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 
-// Adaptive `ranking` rounds vs uniform allocation at equal total votes, on the emulator's Bradley–Terry crowd:
-// 10 models, most far apart and a few close pairs (the ranking's hard part), 2,000 matchups, Kendall tau of the fitted order against the true one, averaged over seeds.
-// Usage: dotnet run -c Release --project bench/PreferenceFunctions.Adaptive.Bench -- [seeds] [png path]
-var seeds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+// Adaptive rounds vs uniform allocation at equal total votes, on the emulator's Bradley–Terry crowd: 10 models, most far
+// apart and a few close pairs (the ranking's hard part), 2,000 matchups, Kendall tau of the fitted order against the true
+// one, averaged over seeds. Tune on one seed range, report on another (e.g. 1-10, then 11-30).
+// Usage: dotnet run -c Release --project bench/PreferenceFunctions.Adaptive.Bench -- [first-last seeds] [png path] [stop]
+var seedRange = (args.Length > 0 ? args[0] : "11-30").Split('-').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var seeds = Enumerable.Range(seedRange[0], seedRange[^1] - seedRange[0] + 1).ToList();
 var pngPath = args.Length > 1 ? args[1] : Path.Combine("docs", "images", "adaptive-bench.png");
+var stop = args.Length > 2 ? Enum.Parse<AdaptiveStop>(args[2], ignoreCase: true) : AdaptiveStop.Budget;
 const int Matchups = 2_000, FirstResponses = 5, ExtraResponses = 5, Rounds = 10;
 // True strengths (Elo-like points): pairs 1-2, 4-5, 6-7 and 9-10 are close; the rest are decided after a few votes.
 double[] elo = [0, 90, 105, 200, 212, 300, 310, 400, 480, 490];
-int[] votesPerMatchup = [5, 6, 7, 8, 10, 12, 15];
+int[] uniformPerMatchup = [5, 6, 7, 8, 10, 12, 15];
+// 21,000 is uniform-15's 30,000 less 30%.
+int[] adaptiveBudgets = [12_000, 14_000, 16_000, 18_000, 21_000, 24_000, 30_000];
 
 var clock = Stopwatch.StartNew();
 var uniform = new List<BenchPoint>();
-var adaptive = new List<BenchPoint>();
-foreach (var perMatchup in votesPerMatchup)
+foreach (var perMatchup in uniformPerMatchup)
 {
-    var total = perMatchup * Matchups;
-    var settings = new AdaptiveSettings(Rounds, ExtraResponses, total - FirstResponses * Matchups, AdaptiveStop.Ranking);
-    var u = new List<Allocation.Outcome>();
-    var a = new List<Allocation.Outcome>();
-    for (var seed = 1; seed <= seeds; seed++)
-    {
-        u.Add(Allocation.Uniform(new SimulatedCrowd(seed, elo, Matchups), perMatchup));
-        a.Add(perMatchup == FirstResponses
-            ? u[^1]
-            : Allocation.Adaptive(new SimulatedCrowd(seed, elo, Matchups), FirstResponses, settings));
-    }
-    uniform.Add(BenchPoint.Of(total, u));
-    adaptive.Add(BenchPoint.Of(total, a));
-    Console.Error.WriteLine(FormattableString.Invariant($"{total:N0} votes done after {clock.Elapsed.TotalSeconds:F0} s"));
+    var runs = seeds.Select(seed => Allocation.Uniform(new SimulatedCrowd(seed, elo, Matchups), perMatchup)).ToList();
+    uniform.Add(BenchPoint.Of(perMatchup * Matchups, runs));
+}
+Console.Error.WriteLine(FormattableString.Invariant($"uniform done after {clock.Elapsed.TotalSeconds:F0} s"));
+var adaptive = new List<BenchPoint> { uniform[0] }; // 5 votes each: the first round alone
+foreach (var budget in adaptiveBudgets)
+{
+    var settings = new AdaptiveSettings(Rounds, ExtraResponses, budget - FirstResponses * Matchups, stop);
+    var runs = seeds.AsParallel().AsOrdered()
+        .Select(seed => Allocation.Adaptive(new SimulatedCrowd(seed, elo, Matchups), FirstResponses, settings)).ToList();
+    adaptive.Add(BenchPoint.Of(budget, runs));
+    Console.Error.WriteLine(FormattableString.Invariant($"adaptive {budget:N0} done after {clock.Elapsed.TotalSeconds:F0} s"));
 }
 
+var stopName = stop.ToString().ToLowerInvariant();
 Console.WriteLine(FormattableString.Invariant(
-    $"{elo.Length} models (Elo {string.Join(", ", elo)}), {Matchups:N0} matchups, {seeds} seeds; adaptive: {FirstResponses} votes each, then ranking rounds of {ExtraResponses} (at most {Rounds} rounds)"));
+    $"{elo.Length} models (Elo {string.Join(", ", elo)}), {Matchups:N0} matchups, ") + FormattableString.Invariant(
+    $"seeds {seeds[0]}-{seeds[^1]}; adaptive: {FirstResponses} votes each, ") + FormattableString.Invariant(
+    $"then \"{stopName}\" rounds of {ExtraResponses} (at most {Rounds} rounds)"));
 Console.WriteLine();
-Console.WriteLine("| Budget (votes) | Uniform: mean tau | Uniform: exact order | Adaptive: votes used | Adaptive: mean tau | Adaptive: exact order | Adaptive: rounds |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
-for (var i = 0; i < uniform.Count; i++)
-    Console.WriteLine(FormattableString.Invariant(
-        $"| {uniform[i].Budget:N0} | {uniform[i].Tau:F3} | {uniform[i].Exact:P0} | {adaptive[i].Votes:N0} | {adaptive[i].Tau:F3} | {adaptive[i].Exact:P0} | {adaptive[i].Rounds:F1} |"));
+Console.WriteLine("| Allocation | Budget (votes) | Votes used | Mean tau | Exact order | Rounds |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+foreach (var (name, points) in new[] { ("uniform", uniform), ($"adaptive ({stopName})", adaptive) })
+    foreach (var p in points)
+        Console.WriteLine(FormattableString.Invariant(
+            $"| {name} | {p.Budget:N0} | {p.Votes:N0} | {p.Tau:F3} | {p.Exact:P0} | {p.Rounds:F1} |"));
 var target = uniform[^1];
 var reaching = adaptive.FirstOrDefault(p => p.Tau >= target.Tau);
 Console.WriteLine();
 Console.WriteLine(reaching is null
-    ? FormattableString.Invariant($"Adaptive did not reach uniform-15's mean tau {target.Tau:F3} within {target.Budget:N0} votes.")
+    ? FormattableString.Invariant($"Adaptive did not reach uniform-15's mean tau {target.Tau:F3} within {adaptive[^1].Votes:N0} votes.")
     : FormattableString.Invariant(
-        $"Adaptive reaches uniform-15's mean tau {target.Tau:F3} with {reaching.Votes:N0} votes: {1 - reaching.Votes / (double)target.Votes:P0} fewer than {target.Votes:N0}."));
+        $"Adaptive reaches uniform-15's mean tau {target.Tau:F3} with {reaching.Votes:N0} votes: ") + FormattableString.Invariant(
+        $"{1 - reaching.Votes / (double)target.Votes:P0} fewer than {target.Votes:N0}."));
 
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(pngPath))!);
-File.WriteAllBytes(pngPath, BenchChart.Render(uniform, adaptive, target.Tau));
+File.WriteAllBytes(pngPath, BenchChart.Render(uniform, adaptive, target.Tau, $"adaptive ({stopName})"));
 Console.Error.WriteLine($"Chart: {pngPath} ({clock.Elapsed.TotalSeconds:F0} s in all)");

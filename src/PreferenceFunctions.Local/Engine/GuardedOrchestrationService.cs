@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace PreferenceFunctions.Local.Engine;
 
@@ -9,6 +10,11 @@ namespace PreferenceFunctions.Local.Engine;
 /// service once the worker connects and stops it when the host stops; a host stopped within its first second would
 /// otherwise call the Azure Storage provider's StopAsync unstarted, which throws on a thread-pool thread and ends the
 /// process. (The provider class is sealed, hence a proxy rather than a subclass.)
+/// It also gives the provider plain dictionaries for tags: the sidecar passes a sub-orchestration's tags on as the gRPC
+/// message's own map type, which the provider writes with its type name into the child's start message and then cannot
+/// read back, so every sub-orchestration (an adaptive run's rounds) would never start. And it records a started
+/// sub-orchestration in the parent's history as the plain event: the sidecar's subclass of it is written to the history
+/// table without an event type, so a host restarted after that could never load the parent's history again.
 /// </summary>
 public class GuardedOrchestrationService : DispatchProxy
 {
@@ -33,6 +39,10 @@ public class GuardedOrchestrationService : DispatchProxy
                 return start;
             case nameof(IOrchestrationService.StopAsync):
                 return StopIfStartedAsync(args is [bool forced] && forced);
+            case nameof(IOrchestrationService.CompleteTaskOrchestrationWorkItemAsync):
+                PlainTags(args);
+                if (args?[1] is OrchestrationRuntimeState runtimeState) PlainSubOrchestrationEvents(runtimeState);
+                break;
         }
         try
         {
@@ -43,6 +53,50 @@ public class GuardedOrchestrationService : DispatchProxy
             ExceptionDispatchInfo.Throw(e.InnerException);
             throw;
         }
+    }
+
+    /// <summary>Replaces tags of any other dictionary type (the sidecar's protobuf map) in the new history and in the
+    /// messages about to be sent with <see cref="Dictionary{TKey, TValue}"/>, the type the provider reads back.</summary>
+    private static void PlainTags(object?[]? args)
+    {
+        foreach (var arg in args ?? [])
+        {
+            var events = arg switch
+            {
+                OrchestrationRuntimeState state => state.NewEvents,
+                IEnumerable<TaskMessage> messages => messages.Select(m => m.Event),
+                TaskMessage message => [message.Event],
+                _ => [],
+            };
+            foreach (var historyEvent in events)
+            {
+                switch (historyEvent)
+                {
+                    case ExecutionStartedEvent { Tags: { } tags } started when tags is not Dictionary<string, string>:
+                        started.Tags = new Dictionary<string, string>(tags);
+                        break;
+                    case SubOrchestrationInstanceCreatedEvent { Tags: { } tags } created when tags is not Dictionary<string, string>:
+                        created.Tags = new Dictionary<string, string>(tags);
+                        break;
+                    case TaskScheduledEvent { Tags: { } tags } scheduled when tags is not Dictionary<string, string>:
+                        scheduled.Tags = new Dictionary<string, string>(tags);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void PlainSubOrchestrationEvents(OrchestrationRuntimeState state)
+    {
+        foreach (var events in new[] { state.Events, state.NewEvents })
+            for (var i = 0; i < events.Count; i++)
+                if (events[i] is SubOrchestrationInstanceCreatedEvent created
+                    && created.GetType() != typeof(SubOrchestrationInstanceCreatedEvent))
+                    events[i] = new SubOrchestrationInstanceCreatedEvent(created.EventId)
+                    {
+                        Timestamp = created.Timestamp, IsPlayed = created.IsPlayed, Name = created.Name, Version = created.Version,
+                        InstanceId = created.InstanceId, Input = created.Input, Tags = created.Tags,
+                    };
     }
 
     /// <summary>How long stopping may wait for the engine to release its leases before the host goes on shutting down.</summary>

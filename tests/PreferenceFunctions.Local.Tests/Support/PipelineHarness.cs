@@ -88,10 +88,11 @@ public sealed class PipelineHarness : IAsyncDisposable
         return InProcessLocalHost.StartAsync(settings, emulatorOptions: null, CancellationToken.None);
     }
 
-    /// <summary>Uploads samples/flux-vs-sd3 under <paramref name="dataset"/>, images first and matchups.csv last.</summary>
-    public Task<DatasetUpload> DropSampleAsync(string dataset = SampleDataset) =>
+    /// <summary>Uploads samples/flux-vs-sd3 (or <paramref name="folder"/>) under <paramref name="dataset"/>, images first and
+    /// matchups.csv last.</summary>
+    public Task<DatasetUpload> DropSampleAsync(string dataset = SampleDataset, string? folder = null) =>
         new DatasetUploader(Storage.Blobs.GetBlobContainerClient(DatasetsContainer))
-            .UploadAsync(Path.Combine(Azurite.RepositoryRoot(), "samples", SampleDataset), dataset);
+            .UploadAsync(folder ?? Path.Combine(Azurite.RepositoryRoot(), "samples", SampleDataset), dataset);
 
     /// <summary>Waits, reading the PreferenceRuns row (not a host: hosts get killed), until <paramref name="done"/>.</summary>
     public Task<PreferenceRunEntity?> WaitForRunAsync(string runId, Func<PreferenceRunEntity, bool> done, TimeSpan timeout, string what) =>

@@ -8,6 +8,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Rounds;
 /// <see cref="AdaptiveStop.Pairs"/>: every matchup whose 95% Wilson interval still contains 0.5, closest split first.
 /// <see cref="AdaptiveStop.Ranking"/>: matchups between models whose score intervals overlap, the closest model pairs
 /// first (their order is what a vote is most likely to change), and within a pair the matchups with the fewest votes.
+/// <see cref="AdaptiveStop.Budget"/>: the same order over all model pairs, overlapping or not, so the budget is spent
+/// on the closest pairs even once the intervals have come apart (they are 95% intervals, not certainty).
 /// The budget left is spread over the rounds left (each round buys at most its share), so later rounds, planned on
 /// better estimates, still have votes to spend. Pure: the pipeline and the bench run the same code.
 /// </summary>
@@ -23,7 +25,12 @@ public static class RoundPlanner
         if (affordable == 0) return [];
         var roundsLeft = Math.Max(1, settings.Rounds - round + 1);
         affordable = Math.Max(1, (affordable + roundsLeft - 1) / roundsLeft);
-        var candidates = settings.Stop == AdaptiveStop.Pairs ? UncertainPairs(analysis) : UncertainRanking(analysis);
+        var candidates = settings.Stop switch
+        {
+            AdaptiveStop.Pairs => UncertainPairs(analysis),
+            AdaptiveStop.Budget => ClosestModels(analysis, onlyOverlapping: false),
+            _ => ClosestModels(analysis, onlyOverlapping: true),
+        };
         return candidates.Take(affordable).ToList();
     }
 
@@ -34,14 +41,15 @@ public static class RoundPlanner
             .OrderBy(x => Math.Abs(Share(x.m) - 0.5)).ThenBy(x => x.m.TotalVotes).ThenBy(x => x.m.Matchup.Id, StringComparer.Ordinal)
             .Select(x => x.m.Matchup.Id);
 
-    private static IEnumerable<string> UncertainRanking(PreferenceAnalysis analysis)
+    private static IEnumerable<string> ClosestModels(PreferenceAnalysis analysis, bool onlyOverlapping)
     {
         var models = analysis.Models.ToDictionary(m => m.Model, StringComparer.Ordinal);
         bool Overlap(ModelScore a, ModelScore b) =>
             a.Component != b.Component || Math.Max(a.ScoreLow, b.ScoreLow) <= Math.Min(a.ScoreHigh, b.ScoreHigh);
         return analysis.Matchups
             .Where(m => m.Matchup.Model1 != m.Matchup.Model2
-                && models.TryGetValue(m.Matchup.Model1, out var a) && models.TryGetValue(m.Matchup.Model2, out var b) && Overlap(a, b))
+                && models.TryGetValue(m.Matchup.Model1, out var a) && models.TryGetValue(m.Matchup.Model2, out var b)
+                && (!onlyOverlapping || Overlap(a, b)))
             .Select(m => (m, Gap: Gap(models[m.Matchup.Model1], models[m.Matchup.Model2])))
             .OrderBy(x => x.Gap).ThenBy(x => x.m.TotalVotes).ThenBy(x => x.m.Matchup.Id, StringComparer.Ordinal)
             .Select(x => x.m.Matchup.Id);

@@ -23,18 +23,21 @@ public sealed class AdaptiveSettingsTests
         var (full, fullProblems) = Resolve("""{ "adaptive": { "rounds": 4, "extraResponses": 6, "maxExtraVotes": 900, "stop": "pairs" } }""");
         var (empty, emptyProblems) = Resolve("""{ "adaptive": {} }""");
         var (none, _) = Resolve("""{ "criteria": "x" }""");
+        var (budget, budgetProblems) = Resolve("""{ "adaptive": { "stop": "Budget" } }""");
 
         Assert.Equal(0, fullProblems.ErrorCount + emptyProblems.ErrorCount);
         Assert.Equal(new AdaptiveSettings(4, 6, 900, AdaptiveStop.Pairs), full.Adaptive);
         Assert.Equal(new AdaptiveSettings(3, 10, 5_000, AdaptiveStop.Ranking), empty.Adaptive);
         Assert.Null(none.Adaptive);
+        Assert.Equal(0, budgetProblems.ErrorCount);
+        Assert.Equal(AdaptiveStop.Budget, budget.Adaptive?.Stop);
     }
 
     [Theory]
     [InlineData("""{ "adaptive": 3 }""", "order.json, field adaptive: expected an object")]
     [InlineData("""{ "adaptive": { "rounds": 1 } }""", "order.json, field adaptive.rounds: 1 is outside 2..10")]
     [InlineData("""{ "adaptive": { "extraResponses": "ten" } }""", "order.json, field adaptive.extraResponses: expected a whole number, got \"ten\"")]
-    [InlineData("""{ "adaptive": { "stop": "votes" } }""", "order.json, field adaptive.stop: expected \"ranking\" or \"pairs\", got \"votes\"")]
+    [InlineData("""{ "adaptive": { "stop": "votes" } }""", "order.json, field adaptive.stop: expected \"ranking\", \"pairs\" or \"budget\", got \"votes\"")]
     [InlineData("""{ "adaptive": { "round": 3 } }""", "order.json, field adaptive.round: unknown key")]
     public void Resolve_BadAdaptiveValue_ErrorNamesTheField(string orderJson, string expected)
     {

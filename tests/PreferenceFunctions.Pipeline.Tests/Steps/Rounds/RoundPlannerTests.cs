@@ -9,6 +9,7 @@ public sealed class RoundPlannerTests
 {
     private static readonly AdaptiveSettings Pairs = new(3, 10, 5_000, AdaptiveStop.Pairs);
     private static readonly AdaptiveSettings Ranking = new(3, 10, 5_000, AdaptiveStop.Ranking);
+    private static readonly AdaptiveSettings Budget = new(3, 10, 5_000, AdaptiveStop.Budget);
 
     [Fact]
     public void Pick_Pairs_OnlyMatchupsWhoseIntervalHoldsAHalf_ClosestFirst()
@@ -69,5 +70,25 @@ public sealed class RoundPlannerTests
 
         Assert.Equal(3, RoundPlanner.Pick(analysis, Pairs, votesLeft: 60, round: 2).Count);
         Assert.Equal(6, RoundPlanner.Pick(analysis, Pairs, votesLeft: 60, round: 3).Count);
+    }
+
+    [Fact]
+    public void Pick_BudgetWithTheRankingSettled_StillTopsUpTheClosestModelsFirst()
+    {
+        // a >> b > c, every interval apart: `ranking` has nothing left to do, `budget` spends on b-c, the closest pair.
+        var outcomes = new List<MatchupOutcome>();
+        for (var i = 0; i < 20; i++)
+        {
+            outcomes.Add(Outcomes.Of($"ab{i:D2}", "a", "b", 15, 0));
+            outcomes.Add(Outcomes.Of($"ac{i:D2}", "a", "c", 15, 0));
+            outcomes.Add(Outcomes.Of($"bc{i:D2}", "b", "c", 13, 2));
+        }
+        var analysis = PreferenceAnalyzer.Analyze(outcomes);
+
+        var picked = RoundPlanner.Pick(analysis, Budget, votesLeft: 600, round: 3);
+
+        Assert.Empty(RoundPlanner.Pick(analysis, Ranking, votesLeft: 600, round: 3));
+        Assert.Equal(60, picked.Count);
+        Assert.All(picked.Take(20), id => Assert.StartsWith("bc", id, StringComparison.Ordinal));
     }
 }

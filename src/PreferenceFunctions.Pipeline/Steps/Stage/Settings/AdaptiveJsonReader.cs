@@ -6,7 +6,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 
 /// <summary>
 /// Reads order.json's <c>"adaptive"</c> object: <c>rounds</c>, <c>extraResponses</c>, <c>maxExtraVotes</c>, <c>stop</c>
-/// (<c>"ranking"</c> or <c>"pairs"</c>), each optional with a default. Every problem names the field.
+/// (<c>"ranking"</c>, <c>"pairs"</c> or <c>"budget"</c>), each optional with a default. Every problem names the field.
 /// </summary>
 internal static class AdaptiveJsonReader
 {
@@ -48,8 +48,9 @@ internal static class AdaptiveJsonReader
         {
             var text = stopNode is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : null;
             if (string.Equals(text, "pairs", StringComparison.OrdinalIgnoreCase)) stop = AdaptiveStop.Pairs;
+            else if (string.Equals(text, "budget", StringComparison.OrdinalIgnoreCase)) stop = AdaptiveStop.Budget;
             else if (!string.Equals(text, "ranking", StringComparison.OrdinalIgnoreCase))
-                Bad("stop", $"expected \"ranking\" or \"pairs\", got {stopNode.ToJsonString()}");
+                Bad("stop", $"expected \"ranking\", \"pairs\" or \"budget\", got {stopNode.ToJsonString()}");
         }
         return new AdaptiveSettings(rounds, extra, budget, stop);
     }
