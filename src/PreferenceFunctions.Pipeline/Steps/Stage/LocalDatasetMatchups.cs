@@ -58,10 +58,12 @@ public sealed class LocalDatasetMatchups : IAsyncDisposable
     {
         if (!_images.TryGetValue(imagePath, out var image)) return null;
         if (image.Source == ImageSource.File) return await File.ReadAllBytesAsync(image.Location, cancellationToken).ConfigureAwait(false);
-        if (image.Source != ImageSource.Zip || _zip?.GetEntry(image.Location) is not { } entry) return null;
+        if (image.Source != ImageSource.Zip || _zip is null) return null;
         await _zipLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // GetEntry too: the first call reads the central directory, which two threads must not do at once.
+            if (_zip.GetEntry(image.Location) is not { } entry) return null;
             await using var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var buffer = new MemoryStream();
             await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
