@@ -116,7 +116,7 @@ public sealed class LeaderboardsApi(LeaderboardStore store, LeaderboardUpdater u
         models = board.Models.Select(m => new
         {
             rank = m.Rank, model = m.Model, score = m.Score, scoreLow = m.ScoreLow, scoreHigh = m.ScoreHigh, votes = m.Votes, votesWon = m.Wins,
-            component = m.Component,
+            component = m.Component, runs = board.RunsPerModel.GetValueOrDefault(m.Model),
         }),
         pairs = board.Pairs.Select(p => new
         {

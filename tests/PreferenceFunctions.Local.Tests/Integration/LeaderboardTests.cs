@@ -72,7 +72,7 @@ public sealed class LeaderboardTests
         [
             .. Pair("flux", "sd3", 8, 7, 20), .. Pair("sd3", "dalle", 12, 3, 20), .. Pair("flux", "dalle", 13, 2, 20),
         ]).Matchups;
-        await host.Services.GetRequiredService<LeaderboardUpdater>().AddRunAsync(name, "run-1", LeaderboardPair.FromMatchups("run-1", matchups));
+        await host.Services.GetRequiredService<LeaderboardUpdater>().AddRunAsync(name, "run-1", LeaderboardPair.FromMatchups(matchups));
 
         var board = await http.GetFromJsonAsync<JsonElement>($"api/leaderboards/{name}");
         Assert.Equal(["dalle", "flux", "sd3"], board.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()).Order());

@@ -19,7 +19,7 @@ public sealed class PairCountAnalyzerTests
         var outcomes = FourModels();
         var analysis = PreferenceAnalyzer.Analyze(outcomes);
 
-        var pairs = LeaderboardPair.FromMatchups("run-a", analysis.Matchups);
+        var pairs = LeaderboardPair.FromMatchups(analysis.Matchups);
         var scores = PairCountAnalyzer.Analyze([.. pairs.Select(p => p.ToCounts())]);
 
         Assert.Equal(analysis.Models.Select(m => m.Model), scores.Select(s => s.Model));
@@ -37,7 +37,7 @@ public sealed class PairCountAnalyzerTests
     {
         static double Width(IReadOnlyList<MatchupOutcome> outcomes)
         {
-            var pairs = LeaderboardPair.FromMatchups("run", PreferenceAnalyzer.Analyze(outcomes).Matchups);
+            var pairs = LeaderboardPair.FromMatchups(PreferenceAnalyzer.Analyze(outcomes).Matchups);
             var flux = PairCountAnalyzer.Analyze([.. pairs.Select(p => p.ToCounts())]).Single(s => s.Model == "flux");
             return flux.ScoreHigh - flux.ScoreLow;
         }
@@ -50,7 +50,7 @@ public sealed class PairCountAnalyzerTests
     [Fact]
     public void Analyze_SameInput_SameIntervals()
     {
-        var counts = LeaderboardPair.FromMatchups("run", PreferenceAnalyzer.Analyze(FourModels()).Matchups).Select(p => p.ToCounts()).ToList();
+        var counts = LeaderboardPair.FromMatchups(PreferenceAnalyzer.Analyze(FourModels()).Matchups).Select(p => p.ToCounts()).ToList();
 
         var first = PairCountAnalyzer.Analyze(counts);
         var second = PairCountAnalyzer.Analyze(counts);

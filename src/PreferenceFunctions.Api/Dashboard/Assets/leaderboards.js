@@ -48,11 +48,10 @@ function showLeaderboard(name) {
       ['Updated', when(board.updated)]].map(([label, value]) => el('div', {}, el('dt', { text: label }), el('dd', { text: value }))));
     const low = Math.min(...board.models.map(m => m.scoreLow)), high = Math.max(...board.models.map(m => m.scoreHigh));
     models.replaceChildren(...board.models.map(m => {
-      const counted = [...new Set(board.pairs.filter(p => p.model1 === m.model || p.model2 === m.model).flatMap(p => p.runs))];
       return el('tr', { 'data-model': m.model }, el('td', { text: m.rank }), el('th', { scope: 'row', text: m.model }),
         el('td', { class: 'num', text: Math.round(m.score) }), el('td', { text: `${Math.round(m.scoreLow)} – ${Math.round(m.scoreHigh)}` }),
         el('td', { class: 'hide-narrow' }, intervalBar(m, low, high)), el('td', { class: 'num', text: n(m.votes) }),
-        el('td', { class: 'num hide-narrow', title: counted.join(', '), text: n(counted.length) }));
+        el('td', { class: 'num hide-narrow', text: n(m.runs) }));
     }));
     runs.replaceChildren(...board.runs.map(r => el('tr', { 'data-run': r.runId },
       el('th', { scope: 'row' }, el('a', { href: `#/runs/${encodeURIComponent(r.runId)}`, text: r.runId })),

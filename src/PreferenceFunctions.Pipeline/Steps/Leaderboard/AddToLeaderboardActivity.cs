@@ -23,7 +23,7 @@ public sealed class AddToLeaderboardActivity(RunLedger ledger, StorageConnection
                 .QueryAsync<MatchupResultEntity>(e => e.PartitionKey == input.RunId, maxPerPage: 1000);
             var matchups = new List<Analysis.MatchupResult>();
             await foreach (var row in rows) matchups.Add(ResultRows.FromEntity(row));
-            var update = await leaderboards.AddRunAsync(name, input.RunId, LeaderboardPair.FromMatchups(input.RunId, matchups));
+            var update = await leaderboards.AddRunAsync(name, input.RunId, LeaderboardPair.FromMatchups(matchups));
             if (update.EventFailures.Count > 0)
                 await ledger.RecordNotificationFailuresAsync(input.RunId,
                     string.Join("; ", update.EventFailures.Select(f => $"preference.leaderboard.updated -> {f.Sink}: {f.Message}")));

@@ -19,4 +19,7 @@ public sealed class LeaderboardModelEntity : ITableEntity
     public int Component { get; set; }
     public long Votes { get; set; }
     public long Wins { get; set; }
+
+    /// <summary>How many of the leaderboard's runs the model played in.</summary>
+    public int Runs { get; set; }
 }

@@ -4,8 +4,8 @@ using Azure.Data.Tables;
 namespace PreferenceFunctions.Pipeline.Steps.Leaderboard;
 
 /// <summary>
-/// <c>Leaderboards</c>: a model pair's votes, either one run's (<c>runpair|{run}|{model1}|{model2}</c>) or the sum over
-/// the leaderboard's runs (<c>pair|{model1}|{model2}</c>, with the contributing runs).
+/// <c>Leaderboards</c>: a model pair's votes, either one run's (<c>runpair|{run}|{model1}|{model2}</c>, naming the run) or
+/// the sum over the leaderboard's runs (<c>pair|{model1}|{model2}</c>, counting them).
 /// </summary>
 public sealed class LeaderboardPairEntity : ITableEntity
 {
@@ -26,13 +26,28 @@ public sealed class LeaderboardPairEntity : ITableEntity
     /// <summary>The matchups as vote splits, <c>votes1:votes2:matchups</c> separated by spaces.</summary>
     public string Splits { get; set; } = "";
 
-    /// <summary>The contributing run ids, comma-separated.</summary>
+    /// <summary>
+    /// On a run's own row, that run's id. Summed rows written before <see cref="RunCount"/> existed listed their runs here,
+    /// comma-separated (a list that outgrew the 64 KiB of a table property at about 700 runs); they are rewritten at the
+    /// next refit.
+    /// </summary>
     public string Runs { get; set; } = "";
 
-    public LeaderboardPair ToPair() => new(Model1, Model2, Wins, Losses, Ties, Weighted1, Weighted2, SplitText.Parse(Splits),
-        Runs.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>How many runs the votes came from (1 on a run's own row).</summary>
+    public int RunCount { get; set; }
 
-    public static LeaderboardPairEntity From(string leaderboard, string rowKey, LeaderboardPair pair) => new()
+    public LeaderboardPair ToPair() => new(Model1, Model2, Wins, Losses, Ties, Weighted1, Weighted2, SplitText.Parse(Splits),
+        RunCount > 0 ? RunCount : Runs.Split(',', StringSplitOptions.RemoveEmptyEntries).Length);
+
+    /// <summary>A run's own row for <paramref name="pair"/>.</summary>
+    public static LeaderboardPairEntity ForRun(string leaderboard, string runId, LeaderboardPair pair) =>
+        From(leaderboard, LeaderboardRows.RunPair(runId, pair.Model1, pair.Model2), pair with { Runs = 1 }, runId);
+
+    /// <summary>The summed row for <paramref name="pair"/>.</summary>
+    public static LeaderboardPairEntity ForSum(string leaderboard, LeaderboardPair pair) =>
+        From(leaderboard, LeaderboardRows.Pair(pair.Model1, pair.Model2), pair, runId: "");
+
+    private static LeaderboardPairEntity From(string leaderboard, string rowKey, LeaderboardPair pair, string runId) => new()
     {
         PartitionKey = leaderboard,
         RowKey = rowKey,
@@ -45,6 +60,7 @@ public sealed class LeaderboardPairEntity : ITableEntity
         Weighted2 = pair.Weighted2,
         Matchups = pair.Matchups,
         Splits = SplitText.Format(pair.Splits),
-        Runs = string.Join(',', pair.Runs),
+        Runs = runId,
+        RunCount = pair.Runs,
     };
 }

@@ -38,7 +38,7 @@ public sealed class LeaderboardStore
         if (!marker.HasValue)
         {
             await TableBatchWriter.UpsertAsync(_table,
-                pairs.Select(p => LeaderboardPairEntity.From(name, LeaderboardRows.RunPair(runId, p.Model1, p.Model2), p with { Runs = [runId] })),
+                pairs.Select(p => LeaderboardPairEntity.ForRun(name, runId, p)),
                 cancellationToken: cancellationToken);
             var run = new LeaderboardRunEntity
             {
@@ -94,15 +94,19 @@ public sealed class LeaderboardStore
     {
         var counted = runs.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
         var contributions = (await QueryAsync<LeaderboardPairEntity>(name, LeaderboardRows.RunPairPrefix, cancellationToken))
-            .Select(e => e.ToPair()).Where(p => p.Runs.Count == 1 && counted.Contains(p.Runs[0]));
-        var pairs = LeaderboardPair.Sum(contributions);
+            .Where(e => counted.Contains(e.Runs)).ToList();
+        var pairs = LeaderboardPair.Sum(contributions.Select(e => e.ToPair()));
         var scores = PairCountAnalyzer.Analyze([.. pairs.Select(p => p.ToCounts())], _analysis);
+        var runsPerModel = contributions
+            .SelectMany(e => new[] { (Model: e.Model1, RunId: e.Runs), (Model: e.Model2, RunId: e.Runs) }).Distinct()
+            .CountBy(x => x.Model).ToDictionary(StringComparer.Ordinal);
 
-        var pairRows = pairs.Select(p => LeaderboardPairEntity.From(name, LeaderboardRows.Pair(p.Model1, p.Model2), p)).ToList();
+        var pairRows = pairs.Select(p => LeaderboardPairEntity.ForSum(name, p)).ToList();
         var modelRows = scores.Select(s => new LeaderboardModelEntity
         {
             PartitionKey = name, RowKey = LeaderboardRows.Model(s.Model), Model = s.Model, Score = s.Score, ScoreLow = s.ScoreLow,
             ScoreHigh = s.ScoreHigh, Rank = s.Rank, Component = s.Component, Votes = s.Votes, Wins = s.Wins,
+            Runs = runsPerModel.GetValueOrDefault(s.Model),
         }).ToList();
         var stale = (await KeysAsync(name, LeaderboardRows.PairPrefix, cancellationToken)).Except(pairRows.Select(r => r.RowKey))
             .Concat((await KeysAsync(name, LeaderboardRows.ModelPrefix, cancellationToken)).Except(modelRows.Select(r => r.RowKey)));
@@ -121,14 +125,16 @@ public sealed class LeaderboardStore
     {
         var board = await _table.GetEntityIfExistsAsync<LeaderboardEntity>(name, LeaderboardRows.Board, cancellationToken: cancellationToken);
         if (!board.HasValue) return null;
-        var models = (await QueryAsync<LeaderboardModelEntity>(name, LeaderboardRows.ModelPrefix, cancellationToken))
+        var modelRows = await QueryAsync<LeaderboardModelEntity>(name, LeaderboardRows.ModelPrefix, cancellationToken);
+        var models = modelRows
             .Select(m => new PairCountScore(m.Model, m.Score, m.ScoreLow, m.ScoreHigh, m.Rank, m.Component, m.Votes, m.Wins))
             .OrderBy(s => s.Component).ThenBy(s => s.Rank).ThenByDescending(s => s.Score).ThenBy(s => s.Model, StringComparer.Ordinal);
         var pairs = (await QueryAsync<LeaderboardPairEntity>(name, LeaderboardRows.PairPrefix, cancellationToken)).Select(p => p.ToPair());
         var runs = (await QueryAsync<LeaderboardRunEntity>(name, LeaderboardRows.RunPrefix, cancellationToken))
             .Select(r => new LeaderboardRun(r.RunId, r.AddedAt, r.Votes, r.Matchups)).OrderBy(r => r.AddedAt).ThenBy(r => r.RunId, StringComparer.Ordinal);
         var b = board.Value!;
-        return new LeaderboardView(name, b.Updated, b.Version, b.Votes, b.Matchups, [.. models], [.. pairs], [.. runs]);
+        return new LeaderboardView(name, b.Updated, b.Version, b.Votes, b.Matchups, [.. models],
+            modelRows.ToDictionary(m => m.Model, m => m.Runs, StringComparer.Ordinal), [.. pairs], [.. runs]);
     }
 
     public async Task<IReadOnlyList<LeaderboardSummary>> ListAsync(CancellationToken cancellationToken = default)

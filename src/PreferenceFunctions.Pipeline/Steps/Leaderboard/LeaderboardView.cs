@@ -2,7 +2,10 @@ using PreferenceFunctions.Pipeline.Analysis;
 
 namespace PreferenceFunctions.Pipeline.Steps.Leaderboard;
 
-/// <summary>A leaderboard as stored: its models in rank order, its pairs, its runs, and when it last changed.</summary>
+/// <summary>
+/// A leaderboard as stored: its models in rank order (with how many runs each played in), its pairs, its runs, and when it
+/// last changed.
+/// </summary>
 public sealed record LeaderboardView(
     string Name,
     DateTimeOffset Updated,
@@ -10,5 +13,6 @@ public sealed record LeaderboardView(
     long Votes,
     long Matchups,
     IReadOnlyList<PairCountScore> Models,
+    IReadOnlyDictionary<string, int> RunsPerModel,
     IReadOnlyList<LeaderboardPair> Pairs,
     IReadOnlyList<LeaderboardRun> Runs);

@@ -27,11 +27,11 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
     private static string Json(object? value) => JsonSerializer.Serialize(value);
 
     private static IReadOnlyList<LeaderboardPair> RunA() =>
-        LeaderboardPair.FromMatchups("run-a", PreferenceAnalyzer.Analyze(PairCountAnalyzerTests.FourModels()).Matchups);
+        LeaderboardPair.FromMatchups(PreferenceAnalyzer.Analyze(PairCountAnalyzerTests.FourModels()).Matchups);
 
     /// <summary>Run B brings a new model against the incumbents only, and more votes on an old pair.</summary>
     private static IReadOnlyList<LeaderboardPair> RunB() =>
-        LeaderboardPair.FromMatchups("run-b", PreferenceAnalyzer.Analyze(
+        LeaderboardPair.FromMatchups(PreferenceAnalyzer.Analyze(
         [
             .. Outcomes.Pair("newcomer", "flux", 45, 55, 10),
             .. Outcomes.Pair("newcomer", "mj", 60, 40, 10),
@@ -54,7 +54,9 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
         Assert.Equal(2, board.Version);
         var fluxSd3 = board.Pairs.Single(p => (p.Model1, p.Model2) == ("flux", "sd3"));
         Assert.Equal((80L, 70L), (fluxSd3.Wins, fluxSd3.Losses));
-        Assert.Equal(["run-a", "run-b"], fluxSd3.Runs);
+        Assert.Equal(2, fluxSd3.Runs);
+        Assert.Equal(1, board.Pairs.Single(p => (p.Model1, p.Model2) == ("flux", "newcomer")).Runs);
+        Assert.Equal((2, 1), (board.RunsPerModel["flux"], board.RunsPerModel["newcomer"]));
         Assert.Equal(Json(board), Json(await _store.GetAsync("weekly")));
     }
 
@@ -71,6 +73,7 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
         Assert.Equal(onlyA.Models, board.Models);
         Assert.Equal(Json(onlyA.Pairs), Json(board.Pairs));
         Assert.DoesNotContain(board.Models, m => m.Model == "newcomer");
+        Assert.DoesNotContain("newcomer", board.RunsPerModel.Keys);
         Assert.Equal(["run-a"], board.Runs.Select(r => r.RunId));
         Assert.Equal(3, board.Version);
         Assert.Null(await _store.RemoveRunAsync("weekly", "run-b", At.AddHours(2)));
@@ -101,5 +104,13 @@ public sealed class LeaderboardStoreTests : IAsyncLifetime
         Assert.Equal([4, 4], list.Select(b => b.Models));
         Assert.Equal([1, 1], list.Select(b => b.Runs));
         Assert.Null(await _store.GetAsync("monthly"));
+    }
+
+    [Fact]
+    public void ToPair_SummedRowOfAnEarlierVersion_CountsTheRunsItListed()
+    {
+        var row = new LeaderboardPairEntity { Model1 = "flux", Model2 = "sd3", Splits = "3:2:1", Runs = "run-a,run-b,run-c" };
+
+        Assert.Equal(3, row.ToPair().Runs);
     }
 }
