@@ -3,13 +3,13 @@ using SkiaSharp;
 
 namespace PreferenceFunctions.Adaptive.Bench;
 
-/// <summary>Votes vs mean Kendall tau, both allocations, with uniform-15's tau as a dashed line.</summary>
+/// <summary>Votes vs mean Kendall tau, both allocations, with uniform-15's tau and the ceiling (no voter noise) as dashed lines.</summary>
 internal static class BenchChart
 {
     private const int Width = 1200, Height = 720, Left = 110, Right = 40, Top = 90, Bottom = 100;
 
     public static byte[] Render(IReadOnlyList<BenchPoint> uniform, IReadOnlyList<BenchPoint> adaptive, double uniform15,
-        string adaptiveName)
+        double ceiling, string adaptiveName)
     {
         var all = uniform.Concat(adaptive).ToList();
         double xMin = 0, xMax = all.Max(p => p.Votes) * 1.05;
@@ -43,6 +43,8 @@ internal static class BenchChart
         };
         canvas.DrawLine(Left, Y(uniform15), Width - Right, Y(uniform15), dashed);
         canvas.DrawText("uniform-15", Width - Right - 6, Y(uniform15) - 8, SKTextAlign.Right, label, ink);
+        canvas.DrawLine(Left, Y(ceiling), Width - Right, Y(ceiling), dashed);
+        canvas.DrawText("ceiling: every matchup, no voter noise", Width - Right - 6, Y(ceiling) - 8, SKTextAlign.Right, label, ink);
         Line(canvas, uniform, SKColor.Parse("#d95f02"), "uniform", 0, X, Y, label);
         Line(canvas, adaptive, SKColor.Parse("#1b9e77"), adaptiveName, 1, X, Y, label);
         using var png = surface.Snapshot().Encode(SKEncodedImageFormat.Png, 100);
