@@ -28,17 +28,18 @@ internal static class SwapRiskAllocator
             return p * (1 - p) * (MatchupVoteCorrelation.EffectiveVotes(n + votes, rho) - MatchupVoteCorrelation.EffectiveVotes(n, rho));
         }
 
-        // Information matrix plus the all-ones matrix: invertible for connected comparisons, same contrasts as the pseudo-inverse.
+        // Information matrix plus an all-ones block per component: invertible, with the pseudo-inverse's contrasts within
+        // each component (the only pairs whose order the scores claim).
+        var component = analysis.Models.Select(m => m.Component).ToArray();
         var information = new double[models, models];
         for (var i = 0; i < models; i++)
-            for (var j = 0; j < models; j++) information[i, j] = 1;
+            for (var j = 0; j < models; j++) information[i, j] = component[i] == component[j] ? 1 : 0;
         foreach (var m in analysis.Matchups)
             if (index.TryGetValue(m.Matchup.Model1, out var a) && index.TryGetValue(m.Matchup.Model2, out var b) && a != b)
             {
                 var p = Chance(a, b);
                 AddContrast(information, a, b, p * (1 - p) * MatchupVoteCorrelation.EffectiveVotes(m.TotalVotes, rho));
             }
-        for (var i = 0; i < models; i++) information[i, i] += 1e-9;
         var covariance = Invert(information);
 
         // Per model pair, its candidates with the fewest votes first (a matchup is worth most while it has few).
@@ -51,7 +52,7 @@ internal static class SwapRiskAllocator
         var picked = new List<string>(count);
         while (picked.Count < count)
         {
-            var sensitivity = Sensitivity(covariance, theta);
+            var sensitivity = Sensitivity(covariance, theta, component);
             var best = -1;
             var bestValue = double.NegativeInfinity;
             for (var q = 0; q < queues.Count; q++)
@@ -73,13 +74,14 @@ internal static class SwapRiskAllocator
     private static (int, int) Ordered(int a, int b) => a < b ? (a, b) : (b, a);
 
     /// <summary>S W S, W the Laplacian of the pair weights w_ij: d' (S W S) d = sum_ij w_ij (c_ij' S d)^2.</summary>
-    private static double[,] Sensitivity(double[,] covariance, double[] theta)
+    private static double[,] Sensitivity(double[,] covariance, double[] theta, int[] component)
     {
         var n = theta.Length;
         var weights = new double[n, n];
         for (var i = 0; i < n; i++)
             for (var j = i + 1; j < n; j++)
             {
+                if (component[i] != component[j]) continue;
                 var variance = Math.Max(covariance[i, i] + covariance[j, j] - 2 * covariance[i, j], 1e-12);
                 var z = Math.Abs(theta[i] - theta[j]) / Math.Sqrt(variance);
                 var density = Math.Exp(-z * z / 2) / Math.Sqrt(2 * Math.PI);

@@ -123,4 +123,24 @@ public sealed class RoundPlannerTests
 
         Assert.Equal(["few", "some", "many"], RoundPlanner.Pick(analysis, Budget, votesLeft: 30, round: 3));
     }
+
+    [Fact]
+    public void Pick_BudgetOverTwoComponents_TopsUpTheCloserPairOfEach()
+    {
+        // a-b and c-d were never compared with each other: two components, each with a close and an open matchup set.
+        var outcomes = new List<MatchupOutcome>();
+        for (var i = 0; i < 10; i++)
+        {
+            outcomes.Add(Outcomes.Of($"ab{i}", "a", "b", 8, 7));
+            outcomes.Add(Outcomes.Of($"cd{i}", "c", "d", 8, 7));
+        }
+        var analysis = PreferenceAnalyzer.Analyze(outcomes);
+
+        var picked = RoundPlanner.Pick(analysis, Budget, votesLeft: 40, round: 3);
+
+        Assert.Equal(2, analysis.Components);
+        Assert.Equal(4, picked.Count);
+        Assert.Contains(picked, id => id.StartsWith("ab", StringComparison.Ordinal));
+        Assert.Contains(picked, id => id.StartsWith("cd", StringComparison.Ordinal));
+    }
 }
