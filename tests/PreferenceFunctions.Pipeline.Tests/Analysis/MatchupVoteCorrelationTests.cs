@@ -1,5 +1,4 @@
 using PreferenceFunctions.Pipeline.Analysis;
-using PreferenceFunctions.Pipeline.Steps.Leaderboard;
 
 namespace PreferenceFunctions.Pipeline.Tests.Analysis;
 
@@ -53,7 +52,14 @@ public sealed class MatchupVoteCorrelationTests
         var outcomes = Crowd(new Random(9), imageNoise: 0.5, random => random.Next(4) == 0 ? 40 : 5);
         var analysis = PreferenceAnalyzer.Analyze(outcomes);
 
-        var counts = LeaderboardPair.FromMatchups("run", analysis.Matchups).Select(p => p.ToCounts()).ToList();
+        // Each matchup as a split of its pair, the pair's models in ordinal order.
+        var counts = analysis.Matchups
+            .Select(m => string.CompareOrdinal(m.Matchup.Model1, m.Matchup.Model2) < 0
+                ? (m.Matchup.Model1, m.Matchup.Model2, Split: new MatchupSplit(m.Votes1, m.Votes2, 1))
+                : (m.Matchup.Model2, m.Matchup.Model1, Split: new MatchupSplit(m.Votes2, m.Votes1, 1)))
+            .GroupBy(x => (x.Item1, x.Item2))
+            .Select(g => new PairCounts(g.Key.Item1, g.Key.Item2, [.. g.Select(x => x.Split)]))
+            .ToList();
         var scores = PairCountAnalyzer.Analyze(counts);
 
         Assert.True(analysis.VoteCorrelation > 0.02, $"rho {analysis.VoteCorrelation}");
