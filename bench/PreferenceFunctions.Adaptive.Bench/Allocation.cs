@@ -8,14 +8,32 @@ namespace PreferenceFunctions.Adaptive.Bench;
 /// <summary>The two ways to spend votes, each ending with the fitted ranking's Kendall tau against the true strengths.</summary>
 internal static class Allocation
 {
-    public sealed record Outcome(int Votes, double Tau, int Rounds);
+    public sealed record Outcome(int Votes, double Tau, int Rounds, double VoteCorrelation);
 
     /// <summary>Every matchup gets the same <paramref name="responses"/> votes.</summary>
     public static Outcome Uniform(SimulatedCrowd crowd, int responses)
     {
-        var outcomes = crowd.Matchups.Select(m => Voted(m, crowd.Vote(m, responses))).ToList();
-        return new Outcome(crowd.Matchups.Count * responses, Tau(crowd, PreferenceAnalyzer.Analyze(outcomes)), 1);
+        var analysis = PreferenceAnalyzer.Analyze(crowd.Matchups.Select(m => Voted(m, crowd.Vote(m, responses))).ToList());
+        return new Outcome(crowd.Matchups.Count * responses, Tau(crowd, analysis), 1, analysis.VoteCorrelation);
     }
+
+    /// <summary>
+    /// Every matchup with so many votes that the voters' noise is gone and only the images' remains: the best any
+    /// allocation of votes over these matchups can do.
+    /// </summary>
+    public static Outcome Ceiling(SimulatedCrowd crowd)
+    {
+        const int Votes = 1_000_000;
+        var outcomes = crowd.Matchups.Select(m =>
+        {
+            var first = (int)Math.Round(crowd.ExpectedShare(m) * Votes);
+            return Voted(m, (first, Votes - first));
+        }).ToList();
+        var analysis = PreferenceAnalyzer.Analyze(outcomes, CeilingOptions);
+        return new Outcome(0, Tau(crowd, analysis), 1, analysis.VoteCorrelation);
+    }
+
+    private static readonly AnalysisOptions CeilingOptions = new(BootstrapRounds: 0);
 
     /// <summary>The pipeline's rounds: <paramref name="firstResponses"/> for every matchup, then <see cref="RoundPlanner"/>
     /// on the merged votes (<see cref="RoundVotes"/>) round after round, as the run does it.</summary>
@@ -35,7 +53,7 @@ internal static class Allocation
             extra += picked.Count * settings.ExtraResponses;
             analysis = PreferenceAnalyzer.Analyze(outcomes);
         }
-        return new Outcome(crowd.Matchups.Count * firstResponses + extra, Tau(crowd, analysis), rounds);
+        return new Outcome(crowd.Matchups.Count * firstResponses + extra, Tau(crowd, analysis), rounds, analysis.VoteCorrelation);
     }
 
     /// <summary>Kendall's tau-a between the fitted scores and the true strengths over all model pairs.</summary>

@@ -3,17 +3,17 @@ using SkiaSharp;
 
 namespace PreferenceFunctions.Adaptive.Bench;
 
-/// <summary>Votes vs mean Kendall tau, both allocations, with uniform-15's tau as a dashed line.</summary>
+/// <summary>Votes vs mean Kendall tau, both allocations, with uniform-15's tau and the ceiling (no voter noise) as dashed lines.</summary>
 internal static class BenchChart
 {
     private const int Width = 1200, Height = 720, Left = 110, Right = 40, Top = 90, Bottom = 100;
 
     public static byte[] Render(IReadOnlyList<BenchPoint> uniform, IReadOnlyList<BenchPoint> adaptive, double uniform15,
-        string adaptiveName)
+        double ceiling, string adaptiveName)
     {
         var all = uniform.Concat(adaptive).ToList();
         double xMin = 0, xMax = all.Max(p => p.Votes) * 1.05;
-        double yMin = Math.Floor(all.Min(p => p.Tau) * 10) / 10, yMax = 1;
+        double yMin = Math.Floor(all.Min(p => p.Tau) * 50) / 50, yMax = 1;
         float X(double votes) => (float)(Left + (votes - xMin) / (xMax - xMin) * (Width - Left - Right));
         float Y(double tau) => (float)(Top + (yMax - tau) / (yMax - yMin) * (Height - Top - Bottom));
 
@@ -26,7 +26,7 @@ internal static class BenchChart
         using var ink = new SKPaint { Color = SKColor.Parse("#1d1d28"), IsAntialias = true };
         using var grid = new SKPaint { Color = SKColor.Parse("#e4e4ee"), StrokeWidth = 1 };
         canvas.DrawText("Kendall tau vs total votes (10 models, 2,000 matchups)", Left, 50, title, ink);
-        for (var tick = yMin; tick <= yMax + 1e-9; tick += 0.05)
+        for (var tick = yMin; tick <= yMax + 1e-9; tick += 0.01)
         {
             canvas.DrawLine(Left, Y(tick), Width - Right, Y(tick), grid);
             canvas.DrawText(tick.ToString("0.00", CultureInfo.InvariantCulture), Left - 12, Y(tick) + 7, SKTextAlign.Right, label, ink);
@@ -42,7 +42,9 @@ internal static class BenchChart
             Color = SKColor.Parse("#62627a"), StrokeWidth = 2, IsAntialias = true, PathEffect = SKPathEffect.CreateDash([10, 8], 0),
         };
         canvas.DrawLine(Left, Y(uniform15), Width - Right, Y(uniform15), dashed);
-        canvas.DrawText("uniform-15", Width - Right - 6, Y(uniform15) - 8, SKTextAlign.Right, label, ink);
+        canvas.DrawText("uniform-15", Left + 6, Y(uniform15) - 8, SKTextAlign.Left, label, ink);
+        canvas.DrawLine(Left, Y(ceiling), Width - Right, Y(ceiling), dashed);
+        canvas.DrawText("ceiling: every matchup, no voter noise", Left + 6, Y(ceiling) - 8, SKTextAlign.Left, label, ink);
         Line(canvas, uniform, SKColor.Parse("#d95f02"), "uniform", 0, X, Y, label);
         Line(canvas, adaptive, SKColor.Parse("#1b9e77"), adaptiveName, 1, X, Y, label);
         using var png = surface.Snapshot().Encode(SKEncodedImageFormat.Png, 100);
@@ -57,8 +59,8 @@ internal static class BenchChart
         for (var i = 1; i < points.Count; i++)
             canvas.DrawLine(x(points[i - 1].Votes), y(points[i - 1].Tau), x(points[i].Votes), y(points[i].Tau), stroke);
         foreach (var p in points) canvas.DrawCircle(x(p.Votes), y(p.Tau), 7, fill);
-        var legendY = Top + 30 + legendRow * 32;
-        canvas.DrawCircle(Left + 30, legendY - 7, 7, fill);
-        canvas.DrawText(name, Left + 48, legendY, font, fill);
+        var legendY = Height - Bottom - 52 + legendRow * 32; // bottom right: below the curves
+        canvas.DrawCircle(Width - Right - 260, legendY - 7, 7, fill);
+        canvas.DrawText(name, Width - Right - 242, legendY, font, fill);
     }
 }

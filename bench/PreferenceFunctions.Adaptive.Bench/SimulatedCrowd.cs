@@ -51,6 +51,13 @@ internal sealed class SimulatedCrowd
         return (first, votes - first);
     }
 
+    /// <summary>The share of votes image 1 gets with infinitely many votes (the random voters included).</summary>
+    public double ExpectedShare(Matchup matchup)
+    {
+        var (s1, s2) = _images[matchup.Id];
+        return _crowd.LowScoreVoterShare * 0.5 + (1 - _crowd.LowScoreVoterShare) * s1 / (s1 + s2);
+    }
+
     private double Noise()
     {
         // Box–Muller: one standard normal draw.

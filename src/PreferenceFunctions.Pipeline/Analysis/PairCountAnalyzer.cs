@@ -15,12 +15,21 @@ public static class PairCountAnalyzer
         var models = counted.SelectMany(p => new[] { p.Model1, p.Model2 }).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToArray();
         var index = models.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
-        var wins = PairwiseWins.FromPairs(models, [.. counted.Select(p => (index[p.Model1], index[p.Model2], (double)p.Wins1, (double)p.Wins2))]);
-        var components = ComparisonComponents.Find(wins);
-        var scorer = new ComponentScores(wins, components, options);
-        var fit = scorer.Fit(wins.FirstWins, wins.SecondWins);
+        var plainWins = Folded(models, index, counted, _ => 1);
+        var components = ComparisonComponents.Find(plainWins);
+        var scorer = new ComponentScores(plainWins, components, options);
+        var firstFit = scorer.Fit(plainWins.FirstWins, plainWins.SecondWins);
+        // The same discount for votes that share a matchup's images as the matchup analysis (the splits are its matchups).
+        var rho = MatchupVoteCorrelation.Estimate(counted.SelectMany(p => p.Splits.Select(s => (
+            MatchupVoteCorrelation.Chance(firstFit.Scores[index[p.Model1]], firstFit.Scores[index[p.Model2]]),
+            (double)s.Votes1, (double)s.Votes2, (double)s.Matchups))));
+        var discounted = MatchupVoteCorrelation.Changes(rho, counted.SelectMany(p => p.Splits
+            .Where(s => s.Matchups > 0 && s.Votes1 + s.Votes2 > 0).Select(s => (double)s.Votes1 + s.Votes2)));
+        Func<double, double> weight = n => discounted && n > 0 ? MatchupVoteCorrelation.EffectiveVotes(n, rho) / n : 1;
+        var wins = discounted ? Folded(models, index, counted, weight) : plainWins;
+        var fit = discounted ? scorer.Fit(wins.FirstWins, wins.SecondWins, firstFit.LogStrengths) : firstFit;
         var bootstrap = options.BootstrapRounds > 0
-            ? SplitBootstrap.Compute(wins, counted, scorer, fit, options)
+            ? SplitBootstrap.Compute(wins, counted, weight, scorer, fit, options)
             : new BootstrapIntervals.Result(fit.Scores, fit.Scores, new int[components.Count], 0);
 
         var votes = new long[models.Length];
@@ -42,6 +51,12 @@ public static class PairCountAnalyzer
             })
             .OrderBy(s => s.Component).ThenBy(s => s.Rank).ThenByDescending(s => s.Score).ThenBy(s => s.Model, StringComparer.Ordinal)];
     }
+
+    /// <summary>Each pair's wins summed over its splits, every vote of a split with n votes counted weight(n) times.</summary>
+    private static PairwiseWins Folded(string[] models, Dictionary<string, int> index, List<PairCounts> counted, Func<double, double> weight) =>
+        PairwiseWins.FromPairs(models, [.. counted.Select(p => (index[p.Model1], index[p.Model2],
+            p.Splits.Sum(s => weight(s.Votes1 + s.Votes2) * s.Votes1 * s.Matchups),
+            p.Splits.Sum(s => weight(s.Votes1 + s.Votes2) * s.Votes2 * s.Matchups)))]);
 
     /// <summary>Each pair once, its models in ordinal order (splits swapped to match); self-pairs and pairs without votes dropped.</summary>
     private static List<PairCounts> Normalise(IReadOnlyList<PairCounts> pairs) =>

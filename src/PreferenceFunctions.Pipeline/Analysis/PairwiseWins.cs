@@ -42,6 +42,20 @@ internal sealed class PairwiseWins
         new(models, [.. pairs.Select(p => p.First)], [.. pairs.Select(p => p.Second)], [.. Enumerable.Range(0, pairs.Count)],
             [.. pairs.Select(p => p.FirstWins)], [.. pairs.Select(p => p.SecondWins)]);
 
+    /// <summary>Each matchup's wins times <paramref name="weight"/> of its vote count (see <see cref="MatchupVoteCorrelation"/>).</summary>
+    public PairwiseWins Weighted(Func<double, double> weight)
+    {
+        var first = new double[MatchupPair.Length];
+        var second = new double[MatchupPair.Length];
+        for (var m = 0; m < MatchupPair.Length; m++)
+        {
+            var w = weight(MatchupFirstWins[m] + MatchupSecondWins[m]);
+            first[m] = w * MatchupFirstWins[m];
+            second[m] = w * MatchupSecondWins[m];
+        }
+        return new PairwiseWins(Models, First, Second, MatchupPair, first, second);
+    }
+
     public static PairwiseWins Build(IReadOnlyList<MatchupOutcome> outcomes, bool weighted)
     {
         var models = outcomes.SelectMany(o => new[] { o.Matchup.Model1, o.Matchup.Model2 }).Distinct(StringComparer.Ordinal)

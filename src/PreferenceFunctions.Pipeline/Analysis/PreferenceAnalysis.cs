@@ -13,4 +13,10 @@ public sealed record PreferenceAnalysis(
 {
     /// <summary>Win rates by voter country and age group, when the individual votes were read; null otherwise.</summary>
     public VoteBreakdown? Breakdown { get; init; }
+
+    /// <summary>
+    /// The correlation of two votes on the same matchup beyond the models' strengths (their images'), estimated from
+    /// the data (<see cref="MatchupVoteCorrelation"/>); the fit counts each matchup's votes as that many fewer.
+    /// </summary>
+    public double VoteCorrelation { get; init; }
 }

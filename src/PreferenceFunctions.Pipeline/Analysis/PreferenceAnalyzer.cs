@@ -16,10 +16,16 @@ public static class PreferenceAnalyzer
         var matchups = outcomes.Select(MatchupResults.From)
             .OrderByDescending(r => r.Ratio).ThenByDescending(r => r.TotalVotes).ThenBy(r => r.Matchup.Id, StringComparer.Ordinal)
             .ToList();
-        var wins = PairwiseWins.Build(outcomes, options.UseWeightedVotes);
-        var components = ComparisonComponents.Find(wins);
-        var scorer = new ComponentScores(wins, components, options);
-        var fit = scorer.Fit(wins.FirstWins, wins.SecondWins);
+        var votes = PairwiseWins.Build(outcomes, options.UseWeightedVotes);
+        var components = ComparisonComponents.Find(votes);
+        var scorer = new ComponentScores(votes, components, options);
+        var firstFit = scorer.Fit(votes.FirstWins, votes.SecondWins);
+        var rho = MatchupVoteCorrelation.Estimate(
+            votes.MatchupPair.Select((pair, m) => (MatchupVoteCorrelation.Chance(firstFit.Scores[votes.First[pair]],
+                firstFit.Scores[votes.Second[pair]]), votes.MatchupFirstWins[m], votes.MatchupSecondWins[m], 1.0)));
+        var discounted = MatchupVoteCorrelation.Changes(rho, votes.MatchupFirstWins.Select((first, m) => first + votes.MatchupSecondWins[m]));
+        var wins = discounted ? votes.Weighted(n => MatchupVoteCorrelation.EffectiveVotes(n, rho) / n) : votes;
+        var fit = discounted ? scorer.Fit(wins.FirstWins, wins.SecondWins, firstFit.LogStrengths) : firstFit;
         var scores = fit.Scores;
         var bootstrap = options.BootstrapRounds > 0
             ? BootstrapIntervals.Compute(wins, scorer, fit, options)
@@ -52,6 +58,6 @@ public static class PreferenceAnalyzer
             .ThenBy(m => m.Model, StringComparer.Ordinal).ToList();
 
         var warnings = AnalysisWarnings.Describe(outcomes, wins, components, fit.Regularised, fit.Unconverged, bootstrap, options);
-        return new PreferenceAnalysis(matchups, ordered, components.Count, warnings, options);
+        return new PreferenceAnalysis(matchups, ordered, components.Count, warnings, options) { VoteCorrelation = rho };
     }
 }

@@ -11,17 +11,19 @@ internal static class SplitBootstrap
     /// <summary>Above this mean, Poisson draws use the normal approximation (error well under a matchup).</summary>
     private const double NormalFrom = 30;
 
-    public static BootstrapIntervals.Result Compute(PairwiseWins wins, IReadOnlyList<PairCounts> pairs, ComponentScores scorer,
-        ComponentFit fullFit, AnalysisOptions options)
+    /// <param name="weight">What each vote of a split with n votes counts for in the fit (<see cref="MatchupVoteCorrelation"/>).</param>
+    public static BootstrapIntervals.Result Compute(PairwiseWins wins, IReadOnlyList<PairCounts> pairs, Func<double, double> weight,
+        ComponentScores scorer, ComponentFit fullFit, AnalysisOptions options)
     {
-        var splits = pairs.SelectMany((p, k) => p.Splits.Where(s => s.Matchups > 0).Select(s => (Pair: k, Split: s))).ToArray();
+        var splits = pairs.SelectMany((p, k) => p.Splits.Where(s => s.Matchups > 0)
+            .Select(s => (Pair: k, Split: s, Weight: weight(s.Votes1 + s.Votes2)))).ToArray();
         return BootstrapIntervals.Run(wins, scorer, fullFit, options, (random, first, second) =>
         {
-            foreach (var (pair, split) in splits)
+            foreach (var (pair, split, w) in splits)
             {
                 var drawn = Poisson(random, split.Matchups);
-                first[pair] += (double)drawn * split.Votes1;
-                second[pair] += (double)drawn * split.Votes2;
+                first[pair] += drawn * w * split.Votes1;
+                second[pair] += drawn * w * split.Votes2;
             }
         });
     }

@@ -59,7 +59,9 @@ public sealed class BradleyTerryReferenceTests
         }).ToList();
 
         var analysis = PreferenceAnalyzer.Analyze(outcomes, NoBootstrap with { UseWeightedVotes = weighted });
-        var beta = LogisticRegression.FitPairwise(outcomes, models, weighted);
+        // Random vote counts are over-dispersed: the analysis discounts each matchup's votes by its estimated correlation.
+        var rho = analysis.VoteCorrelation;
+        var beta = LogisticRegression.FitPairwise(outcomes, models, weighted, n => MatchupVoteCorrelation.EffectiveVotes(n, rho) / n);
 
         var pointsPerLog = 400 / Math.Log(10);
         for (var i = 1; i < models.Length; i++)

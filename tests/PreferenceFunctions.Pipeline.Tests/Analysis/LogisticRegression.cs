@@ -4,18 +4,22 @@ namespace PreferenceFunctions.Pipeline.Tests.Analysis;
 
 /// <summary>
 /// An independent reference: Bradley–Terry as a logistic regression without intercept, one row per vote direction
-/// with features x = e_winner - e_loser (model 0's coefficient fixed at 0), fitted by Newton–Raphson.
+/// with features x = e_winner - e_loser (model 0's coefficient fixed at 0), fitted by Newton–Raphson. Each matchup's
+/// rows are weighted by <c>matchupWeight</c> of its vote count (the analysis's discount for votes sharing images).
 /// </summary>
 internal static class LogisticRegression
 {
-    public static double[] FitPairwise(IReadOnlyList<MatchupOutcome> outcomes, string[] models, bool weighted)
+    public static double[] FitPairwise(IReadOnlyList<MatchupOutcome> outcomes, string[] models, bool weighted,
+        Func<double, double>? matchupWeight = null)
     {
         var rows = new List<(int A, int B, double Weight)>();  // "A beat B" with this many (weighted) votes
         foreach (var o in outcomes)
         {
             int a = Array.IndexOf(models, o.Matchup.Model1), b = Array.IndexOf(models, o.Matchup.Model2);
-            rows.Add((a, b, weighted ? o.WeightedVotes1 : o.Votes1));
-            rows.Add((b, a, weighted ? o.WeightedVotes2 : o.Votes2));
+            double first = weighted ? o.WeightedVotes1 : o.Votes1, second = weighted ? o.WeightedVotes2 : o.Votes2;
+            var w = matchupWeight?.Invoke(first + second) ?? 1;
+            rows.Add((a, b, w * first));
+            rows.Add((b, a, w * second));
         }
         int k = models.Length - 1;
         var beta = new double[models.Length];

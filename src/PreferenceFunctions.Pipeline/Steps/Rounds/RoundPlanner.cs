@@ -6,10 +6,11 @@ namespace PreferenceFunctions.Pipeline.Steps.Rounds;
 /// <summary>
 /// The allocation policy of adaptive rounds: which matchups get <see cref="AdaptiveSettings.ExtraResponses"/> more votes.
 /// <see cref="AdaptiveStop.Pairs"/>: every matchup whose 95% Wilson interval still contains 0.5, closest split first.
-/// <see cref="AdaptiveStop.Ranking"/>: matchups between models whose score intervals overlap, the closest model pairs
-/// first (their order is what a vote is most likely to change), and within a pair the matchups with the fewest votes.
-/// <see cref="AdaptiveStop.Budget"/>: the same order over all model pairs, overlapping or not, so the budget is spent
-/// on the closest pairs even once the intervals have come apart (they are 95% intervals, not certainty).
+/// <see cref="AdaptiveStop.Ranking"/>: matchups between models whose score intervals overlap, ordered by
+/// <see cref="SwapRiskAllocator"/> (the top-ups that most lower the expected number of swapped model pairs first).
+/// <see cref="AdaptiveStop.Budget"/>: the same order over all matchups, overlapping or not, so the budget is spent even
+/// once the intervals have come apart (they are 95% intervals, not certainty), on the close pairs' least-voted matchups
+/// and on the matchups that inform a close pair indirectly.
 /// The budget left is spread over the rounds left (each round buys at most its share), so later rounds, planned on
 /// better estimates, still have votes to spend. Pure: the pipeline and the bench run the same code.
 /// </summary>
@@ -25,13 +26,12 @@ public static class RoundPlanner
         if (affordable == 0) return [];
         var roundsLeft = Math.Max(1, settings.Rounds - round + 1);
         affordable = Math.Max(1, (affordable + roundsLeft - 1) / roundsLeft);
-        var candidates = settings.Stop switch
+        return settings.Stop switch
         {
-            AdaptiveStop.Pairs => UncertainPairs(analysis),
-            AdaptiveStop.Budget => ClosestModels(analysis, onlyOverlapping: false),
-            _ => ClosestModels(analysis, onlyOverlapping: true),
+            AdaptiveStop.Pairs => UncertainPairs(analysis).Take(affordable).ToList(),
+            AdaptiveStop.Budget => SwapRiskAllocator.Pick(analysis, analysis.Matchups, settings.ExtraResponses, affordable),
+            _ => SwapRiskAllocator.Pick(analysis, OverlappingModels(analysis), settings.ExtraResponses, affordable),
         };
-        return candidates.Take(affordable).ToList();
     }
 
     private static IEnumerable<string> UncertainPairs(PreferenceAnalysis analysis) =>
@@ -41,27 +41,12 @@ public static class RoundPlanner
             .OrderBy(x => Math.Abs(Share(x.m) - 0.5)).ThenBy(x => x.m.TotalVotes).ThenBy(x => x.m.Matchup.Id, StringComparer.Ordinal)
             .Select(x => x.m.Matchup.Id);
 
-    private static IEnumerable<string> ClosestModels(PreferenceAnalysis analysis, bool onlyOverlapping)
+    private static List<MatchupResult> OverlappingModels(PreferenceAnalysis analysis)
     {
         var models = analysis.Models.ToDictionary(m => m.Model, StringComparer.Ordinal);
-        bool Overlap(ModelScore a, ModelScore b) =>
-            a.Component != b.Component || Math.Max(a.ScoreLow, b.ScoreLow) <= Math.Min(a.ScoreHigh, b.ScoreHigh);
-        return analysis.Matchups
-            .Where(m => m.Matchup.Model1 != m.Matchup.Model2
-                && models.TryGetValue(m.Matchup.Model1, out var a) && models.TryGetValue(m.Matchup.Model2, out var b)
-                && (!onlyOverlapping || Overlap(a, b)))
-            .Select(m => (m, Gap: Gap(models[m.Matchup.Model1], models[m.Matchup.Model2])))
-            .OrderBy(x => x.Gap).ThenBy(x => x.m.TotalVotes).ThenBy(x => x.m.Matchup.Id, StringComparer.Ordinal)
-            .Select(x => x.m.Matchup.Id);
-    }
-
-    /// <summary>How far apart two models' scores are in units of their intervals' half widths (models in different
-    /// components cannot be told apart at all: gap 0).</summary>
-    private static double Gap(ModelScore a, ModelScore b)
-    {
-        if (a.Component != b.Component) return 0;
-        var width = (a.ScoreHigh - a.ScoreLow + b.ScoreHigh - b.ScoreLow) / 2;
-        return Math.Abs(a.Score - b.Score) / Math.Max(width, 1e-9);
+        return [.. analysis.Matchups.Where(m => m.Matchup.Model1 != m.Matchup.Model2
+            && models.TryGetValue(m.Matchup.Model1, out var a) && models.TryGetValue(m.Matchup.Model2, out var b)
+            && (a.Component != b.Component || Math.Max(a.ScoreLow, b.ScoreLow) <= Math.Min(a.ScoreHigh, b.ScoreHigh)))];
     }
 
     private static double Share(MatchupResult m) => m.TotalVotes == 0 ? 0.5 : (double)m.Votes1 / m.TotalVotes;

@@ -79,9 +79,9 @@ public sealed class RoundPlannerTests
         var outcomes = new List<MatchupOutcome>();
         for (var i = 0; i < 20; i++)
         {
-            outcomes.Add(Outcomes.Of($"ab{i:D2}", "a", "b", 15, 0));
+            outcomes.Add(Outcomes.Of($"ab{i:D2}", "a", "b", 14, 1));
             outcomes.Add(Outcomes.Of($"ac{i:D2}", "a", "c", 15, 0));
-            outcomes.Add(Outcomes.Of($"bc{i:D2}", "b", "c", 13, 2));
+            outcomes.Add(Outcomes.Of($"bc{i:D2}", "b", "c", 11, 4));
         }
         var analysis = PreferenceAnalyzer.Analyze(outcomes);
 
@@ -90,5 +90,57 @@ public sealed class RoundPlannerTests
         Assert.Empty(RoundPlanner.Pick(analysis, Ranking, votesLeft: 600, round: 3));
         Assert.Equal(60, picked.Count);
         Assert.All(picked.Take(20), id => Assert.StartsWith("bc", id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pick_BudgetWithCorrelatedVotes_TopsUpTheIndirectMatchupsOnceTheDirectOnesAreSaturated()
+    {
+        // a ~ b, each matchup of theirs already has 300 votes; a-c and c-b have 5. Independent votes: the direct
+        // matchups are still the best buy. Votes that share images (correlation 0.05): 300 votes are worth about 19,
+        // 5 more add almost nothing, and the fresh a-c and c-b matchups inform a-b more.
+        var outcomes = new List<MatchupOutcome>();
+        for (var i = 0; i < 3; i++) outcomes.Add(Outcomes.Of($"ab{i}", "a", "b", 150, 150));
+        for (var i = 0; i < 30; i++)
+        {
+            outcomes.Add(Outcomes.Of($"ac{i:D2}", "a", "c", 3, 2));
+            outcomes.Add(Outcomes.Of($"bc{i:D2}", "b", "c", 3, 2));
+        }
+        var analysis = PreferenceAnalyzer.Analyze(outcomes);
+
+        var independent = RoundPlanner.Pick(analysis with { VoteCorrelation = 0 }, Budget, votesLeft: 30, round: 3);
+        var correlated = RoundPlanner.Pick(analysis with { VoteCorrelation = 0.05 }, Budget, votesLeft: 30, round: 3);
+
+        Assert.StartsWith("ab", independent[0], StringComparison.Ordinal);
+        Assert.Equal(3, correlated.Count);
+        Assert.All(correlated, id => Assert.DoesNotContain("ab", id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pick_Budget_WithinAPairTheMatchupsWithTheFewestVotesFirst()
+    {
+        var analysis = PreferenceAnalyzer.Analyze([Outcomes.Of("many", "a", "b", 20, 20), Outcomes.Of("few", "a", "b", 3, 2),
+            Outcomes.Of("some", "a", "b", 6, 5)]) with { VoteCorrelation = 0.05 };
+
+        Assert.Equal(["few", "some", "many"], RoundPlanner.Pick(analysis, Budget, votesLeft: 30, round: 3));
+    }
+
+    [Fact]
+    public void Pick_BudgetOverTwoComponents_TopsUpTheCloserPairOfEach()
+    {
+        // a-b and c-d were never compared with each other: two components, each with a close and an open matchup set.
+        var outcomes = new List<MatchupOutcome>();
+        for (var i = 0; i < 10; i++)
+        {
+            outcomes.Add(Outcomes.Of($"ab{i}", "a", "b", 8, 7));
+            outcomes.Add(Outcomes.Of($"cd{i}", "c", "d", 8, 7));
+        }
+        var analysis = PreferenceAnalyzer.Analyze(outcomes);
+
+        var picked = RoundPlanner.Pick(analysis, Budget, votesLeft: 40, round: 3);
+
+        Assert.Equal(2, analysis.Components);
+        Assert.Equal(4, picked.Count);
+        Assert.Contains(picked, id => id.StartsWith("ab", StringComparison.Ordinal));
+        Assert.Contains(picked, id => id.StartsWith("cd", StringComparison.Ordinal));
     }
 }

@@ -12,7 +12,7 @@ public enum AdaptiveStop
     /// <summary>Matchups whose own 95% Wilson interval still contains 0.5: the pair's winner is not settled yet.</summary>
     Pairs,
 
-    /// <summary>Spend the whole extra-vote budget: every round tops up the matchups between the models closest in score
-    /// (relative to their intervals), whether or not the intervals still overlap.</summary>
+    /// <summary>Spend the whole extra-vote budget: every round tops up the matchups that most lower the expected number
+    /// of swapped model pairs, whether or not the intervals still overlap.</summary>
     Budget,
 }
