@@ -39,7 +39,8 @@ internal sealed class CompareEntryParser(CompareResultsParseOptions options, Str
             if (reader.TokenType == JsonTokenType.EndObject) break;
             if (reader.ValueTextEquals("detailedResults"u8))
             {
-                if (!options.IncludeDetailedResults && SkipVoteArray(ref reader, json, ref readerStart, isFinalBlock)) continue;
+                var skipped = !options.IncludeDetailedResults && SkipVoteArray(ref reader, json, ref readerStart, isFinalBlock);
+                if (skipped) continue;
                 Read(ref reader);
                 if (options.IncludeDetailedResults) details = _votes.ParseList(ref reader, json[readerStart..], "detailedResults");
                 else Skip(ref reader);
