@@ -13,12 +13,14 @@ using PreferenceFunctions.Rapidata.Results;
 //   4. the Bradley-Terry fit + bootstrap on the outcomes;
 //   5. the user's command, `analyze <file> --output <dir>` of the built Release program, process start included
 //      (build it first: dotnet build -c Release src/PreferenceFunctions.Local);
-//   6. bench/reference/analyze_pandas.py (pandas + scikit-learn, the seed's way) on the same file, when python3 has both.
+//   6. bench/reference/analyze_pandas.py (pandas + scikit-learn, the seed's way) on the same file, when python3 has both,
+//      and the goal: the command within a tenth of the faster of that run and the issue's 19 s.
 var matchups = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var models = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 var votesPerMatchup = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
 var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200;
 const int Repeats = 3;
+const double IssuePandasSeconds = 19; // issue 15: pandas + scikit-learn, 200 bootstraps, on a quiet machine
 
 var path = Path.Combine(Path.GetTempPath(), $"bench-results-{Environment.ProcessId}.json");
 try
@@ -73,7 +75,14 @@ try
     Console.WriteLine(pandas is null
         ? "pandas + scikit-learn reference: skipped (python3 with pandas and scikit-learn not found)"
         : $"pandas + scikit-learn reference: {pandas.Seconds:N2} s wall, peak {pandas.PeakMegabytes:N0} MB" +
-          (command is null ? "" : $"; the analyze command is {pandas.Seconds / command.WallSeconds:N1}x faster by wall time (goal >= 10x)"));
+          (command is null ? "" : $"; the analyze command is {pandas.Seconds / command.WallSeconds:N1}x faster by wall time"));
+    // The goal compares with the faster of this machine's pandas run and the issue's (quiet machine), so a slow or
+    // overloaded Python run cannot make the command look better than it is.
+    var reference = Math.Min(pandas?.Seconds ?? IssuePandasSeconds, IssuePandasSeconds);
+    if (command is not null)
+        Console.WriteLine($"goal >= 10x the pandas path: analyze <= {reference / 10:N2} s wall (a tenth of {reference:N1} s, " +
+            $"the faster of this run and issue 15's {IssuePandasSeconds} s): " +
+            $"{(command.WallSeconds <= reference / 10 ? "met" : "not met")}, {reference / command.WallSeconds:N1}x");
 }
 finally
 {

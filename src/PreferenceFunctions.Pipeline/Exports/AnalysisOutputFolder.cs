@@ -16,37 +16,45 @@ public static class AnalysisOutputFolder
         AnalysisOutputOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= AnalysisOutputOptions.Default;
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        string PathOf(string name)
-        {
-            written.Add(name);
-            return Path.Combine(directory, name);
-        }
-
-        await using (var csv = new StreamWriter(PathOf("matchups.csv"), false, new UTF8Encoding(false)))
-            MatchupResultsCsv.Write(analysis.Matchups, csv);
-        await using (var csv = new StreamWriter(PathOf("models.csv"), false, new UTF8Encoding(false)))
-            ModelScoresCsv.Write(analysis.Models, csv);
-        if (options.Exports.HasFlag(AnalysisExports.Dpo))
-        {
-            await using var jsonl = File.Create(PathOf(DpoFile));
-            DpoPairsJsonl.Write(outcomes, jsonl, options.Dpo);
-        }
-
-        var html = await ReportRenderer.RenderHtmlAsync(analysis, loadImage, options.Report, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(PathOf("report.html"), html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllBytesAsync(PathOf("leaderboard.png"), LeaderboardPng.Render(analysis.Models, options.Report.Title), cancellationToken)
-            .ConfigureAwait(false);
-
         Directory.CreateDirectory(Path.Combine(directory, "pairs"));
-        foreach (var result in analysis.Matchups.Take(options.PairFigures))
+        var figures = analysis.Matchups.Take(options.PairFigures)
+            .Select(m => (Result: m, File: $"pairs/{SafeFileName(m.Matchup.Id)}.png")).ToList();
+        var withDpo = options.Exports.HasFlag(AnalysisExports.Dpo);
+        List<string> written = ["matchups.csv", "models.csv", .. withDpo ? [DpoFile] : Array.Empty<string>(), "report.html",
+            "leaderboard.png", .. figures.Select(f => f.File)];
+        string PathOf(string name) => Path.Combine(directory, name);
+
+        // The files do not depend on each other, and the large csv, the report and the PNG encoding each keep a core
+        // busy for a while: written in parallel.
+        List<Task> writes =
+        [
+            Task.Run(() => WriteText(PathOf("matchups.csv"), csv => MatchupResultsCsv.Write(analysis.Matchups, csv)), cancellationToken),
+            Task.Run(() => WriteText(PathOf("models.csv"), csv => ModelScoresCsv.Write(analysis.Models, csv)), cancellationToken),
+            Task.Run(async () =>
+            {
+                var html = await ReportRenderer.RenderHtmlAsync(analysis, loadImage, options.Report, cancellationToken)
+                    .ConfigureAwait(false);
+                await File.WriteAllTextAsync(PathOf("report.html"), html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken),
+            Task.Run(() => File.WriteAllBytesAsync(PathOf("leaderboard.png"), LeaderboardPng.Render(analysis.Models, options.Report.Title),
+                cancellationToken), cancellationToken),
+            Parallel.ForEachAsync(figures, cancellationToken, async (figure, ct) =>
+            {
+                var image1 = await TryLoadAsync(loadImage, figure.Result.Matchup.Image1, ct).ConfigureAwait(false);
+                var image2 = await TryLoadAsync(loadImage, figure.Result.Matchup.Image2, ct).ConfigureAwait(false);
+                var png = PairFigurePng.Render(figure.Result, image1, image2);
+                await File.WriteAllBytesAsync(PathOf(figure.File), png, ct).ConfigureAwait(false);
+            }),
+        ];
+        if (withDpo)
         {
-            var image1 = await TryLoadAsync(loadImage, result.Matchup.Image1, cancellationToken).ConfigureAwait(false);
-            var image2 = await TryLoadAsync(loadImage, result.Matchup.Image2, cancellationToken).ConfigureAwait(false);
-            var name = $"pairs/{SafeFileName(result.Matchup.Id)}.png";
-            await File.WriteAllBytesAsync(PathOf(name), PairFigurePng.Render(result, image1, image2), cancellationToken).ConfigureAwait(false);
+            writes.Add(Task.Run(() =>
+            {
+                using var jsonl = File.Create(PathOf(DpoFile));
+                DpoPairsJsonl.Write(outcomes, jsonl, options.Dpo);
+            }, cancellationToken));
         }
+        await Task.WhenAll(writes).ConfigureAwait(false);
         return written;
     }
 
@@ -66,6 +74,12 @@ public static class AnalysisOutputFolder
             1 << 16, useAsync: true);
         await HuggingFaceJsonl.WriteAsync(detailedOutcomes, jsonl, cancellationToken).ConfigureAwait(false);
         return HuggingFaceFile;
+    }
+
+    private static void WriteText(string path, Action<TextWriter> write)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        write(writer);
     }
 
     private static async Task<byte[]?> TryLoadAsync(Func<string, CancellationToken, Task<byte[]?>> loadImage, string path, CancellationToken cancellationToken)

@@ -46,7 +46,6 @@ internal static class LeaderboardPng
         }
         canvas.DrawText("score (Bradley–Terry, Elo-like scale) with 95% bootstrap interval",
             LabelWidth + plotWidth / 2f, height - 20, SKTextAlign.Center, tickFont, muted);
-        using var png = surface.Snapshot().Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return FigurePng.Encode(surface);
     }
 }

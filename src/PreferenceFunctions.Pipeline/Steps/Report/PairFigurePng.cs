@@ -38,8 +38,7 @@ internal static class PairFigurePng
             y += 26;
         }
         DrawVoteBar(canvas, result, new SKRect(Pad, height - Pad - BarHeight, width - Pad, height - Pad), labelFont);
-        using var png = surface.Snapshot().Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return FigurePng.Encode(surface);
     }
 
     private static void DrawImage(SKCanvas canvas, byte[]? bytes, string path, SKRect cell)

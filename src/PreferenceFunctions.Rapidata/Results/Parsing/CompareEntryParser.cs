@@ -9,13 +9,19 @@ namespace PreferenceFunctions.Rapidata.Results.Parsing;
 /// </summary>
 internal sealed class CompareEntryParser(CompareResultsParseOptions options, StringPool pool)
 {
+    // What a reader has seen after a property's array value inside an object: the state a reader resumes with after
+    // the votes were skipped without it.
+    private static readonly JsonReaderState AfterArrayInObject = JsonTokens.StateAfter("{\"detailedResults\":[]"u8);
+
     private readonly VoteParser _votes = new(pool);
     private readonly MapParser _maps = new(pool);
 
-    /// <summary>Parses the entry starting at the current <c>StartObject</c> token of <paramref name="reader"/>,
-    /// which reads <paramref name="json"/>.</summary>
-    public CompareResultEntry Parse(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    /// <summary>Parses the entry whose <c>{</c> starts <paramref name="json"/>; <paramref name="length"/> is its size in bytes.</summary>
+    public CompareResultEntry Parse(ReadOnlySpan<byte> json, bool isFinalBlock, out int length)
     {
+        var reader = new Utf8JsonReader(json, isFinalBlock, default);
+        var readerStart = 0; // where in json the current reader starts: a new one takes over after skipped votes
+        Read(ref reader);
         Expect(ref reader, JsonTokenType.StartObject, "entry");
         pool.StartEntry();
         string? context = null, winner = null, weightedWinner = null;
@@ -33,8 +39,10 @@ internal sealed class CompareEntryParser(CompareResultsParseOptions options, Str
             if (reader.TokenType == JsonTokenType.EndObject) break;
             if (reader.ValueTextEquals("detailedResults"u8))
             {
+                var skipped = !options.IncludeDetailedResults && SkipVoteArray(ref reader, json, ref readerStart, isFinalBlock);
+                if (skipped) continue;
                 Read(ref reader);
-                if (options.IncludeDetailedResults) details = _votes.ParseList(ref reader, json, "detailedResults");
+                if (options.IncludeDetailedResults) details = _votes.ParseList(ref reader, json[readerStart..], "detailedResults");
                 else Skip(ref reader);
                 continue;
             }
@@ -58,6 +66,7 @@ internal sealed class CompareEntryParser(CompareResultsParseOptions options, Str
             }
         }
 
+        length = readerStart + (int)reader.BytesConsumed;
         return new CompareResultEntry
         {
             Context = context,
@@ -74,6 +83,27 @@ internal sealed class CompareEntryParser(CompareResultsParseOptions options, Str
             PrivateMetadata = privateMetadata,
             DetailedResults = details,
         };
+    }
+
+    /// <summary>
+    /// Jumps over the votes array after the <c>detailedResults</c> name the reader is on, without tokenising it
+    /// (<see cref="JsonArraySkipper"/>), and replaces the reader with one that starts after the array. False, with the
+    /// reader untouched, when the value is not an array fully in the buffer: the reader then reads it as usual.
+    /// </summary>
+    private static bool SkipVoteArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int readerStart, bool isFinalBlock)
+    {
+        var afterColon = readerStart + (int)reader.BytesConsumed; // the reader consumes a property name's colon with it
+        var value = json[afterColon..].IndexOfAnyExcept(" \t\r\n"u8);
+        if (value < 0 || json[afterColon + value] != '[') return false;
+        var end = JsonArraySkipper.FindEnd(json, afterColon + value, "detailedResults");
+        if (end < 0)
+        {
+            if (!isFinalBlock) throw NeedMoreDataException.Instance;
+            throw new InvalidFieldException("detailedResults", "is not valid JSON: the array is never closed.");
+        }
+        reader = new Utf8JsonReader(json[end..], isFinalBlock, AfterArrayInObject);
+        readerStart = end;
+        return true;
     }
 
     private enum Field

@@ -14,9 +14,14 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
 
     private enum RootProperty { Other, Info, Results, Summary }
 
+    // What a reader has seen after an entry of the results array: each entry is read by its own reader (its votes
+    // may be skipped without a reader), then the array's reader resumes after it in this state.
+    private static readonly JsonReaderState AfterEntryInResults = JsonTokens.StateAfter("{\"results\":[{}"u8);
+
     private readonly CompareEntryParser _entries = new(options, new StringPool());
     private byte[] _buffer = new byte[Math.Max(options.BufferSize, 4096)];
     private int _start, _end;
+    private int _readerStart; // where in the buffered bytes the current reader starts
     private long _consumedBefore;
     private bool _final;
     private JsonReaderState _state;
@@ -83,9 +88,11 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
         catch (JsonException e) when (e is not InvalidFieldException)
         {
             throw new JsonException(
-                $"Results document is not valid JSON near byte {_consumedBefore + _start + reader.BytesConsumed} (results[{_entryIndex}]): {e.Message}", e);
+                $"Results document is not valid JSON near byte {_consumedBefore + _start + _readerStart + reader.BytesConsumed} " +
+                $"(results[{_entryIndex}]): {e.Message}", e);
         }
-        _start += (int)reader.BytesConsumed;
+        _start += _readerStart + (int)reader.BytesConsumed;
+        _readerStart = 0;
         _state = reader.CurrentState;
     }
 
@@ -94,6 +101,7 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
         while (_phase != Phase.End)
         {
             var checkpoint = reader;
+            var checkpointStart = _readerStart;
             if (!reader.Read()) return;
             try
             {
@@ -102,6 +110,7 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
             catch (NeedMoreDataException) when (!_final)
             {
                 reader = checkpoint;
+                _readerStart = checkpointStart;
                 return;
             }
         }
@@ -137,8 +146,12 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
                 _phase = Phase.Root;
                 break;
             case Phase.Results:
-                sink.Add(_entries.Parse(ref reader, json));
+                JsonTokens.Expect(ref reader, JsonTokenType.StartObject, "entry");
+                var entryStart = _readerStart + (int)reader.TokenStartIndex;
+                sink.Add(_entries.Parse(json[entryStart..], _final, out var length));
                 _entryIndex++;
+                _readerStart = entryStart + length;
+                reader = new Utf8JsonReader(json[_readerStart..], _final, AfterEntryInResults);
                 break;
         }
     }

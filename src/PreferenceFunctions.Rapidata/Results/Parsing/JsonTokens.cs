@@ -16,6 +16,16 @@ internal static class JsonTokens
         if (!reader.TrySkip()) throw NeedMoreDataException.Instance;
     }
 
+    /// <summary>The state of a reader that has read <paramref name="json"/>, to start a reader in the middle of a document.</summary>
+    public static JsonReaderState StateAfter(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, isFinalBlock: false, default);
+        while (reader.Read())
+        {
+        }
+        return reader.CurrentState;
+    }
+
     public static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string where)
     {
         if (reader.TokenType != type) throw Invalid(where, Describe(type), reader.TokenType);
