@@ -31,7 +31,7 @@ for (var run = 0; run < Runs; run++)
         }
         var splits = histogram.Select((count, won) => new MatchupSplit(won, VotesPerMatchup - won, count)).Where(s => s.Matchups > 0).ToList();
         runs.Add(new LeaderboardPair(models[i], models[j], splits.Sum(s => (long)s.Votes1 * s.Matchups), splits.Sum(s => (long)s.Votes2 * s.Matchups),
-            0, 0, 0, splits, [$"run-{run:D2}"]));
+            0, 0, 0, splits, Runs: 1));
     }
 generate.Stop();
 var totalVotes = runs.Sum(p => p.Votes);
