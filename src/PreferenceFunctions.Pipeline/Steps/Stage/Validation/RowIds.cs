@@ -1,0 +1,37 @@
+namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
+
+/// <summary>
+/// The ids of matchups.csv's rows, each with the first row that has it, held without their strings: explicit ids by
+/// <see cref="TextHash"/>, derived ids as their number (<see cref="MatchupIds.DeriveHash"/>). An explicit id of the
+/// derived form (<c>m-</c> + 16 hex digits) is held as that number too, so a derived id equal to it is found.
+/// </summary>
+internal sealed class RowIds
+{
+    private readonly Dictionary<UInt128, int> _explicit = [];
+    private readonly Dictionary<ulong, int> _derivedForm = [];
+
+    /// <summary>True for an id not seen before; false with the row that already has it.</summary>
+    public bool TryAddExplicit(ReadOnlySpan<char> id, int row, out int firstRow)
+    {
+        if (!_explicit.TryAdd(TextHash.Of(id), row))
+        {
+            firstRow = _explicit[TextHash.Of(id)];
+            return false;
+        }
+        if (MatchupIds.TryParse(id, out var hash)) _derivedForm.TryAdd(hash, row);
+        firstRow = 0;
+        return true;
+    }
+
+    /// <summary>Call once every explicit id is added: true for a derived id no row has yet; false with the row that has it.</summary>
+    public bool TryAddDerived(ulong hash, int row, out int firstRow)
+    {
+        if (_derivedForm.TryAdd(hash, row))
+        {
+            firstRow = 0;
+            return true;
+        }
+        firstRow = _derivedForm[hash];
+        return false;
+    }
+}
