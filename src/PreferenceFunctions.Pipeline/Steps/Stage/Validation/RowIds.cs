@@ -7,31 +7,17 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// </summary>
 internal sealed class RowIds
 {
-    private readonly Dictionary<UInt128, int> _explicit = [];
-    private readonly Dictionary<ulong, int> _derivedForm = [];
+    private readonly RowKeySet _explicit = new();
+    private readonly RowKeySet _derivedForm = new();
 
     /// <summary>True for an id not seen before; false with the row that already has it.</summary>
     public bool TryAddExplicit(ReadOnlySpan<char> id, int row, out int firstRow)
     {
-        if (!_explicit.TryAdd(TextHash.Of(id), row))
-        {
-            firstRow = _explicit[TextHash.Of(id)];
-            return false;
-        }
-        if (MatchupIds.TryParse(id, out var hash)) _derivedForm.TryAdd(hash, row);
-        firstRow = 0;
+        if (!_explicit.TryAdd(TextHash.Of(id), row, out firstRow)) return false;
+        if (MatchupIds.TryParse(id, out var hash)) _derivedForm.TryAdd(hash, row, out _);
         return true;
     }
 
     /// <summary>Call once every explicit id is added: true for a derived id no row has yet; false with the row that has it.</summary>
-    public bool TryAddDerived(ulong hash, int row, out int firstRow)
-    {
-        if (_derivedForm.TryAdd(hash, row))
-        {
-            firstRow = 0;
-            return true;
-        }
-        firstRow = _derivedForm[hash];
-        return false;
-    }
+    public bool TryAddDerived(ulong hash, int row, out int firstRow) => _derivedForm.TryAdd(hash, row, out firstRow);
 }
