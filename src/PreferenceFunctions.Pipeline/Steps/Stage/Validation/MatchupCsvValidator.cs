@@ -91,6 +91,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     /// <summary>Ids become table row keys: a derived id (<c>m-</c> + hex) must not equal any other row's id, explicit or derived.</summary>
     private void CheckDerivedIds(List<DerivedId> derived, RowIds ids)
     {
+        ids.ExpectDerived(derived.Count);
         foreach (var (hash, at) in derived)
         {
             if (ids.TryAddDerived(hash, at.Row, out var firstRow)) continue;

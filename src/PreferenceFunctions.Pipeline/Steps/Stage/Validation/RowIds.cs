@@ -18,6 +18,9 @@ internal sealed class RowIds
         return true;
     }
 
+    /// <summary>Call once every explicit id is added, with the number of derived ids to come.</summary>
+    public void ExpectDerived(int count) => _derivedForm.EnsureRoomFor(count);
+
     /// <summary>Call once every explicit id is added: true for a derived id no row has yet; false with the row that has it.</summary>
     public bool TryAddDerived(ulong hash, int row, out int firstRow) => _derivedForm.TryAdd(hash, row, out firstRow);
 }

@@ -17,10 +17,18 @@ internal sealed class RowKeySet
         return prompt ^ new UInt128((ulong)(uint)low * 0x9E3779B97F4A7C15, (ulong)(uint)high);
     }
 
+    /// <summary>Makes room for <paramref name="more"/> new keys at once: one allocation instead of doubling up to it.</summary>
+    public void EnsureRoomFor(int more)
+    {
+        var slots = _slots.Length;
+        while ((long)(_count + more) * 2 >= slots) slots *= 2;
+        if (slots > _slots.Length) Rehash(slots);
+    }
+
     /// <summary>True when the key is new (remembered with <paramref name="row"/>, &gt; 0); false with the row that has it.</summary>
     public bool TryAdd(UInt128 key, int row, out int firstRow)
     {
-        if (_count * 2 >= _slots.Length) Grow();
+        if (_count * 2 >= _slots.Length) Rehash(_slots.Length * 2);
         var mask = _slots.Length - 1;
         for (var i = (int)(ulong)key & mask; ; i = (i + 1) & mask)
         {
@@ -40,10 +48,10 @@ internal sealed class RowKeySet
         }
     }
 
-    private void Grow()
+    private void Rehash(int slots)
     {
         var old = _slots;
-        _slots = new Slot[old.Length * 2];
+        _slots = new Slot[slots];
         var mask = _slots.Length - 1;
         foreach (var slot in old)
         {
