@@ -45,7 +45,8 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         var matchups = new MatchupRowList();
         var seen = new MatchupDeduplicator(index.Count);
         var ids = new RowIds();
-        var derived = new List<DerivedId>();
+        using var derivedIds = new DerivedIdHasher();
+        var derivedRows = new List<RowAt>();
         int dataRows = 0, duplicates = 0;
         foreach (var row in reader)
         {
@@ -65,7 +66,11 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
                 continue;
             }
             var (image1, image2) = (matchup.Image1.Entry, matchup.Image2.Entry);
-            if (id.IsEmpty) derived.Add(new DerivedId(MatchupIds.DeriveHash(prompt, image1.Path, image2.Path), at));
+            if (id.IsEmpty)
+            {
+                derivedIds.Add(prompt, image1.Path, image2.Path);
+                derivedRows.Add(at);
+            }
             if (tally is not null)
             {
                 tally.Add(at.Row, at.Line, image1, matchup.Model1, image2, matchup.Model2);
@@ -84,16 +89,17 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
             problems.Error(ProblemCodes.TooManyRows, File, $"{File}: more than {options.MaxRows:N0} rows, over the limit (Preference__Datasets__MaxRows); reading stopped at row {options.MaxRows + 2}");
         else if (dataRows == 0)
             problems.Error(ProblemCodes.NoMatchups, File, $"{File} has a header but no data rows", row: 2);
-        CheckDerivedIds(derived, ids);
+        CheckDerivedIds(derivedIds.Complete(), derivedRows, ids);
         return new CsvScan(dataRows, matchups, duplicates, columns.MetadataNames);
     }
 
     /// <summary>Ids become table row keys: a derived id (<c>m-</c> + hex) must not equal any other row's id, explicit or derived.</summary>
-    private void CheckDerivedIds(List<DerivedId> derived, RowIds ids)
+    private void CheckDerivedIds(ulong[] hashes, List<RowAt> rows, RowIds ids)
     {
-        ids.ExpectDerived(derived.Count);
-        foreach (var (hash, at) in derived)
+        ids.ExpectDerived(hashes.Length);
+        for (var i = 0; i < hashes.Length; i++)
         {
+            var (hash, at) = (hashes[i], rows[i]);
             if (ids.TryAddDerived(hash, at.Row, out var firstRow)) continue;
             problems.Error(ProblemCodes.DuplicateId, File,
                 $"{File} row {at}, column id: the id derived from this row's content, \"{MatchupIds.Format(hash)}\", is already the id of row {firstRow}; give one of them an explicit id",
@@ -225,9 +231,6 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
 
     /// <summary>A valid row's images and models.</summary>
     private readonly record struct ValidCells(ImageSlot Image1, ImageSlot Image2, string Model1, string Model2);
-
-    /// <summary>A row without an explicit id: its derived id (as a number) is checked once every explicit id is known.</summary>
-    private readonly record struct DerivedId(ulong Hash, RowAt At);
 
     /// <summary>A row's position: "12", or "12 (line 14)" when quoted newlines shifted the lines.</summary>
     private readonly record struct RowAt(int Row, int Line)

@@ -25,17 +25,33 @@ internal static class MatchupIds
     /// <summary>The derived id as a number: the first 8 bytes of the content hash, big-endian (as the id's hex reads).</summary>
     public static ulong DeriveHash(ReadOnlySpan<char> prompt, string image1Path, string image2Path)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(prompt.Length + image1Path.Length + image2Path.Length + 2);
+        var length = MaxContentBytes(prompt, image1Path, image2Path);
         byte[]? rented = null;
         var buffer = length <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var hash = DeriveHash(buffer[..WriteContent(prompt, image1Path, image2Path, buffer)]);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        return hash;
+    }
+
+    /// <summary>The most bytes <see cref="WriteContent"/> writes for these cells.</summary>
+    public static int MaxContentBytes(ReadOnlySpan<char> prompt, string image1Path, string image2Path) =>
+        Encoding.UTF8.GetMaxByteCount(prompt.Length + image1Path.Length + image2Path.Length + 2);
+
+    /// <summary>Writes the hashed content, "prompt\nimage1\nimage2" in UTF-8; returns its length.</summary>
+    public static int WriteContent(ReadOnlySpan<char> prompt, string image1Path, string image2Path, Span<byte> buffer)
+    {
         var written = Encoding.UTF8.GetBytes(prompt, buffer);
         buffer[written++] = (byte)'\n';
         written += Encoding.UTF8.GetBytes(image1Path, buffer[written..]);
         buffer[written++] = (byte)'\n';
-        written += Encoding.UTF8.GetBytes(image2Path, buffer[written..]);
+        return written + Encoding.UTF8.GetBytes(image2Path, buffer[written..]);
+    }
+
+    /// <summary>The derived id of content written by <see cref="WriteContent"/>.</summary>
+    public static ulong DeriveHash(ReadOnlySpan<byte> content)
+    {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer[..written], hash);
-        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        SHA256.HashData(content, hash);
         return BinaryPrimitives.ReadUInt64BigEndian(hash);
     }
 

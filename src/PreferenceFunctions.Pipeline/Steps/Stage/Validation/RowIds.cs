@@ -2,7 +2,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>
 /// The ids of matchups.csv's rows, each with the first row that has it, held without their strings: explicit ids by
-/// <see cref="TextHash"/>, derived ids as their number (<see cref="MatchupIds.DeriveHash"/>). An explicit id of the
+/// <see cref="TextHash"/>, derived ids as their number (<see cref="MatchupIds.DeriveHash(ReadOnlySpan{char}, string, string)"/>). An explicit id of the
 /// derived form (<c>m-</c> + 16 hex digits) is held as that number too, so a derived id equal to it is found.
 /// </summary>
 internal sealed class RowIds
