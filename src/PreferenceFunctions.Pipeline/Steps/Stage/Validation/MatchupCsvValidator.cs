@@ -27,7 +27,8 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
 
     /// <summary>
     /// The same pass for a report only (<c>validate</c>): the same checks and problems, but valid rows go to
-    /// <paramref name="tally"/> instead of being kept, so <see cref="CsvScan.Matchups"/> is empty and memory stays flat.
+    /// <paramref name="tally"/> instead of being kept, so <see cref="CsvScan.Matchups"/> is empty; what stays per row is the
+    /// duplicate and id checks' keys (~50 bytes).
     /// </summary>
     internal CsvScan Validate(TextReader csv, MatchupTally tally) => Read(csv, tally);
 
