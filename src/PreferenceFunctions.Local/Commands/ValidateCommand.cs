@@ -44,7 +44,7 @@ public static class ValidateCommand
         var configuration = LocalConfiguration.Load();
         var options = configuration.GetSection(DatasetOptions.SectionName).Get<DatasetOptions>() ?? new DatasetOptions();
         var defaults = configuration.GetSection(PreferenceOptions.SectionName).Get<PreferenceOptions>() ?? new PreferenceOptions();
-        return (await LocalDatasetFolder.CheckAsync(folder, options, defaults, ct)).Report;
+        return (await LocalDatasetFolder.CheckAsync(folder, options, defaults, ct, keepMatchups: false)).Report;
     }
 
     /// <summary>

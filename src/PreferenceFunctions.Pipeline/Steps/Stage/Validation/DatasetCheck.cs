@@ -7,9 +7,11 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// <summary>
 /// The whole check of a dataset, the same for a folder on disk and for blobs: order settings, the CSV pass, sampling,
 /// the model graph, then the bytes of every image to be staged (format by magic bytes, size, SHA-256).
-/// Image bytes are read only for staged matchups, so sampling 40 of 100,000 reads 80 images.
+/// Image bytes are read only for staged matchups, so sampling 40 of 100,000 reads 80 images. Without
+/// <paramref name="keepMatchups"/> (a report only, the <c>validate</c> command) the rows are tallied, not held, and the
+/// result's <see cref="DatasetCheckResult.Staged"/> is empty; a <c>sample</c> setting needs the rows and keeps them anyway.
 /// </summary>
-internal sealed class DatasetCheck(DatasetOptions options)
+internal sealed class DatasetCheck(DatasetOptions options, bool keepMatchups = true)
 {
     public async Task<DatasetCheckResult> RunAsync(DatasetCheckInput input, TextReader? csv, ProblemList problems, CancellationToken cancellationToken)
     {
@@ -17,51 +19,53 @@ internal sealed class DatasetCheck(DatasetOptions options)
         var settings = OrderSettingsResolver.Resolve(input.Defaults, input.DatasetFolder, fileSettings, input.Request, problems);
 
         var scan = new CsvScan(0, [], 0, []);
+        var tally = new MatchupTally();
+        var keep = keepMatchups || settings.Sample is not null;
         if (csv is null && !input.CsvRefused)
             problems.Error(ProblemCodes.MissingFile, MatchupColumns.FileName, $"{MatchupColumns.FileName} not found in {input.Dataset}; it is required (upload it last: its arrival starts the run)");
         else if (csv is not null)
-            scan = new MatchupCsvValidator(input.Images, options, problems, input.Defaults.LongPrompts).Validate(csv);
+        {
+            var validator = new MatchupCsvValidator(input.Images, options, problems, input.Defaults.LongPrompts);
+            scan = keep ? validator.Validate(csv) : validator.Validate(csv, tally);
+        }
+        var valid = keep ? scan.Matchups.Count : tally.Count;
 
         var audienceSource = fileSettings?.Audience is not null ? OrderJsonReader.FileName : OrderSettingsResolver.RequestSource;
         var examples = AudienceExampleCheck.Resolve(settings.Audience, audienceSource, input.Images, options, problems);
         var staged = MatchupSampler.Sample(scan.Matchups, settings.Sample, settings.Seed);
-        if (settings.Sample > scan.Matchups.Count && scan.Matchups.Count > 0)
-            problems.Warning(ProblemCodes.OrderSetting, OrderJsonReader.FileName, $"sample is {settings.Sample} but the dataset has {scan.Matchups.Count} valid matchups; all of them are used", column: "sample");
+        if (keep) tally = MatchupTally.Of(staged);
+        if (settings.Sample > valid && valid > 0)
+            problems.Warning(ProblemCodes.OrderSetting, OrderJsonReader.FileName, $"sample is {settings.Sample} but the dataset has {valid} valid matchups; all of them are used", column: "sample");
 
-        var graph = ModelGraph.From(staged);
+        var graph = ModelGraph.From(tally);
         if (graph.Groups.Count > 1)
             problems.Warning(ProblemCodes.DisconnectedModels, MatchupColumns.FileName,
                 $"the models form {graph.Groups.Count} groups that never meet in a matchup ({string.Join(" | ", graph.Groups.Select(g => string.Join(", ", g)))}); scores across groups cannot be compared");
 
-        var facts = await InspectAsync(input, staged, examples, audienceSource, problems, cancellationToken);
+        var facts = await InspectAsync(input, tally, examples, audienceSource, problems, cancellationToken);
         foreach (var e in examples.Where(e => facts.TryGetValue(e.Image1, out var f1) && facts.TryGetValue(e.Image2, out var f2) && f1.Sha256 == f2.Sha256))
             problems.Error(ProblemCodes.SameImage, audienceSource, $"{audienceSource}, field audience.examples[{e.Index}].image2: " +
                 $"\"{e.Image2.Path}\" has the same content as image1 (\"{e.Image1.Path}\"); an example needs two different images", column: "audience");
-        var distinct = staged.SelectMany(m => new[] { m.Image1, m.Image2 })
-            .Select(i => facts.TryGetValue(i, out var f) ? f.Sha256 : i.Location).Distinct(StringComparer.Ordinal).Count();
+        var distinct = tally.Images.Select(i => facts.TryGetValue(i.Image, out var f) ? f.Sha256 : i.Image.Location).Distinct(StringComparer.Ordinal).Count();
         // Adaptive rounds may buy up to maxExtraVotes more: the spend limits count them as ordered.
         var extra = settings.Adaptive?.MaxExtraVotes ?? 0;
-        var votes = (long)staged.Count * settings.ResponsesPerMatchup + extra;
+        var votes = (long)tally.Count * settings.ResponsesPerMatchup + extra;
         if (votes > input.Defaults.MaxVotesPerRun)
             problems.Error(ProblemCodes.TooManyVotes, OrderJsonReader.FileName,
-                $"this run would order {votes:N0} votes ({staged.Count:N0} matchups x {settings.ResponsesPerMatchup} responses{(extra > 0 ? $" + adaptive.maxExtraVotes {extra:N0}" : "")}), over the limit of {input.Defaults.MaxVotesPerRun:N0} per run (Preference__MaxVotesPerRun); lower responsesPerMatchup, use sample, or raise the limit",
+                $"this run would order {votes:N0} votes ({tally.Count:N0} matchups x {settings.ResponsesPerMatchup} responses{(extra > 0 ? $" + adaptive.maxExtraVotes {extra:N0}" : "")}), over the limit of {input.Defaults.MaxVotesPerRun:N0} per run (Preference__MaxVotesPerRun); lower responsesPerMatchup, use sample, or raise the limit",
                 column: "responsesPerMatchup");
-        var counts = new DatasetCounts(scan.DataRows, scan.Matchups.Count, scan.DuplicatesRemoved, staged.Count, staged.Count * 2, distinct, votes);
+        var counts = new DatasetCounts(scan.DataRows, valid, scan.DuplicatesRemoved, tally.Count, tally.Count * 2, distinct, votes);
         var report = new ValidationReport(problems.ErrorCount == 0, input.Dataset, counts, graph.Models, graph.Pairs, graph.Groups, settings,
             problems.ErrorCount, problems.WarningCount, problems.NotListed, problems.Sorted());
         return new DatasetCheckResult(report, settings, staged, facts, scan.MetadataColumns, examples);
     }
 
-    private async Task<IReadOnlyDictionary<ImageEntry, ImageFacts>> InspectAsync(DatasetCheckInput input, IReadOnlyList<MatchupRow> staged,
+    private async Task<IReadOnlyDictionary<ImageEntry, ImageFacts>> InspectAsync(DatasetCheckInput input, MatchupTally staged,
         IReadOnlyList<StagedAudienceExample> examples, string audienceSource, ProblemList problems, CancellationToken cancellationToken)
     {
         // The first row and column naming each image: where a problem with its bytes is reported.
         var firstUse = new Dictionary<ImageEntry, ImageUse>(ReferenceEqualityComparer.Instance);
-        foreach (var m in staged)
-        {
-            firstUse.TryAdd(m.Image1, ImageUse.Of(m, "image1"));
-            firstUse.TryAdd(m.Image2, ImageUse.Of(m, "image2"));
-        }
+        foreach (var (image, use) in staged.Images) firstUse.Add(image, ImageUse.Of(use));
         // An audience's examples are staged, hashed and uploaded like matchups' images.
         foreach (var e in examples)
         {
@@ -95,7 +99,7 @@ internal sealed class DatasetCheck(DatasetOptions options)
     /// <summary>Where an image is first named: a matchups.csv row and column, or an audience example's field.</summary>
     private sealed record ImageUse(string File, string Where, int? Row, int? Line, string Column)
     {
-        public static ImageUse Of(MatchupRow row, string column) => new(MatchupColumns.FileName,
-            $"{MatchupColumns.FileName} row {(row.Row == row.Line ? $"{row.Row}" : $"{row.Row} (line {row.Line})")}, column {column}", row.Row, row.Line, column);
+        public static ImageUse Of(MatchupTally.FirstUse use) => new(MatchupColumns.FileName,
+            $"{MatchupColumns.FileName} row {(use.Row == use.Line ? $"{use.Row}" : $"{use.Row} (line {use.Line})")}, column {use.Column}", use.Row, use.Line, use.Column);
     }
 }

@@ -22,7 +22,17 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     private readonly Dictionary<string, ImageSlot> _urls = new(StringComparer.Ordinal);
     private bool _tooManyModelsReported;
 
-    public CsvScan Validate(TextReader csv)
+    /// <summary>Reads the CSV and keeps its valid matchups (<see cref="CsvScan.Matchups"/>), as staging needs them.</summary>
+    public CsvScan Validate(TextReader csv) => Read(csv, tally: null);
+
+    /// <summary>
+    /// The same pass for a report only (<c>validate</c>): the same checks and problems, but valid rows go to
+    /// <paramref name="tally"/> instead of being kept, so <see cref="CsvScan.Matchups"/> is empty; what stays per row is the
+    /// duplicate and id checks' keys (~50 bytes).
+    /// </summary>
+    internal CsvScan Validate(TextReader csv, MatchupTally tally) => Read(csv, tally);
+
+    private CsvScan Read(TextReader csv, MatchupTally? tally)
     {
         using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).From(csv);
         if (reader.Header.IsEmpty)
@@ -35,7 +45,9 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
 
         var matchups = new MatchupRowList();
         var seen = new MatchupDeduplicator(index.Count);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new RowIds();
+        using var derivedIds = new DerivedIdHasher();
+        var derivedRows = new List<RowAt>();
         int dataRows = 0, duplicates = 0;
         foreach (var row in reader)
         {
@@ -47,43 +59,63 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
                 problems.Error(ProblemCodes.FieldCount, File, $"{File} row {at}: {row.ColCount} fields, the header has {columns.Names.Length} (check quotes and separators)", at.Row, at.Line);
                 continue;
             }
-            if (ReadRow(row, columns, at, ids, out var image1Id, out var image2Id) is not { } matchup) continue;
-            if (!seen.TryAdd(matchup.Prompt, image1Id, image2Id, at.Row, out var firstRow))
+            if (!ReadRow(row, columns, at, ids, out var prompt, out var id, out var matchup)) continue;
+            if (!seen.TryAdd(prompt, matchup.Image1.Id, matchup.Image2.Id, at.Row, out var firstRow))
             {
                 duplicates++;
                 problems.Warning(ProblemCodes.DuplicateMatchup, File, $"{File} row {at}: same prompt and images as row {firstRow} (in either order); this row is skipped", at.Row, at.Line);
                 continue;
             }
-            matchups.Add(matchup);
+            var (image1, image2) = (matchup.Image1.Entry, matchup.Image2.Entry);
+            if (id.IsEmpty)
+            {
+                derivedIds.Add(prompt, image1.Path, image2.Path);
+                derivedRows.Add(at);
+            }
+            if (tally is not null)
+            {
+                tally.Add(at.Row, at.Line, image1, matchup.Model1, image2, matchup.Model2);
+                continue;
+            }
+            string[]? metadata = null;
+            if (columns.MetadataIndexes.Length > 0)
+            {
+                metadata = new string[columns.MetadataIndexes.Length];
+                for (var i = 0; i < metadata.Length; i++) metadata[i] = row[columns.MetadataIndexes[i]].ToString();
+            }
+            matchups.Add(new MatchupRow(Row: at.Row, Line: at.Line, Id: id.IsEmpty ? null : id.ToString(), Prompt: prompt.ToString(),
+                Image1: image1, Image2: image2, Model1: matchup.Model1, Model2: matchup.Model2, Metadata: metadata));
         }
         if (dataRows > options.MaxRows)
             problems.Error(ProblemCodes.TooManyRows, File, $"{File}: more than {options.MaxRows:N0} rows, over the limit (Preference__Datasets__MaxRows); reading stopped at row {options.MaxRows + 2}");
         else if (dataRows == 0)
             problems.Error(ProblemCodes.NoMatchups, File, $"{File} has a header but no data rows", row: 2);
-        CheckFinalIds(matchups, ids);
+        CheckDerivedIds(derivedIds.Complete(), derivedRows, ids);
         return new CsvScan(dataRows, matchups, duplicates, columns.MetadataNames);
     }
 
     /// <summary>Ids become table row keys: a derived id (<c>m-</c> + hex) must not equal any other row's id, explicit or derived.</summary>
-    private void CheckFinalIds(MatchupRowList matchups, Dictionary<string, int> ids)
+    private void CheckDerivedIds(ulong[] hashes, List<RowAt> rows, RowIds ids)
     {
-        foreach (var m in matchups)
+        ids.ExpectDerived(hashes.Length);
+        for (var i = 0; i < hashes.Length; i++)
         {
-            if (m.Id is not null) continue;
-            var derived = MatchupIds.Derive(m.Prompt, m.Image1.Path, m.Image2.Path);
-            if (ids.TryAdd(derived, m.Row)) continue;
-            var at = new RowAt(m.Row, m.Line);
+            var (hash, at) = (hashes[i], rows[i]);
+            if (ids.TryAddDerived(hash, at.Row, out var firstRow)) continue;
             problems.Error(ProblemCodes.DuplicateId, File,
-                $"{File} row {at}, column id: the id derived from this row's content, \"{derived}\", is already the id of row {ids[derived]}; give one of them an explicit id",
+                $"{File} row {at}, column id: the id derived from this row's content, \"{MatchupIds.Format(hash)}\", is already the id of row {firstRow}; give one of them an explicit id",
                 at.Row, at.Line, "id");
         }
     }
 
-    private MatchupRow? ReadRow(SepReader.Row row, MatchupColumns columns, RowAt at, Dictionary<string, int> ids, out int image1Id, out int image2Id)
+    /// <summary>Checks every cell of a row; false after reporting what is wrong. The prompt and id come back trimmed.</summary>
+    private bool ReadRow(SepReader.Row row, MatchupColumns columns, RowAt at, RowIds ids, out ReadOnlySpan<char> prompt, out ReadOnlySpan<char> id,
+        out ValidCells matchup)
     {
-        image1Id = image2Id = 0;
+        matchup = default;
+        id = default;
         var ok = true;
-        var promptSpan = row[columns.Prompt].Span.Trim();
+        var promptSpan = prompt = row[columns.Prompt].Span.Trim();
         if (promptSpan.IsEmpty)
         {
             problems.Error(ProblemCodes.EmptyPrompt, File, $"{File} row {at}, column prompt: the prompt is empty", at.Row, at.Line, "prompt");
@@ -112,34 +144,25 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
             problems.Error(ProblemCodes.SameImage, File, $"{File} row {at}, column image2: the same image as image1 (\"{same.Entry.Path}\"); a matchup needs two different images", at.Row, at.Line, "image2");
             ok = false;
         }
-        string? id = null;
         if (columns.Id >= 0 && row[columns.Id].Span.Trim() is { IsEmpty: false } idSpan)
         {
-            id = idSpan.ToString();
-            ok &= CheckId(id, at, ids);
+            id = idSpan;
+            ok &= CheckId(idSpan, at, ids);
         }
-        if (!ok || image1 is not { } slot1 || image2 is not { } slot2) return null;
+        if (!ok || image1 is not { } slot1 || image2 is not { } slot2) return false;
 
         var model1 = _models.Resolve(columns.Model1 >= 0 ? row[columns.Model1].Span.Trim() : default, reference1, slot1.Id < 0);
         var model2 = _models.Resolve(columns.Model2 >= 0 ? row[columns.Model2].Span.Trim() : default, reference2, slot2.Id < 0);
-        if (!CheckModel(model1, "model1", at) | !CheckModel(model2, "model2", at)) return null;
+        if (!CheckModel(model1, "model1", at) | !CheckModel(model2, "model2", at)) return false;
         if (model1 == model2)
             problems.Warning(ProblemCodes.SameModel, File, $"{File} row {at}, column model2: both images are from model \"{model1}\"; the matchup says nothing about which model is better", at.Row, at.Line, "model2");
-        string[]? metadata = null;
-        if (columns.MetadataIndexes.Length > 0)
+        if (columns.MetadataIndexes.Length > 0 && MetadataBytes(row, columns) is var bytes && bytes > options.MaxMetadataBytesPerRow)
         {
-            metadata = new string[columns.MetadataIndexes.Length];
-            for (var i = 0; i < metadata.Length; i++) metadata[i] = row[columns.MetadataIndexes[i]].ToString();
-            if (MetadataBytes(columns.MetadataNames, metadata) is var bytes && bytes > options.MaxMetadataBytesPerRow)
-            {
-                problems.Error(ProblemCodes.MetadataTooLarge, File, $"{File} row {at}: the private metadata columns hold {bytes:N0} bytes, over the limit of {options.MaxMetadataBytesPerRow:N0} per row (Preference__Datasets__MaxMetadataBytesPerRow)", at.Row, at.Line, columns.MetadataNames[0]);
-                return null;
-            }
+            problems.Error(ProblemCodes.MetadataTooLarge, File, $"{File} row {at}: the private metadata columns hold {bytes:N0} bytes, over the limit of {options.MaxMetadataBytesPerRow:N0} per row (Preference__Datasets__MaxMetadataBytesPerRow)", at.Row, at.Line, columns.MetadataNames[0]);
+            return false;
         }
-        var prompt = promptSpan.ToString();
-        (image1Id, image2Id) = (slot1.Id, slot2.Id);
-        return new MatchupRow(Row: at.Row, Line: at.Line, Id: id, Prompt: prompt, Image1: slot1.Entry, Image2: slot2.Entry,
-            Model1: model1, Model2: model2, Metadata: metadata);
+        matchup = new ValidCells(slot1, slot2, model1, model2);
+        return true;
     }
 
     /// <summary>The image a cell names, or null after reporting why not. URL images get negative ids.</summary>
@@ -187,24 +210,28 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         return false;
     }
 
-    private static int MetadataBytes(string[] names, string[] values)
+    private static int MetadataBytes(SepReader.Row row, MatchupColumns columns)
     {
         var total = 0;
-        for (var i = 0; i < values.Length; i++) total += Encoding.UTF8.GetByteCount(names[i]) + Encoding.UTF8.GetByteCount(values[i]);
+        for (var i = 0; i < columns.MetadataIndexes.Length; i++)
+            total += Encoding.UTF8.GetByteCount(columns.MetadataNames[i]) + Encoding.UTF8.GetByteCount(row[columns.MetadataIndexes[i]].Span);
         return total;
     }
 
-    private bool CheckId(string id, RowAt at, Dictionary<string, int> ids)
+    private bool CheckId(ReadOnlySpan<char> id, RowAt at, RowIds ids)
     {
-        if (id.Length > 200 || id.AsSpan().IndexOfAny("/\\#?") >= 0 || id.Any(char.IsControl))
+        if (id.Length > 200 || id.IndexOfAny("/\\#?") >= 0 || id.IndexOfAnyInRange('\u0000', '\u001f') >= 0 || id.IndexOfAnyInRange('\u007f', '\u009f') >= 0)
         {
             problems.Error(ProblemCodes.BadId, File, $"{File} row {at}, column id: \"{id}\" is not a usable id (at most 200 characters, none of / \\ # ? or control characters)", at.Row, at.Line, "id");
             return false;
         }
-        if (ids.TryAdd(id, at.Row)) return true;
-        problems.Error(ProblemCodes.DuplicateId, File, $"{File} row {at}, column id: \"{id}\" is already the id of row {ids[id]}", at.Row, at.Line, "id");
+        if (ids.TryAddExplicit(id, at.Row, out var firstRow)) return true;
+        problems.Error(ProblemCodes.DuplicateId, File, $"{File} row {at}, column id: \"{id}\" is already the id of row {firstRow}", at.Row, at.Line, "id");
         return false;
     }
+
+    /// <summary>A valid row's images and models.</summary>
+    private readonly record struct ValidCells(ImageSlot Image1, ImageSlot Image2, string Model1, string Model2);
 
     /// <summary>A row's position: "12", or "12 (line 14)" when quoted newlines shifted the lines.</summary>
     private readonly record struct RowAt(int Row, int Line)

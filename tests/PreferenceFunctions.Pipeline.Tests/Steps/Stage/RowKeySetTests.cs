@@ -1,0 +1,34 @@
+using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
+
+namespace PreferenceFunctions.Pipeline.Tests.Steps.Stage;
+
+public sealed class RowKeySetTests
+{
+    [Fact]
+    public void TryAdd_ManyKeysThroughGrowthAndRoomMadeAhead_FindsEachKeysFirstRow()
+    {
+        var set = new RowKeySet();
+        var keys = Enumerable.Range(0, 5_000).Select(i => new UInt128((ulong)i * 7919, (ulong)i * 104729)).ToArray();
+
+        for (var i = 0; i < 3_000; i++) Assert.True(set.TryAdd(keys[i], i + 2, out _));
+        set.EnsureRoomFor(2_000);
+        for (var i = 3_000; i < keys.Length; i++) Assert.True(set.TryAdd(keys[i], i + 2, out _));
+
+        Assert.All(Enumerable.Range(0, keys.Length), i =>
+        {
+            Assert.False(set.TryAdd(keys[i], 99_999, out var firstRow));
+            Assert.Equal(i + 2, firstRow);
+        });
+    }
+
+    [Fact]
+    public void MatchupKey_ImagesInEitherOrder_SameKey_OtherPairOrPrompt_OtherKey()
+    {
+        var prompt = TextHash.Of("a fox");
+
+        Assert.Equal(RowKeySet.MatchupKey(prompt, 3, 7), RowKeySet.MatchupKey(prompt, 7, 3));
+        Assert.NotEqual(RowKeySet.MatchupKey(prompt, 3, 7), RowKeySet.MatchupKey(prompt, 3, 8));
+        Assert.NotEqual(RowKeySet.MatchupKey(prompt, -1, 7), RowKeySet.MatchupKey(prompt, 7, 7));
+        Assert.NotEqual(RowKeySet.MatchupKey(prompt, 3, 7), RowKeySet.MatchupKey(TextHash.Of("a cat"), 3, 7));
+    }
+}
