@@ -3,13 +3,15 @@ using PreferenceFunctions.Local.Bench;
 using PreferenceFunctions.Local.Demo;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 
-// Usage: dotnet run -c Release --project bench/PreferenceFunctions.Local.Bench [-- --quick | --100k]
+// Usage: dotnet run -c Release --project bench/PreferenceFunctions.Local.Bench [-- --quick | --100k | --matchups N]
 // Default: the sample (40), 1,000 and 10,000 matchups. --quick skips the 10,000; --100k runs only the 100,000-matchup scenario
-// (minutes; not in CI), alone so that its peak memory is its own. Each run gets a private in-memory Azurite, stopped at the end.
+// (long; not in CI), alone so that its peak memory is its own; --matchups N only a generated dataset of N. Each run of the
+// bench gets a private in-memory Azurite, stopped at the end.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 Environment.SetEnvironmentVariable("Logging__LogLevel__PreferenceFunctions", "Warning");
 var quick = args.Contains("--quick");
-var large = args.Contains("--100k");
+var only = args.Contains("--100k") ? 100_000
+    : Array.IndexOf(args, "--matchups") is var at and >= 0 && int.TryParse(args.ElementAtOrDefault(at + 1), out var n) ? n : (int?)null;
 var root = FindRepositoryRoot();
 var work = Directory.CreateTempSubdirectory("preference-bench-");
 await using var azurite = await AzuriteProcess.StartPrivateAsync(TimeSpan.FromMinutes(3), CancellationToken.None);
@@ -19,9 +21,9 @@ Console.WriteLine($"Local bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Enviro
         .OfType<System.Diagnostics.DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "Debug" : "optimised")} pipeline");
 
 var scenarios = new List<BenchScenario>();
-if (large)
+if (only is { } matchups)
 {
-    scenarios.Add(Generated(100_000, TimeSpan.FromMinutes(5)));
+    scenarios.Add(Generated(matchups, matchups switch { >= 100_000 => TimeSpan.FromMinutes(5), >= 10_000 => TimeSpan.FromSeconds(30), _ => TimeSpan.FromSeconds(60) }));
 }
 else
 {

@@ -47,7 +47,8 @@ internal static class ScenarioRunner
         // The drop is complete when matchups.csv is in the container: the clock runs from there to rows in the tables.
         var (cpu, azuriteCpu) = (Process.GetCurrentProcess().TotalProcessorTime, azurite.Seconds());
         var clock = Stopwatch.StartNew();
-        var (run, ended) = await WaitForEndAsync(host.Api, upload.RunId, scenario.Target * 3, clock, cancellationToken);
+        // Waited for well past the target, so that a missed target still shows where the time went.
+        var (run, ended) = await WaitForEndAsync(host.Api, upload.RunId, (scenario.Target * 3) + TimeSpan.FromMinutes(10), clock, cancellationToken);
         var status = ended ? run!.Status.ToString()! : "TimedOut";
         var elapsed = clock.Elapsed;
         var process = Process.GetCurrentProcess();
