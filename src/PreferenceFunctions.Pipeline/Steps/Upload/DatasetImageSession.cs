@@ -11,12 +11,14 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 /// <summary>
 /// Opens a dataset's images for one upload activity: images.zip is opened once (its central directory read once)
 /// and entries are copied out one at a time, since a zip archive cannot serve parallel reads; blobs stream directly, and
-/// a packed loose image (<see cref="ManifestImage.PackOffset"/>) is a range of the staged folder's image pack.
+/// a packed loose image (<see cref="ManifestImage.PackOffset"/>) is a range of the staged folder's image pack, small ones
+/// read a window of the pack at a time (<see cref="PackWindows"/>).
 /// </summary>
 public sealed class DatasetImageSession(BlobContainerClient datasets, string datasetFolder) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _zipGate = new(1, 1);
     private ZipArchive? _archive;
+    private PackWindows? _packWindows;
 
     public async Task<Stream> OpenAsync(ManifestImage image, CancellationToken cancellationToken)
     {
@@ -24,6 +26,8 @@ public sealed class DatasetImageSession(BlobContainerClient datasets, string dat
         {
             case ImageSource.Blob when image.PackOffset is { } offset:
                 var pack = datasets.GetBlobClient($"{datasetFolder}/{StagedImagePack.BlobName}");
+                var windows = LazyInitializer.EnsureInitialized(ref _packWindows, () => new PackWindows(pack));
+                if (image.SizeBytes is { } size && await windows.TryOpenAsync(offset, size, cancellationToken) is { } small) return small;
                 var range = new BlobDownloadOptions { Range = new HttpRange(offset, image.SizeBytes) };
                 return (await pack.DownloadStreamingAsync(range, cancellationToken)).Value.Content;
             case ImageSource.Blob:
