@@ -33,6 +33,8 @@ internal static class ScenarioRunner
             ["Preference:RunsContainer"] = $"bench-runs-{suffix}",
             ["Preference:PollInterval"] = "00:00:00.500",
             ["Preference:MaxPollInterval"] = "00:00:02",
+            // 15 votes a matchup: the default cap of 100,000 votes a run would reject the 10,000- and 100,000-matchup datasets.
+            ["Preference:MaxVotesPerRun"] = "2000000",
         };
         var emulator = new EmulatorOptions { Crowd = new CrowdOptions { VotesPerSecond = 0, ReviewDelay = TimeSpan.Zero } };
         await using var host = await InProcessLocalHost.StartAsync(settings, emulator, cancellationToken);
