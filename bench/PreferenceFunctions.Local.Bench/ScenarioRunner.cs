@@ -1,33 +1,40 @@
 using System.Diagnostics;
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Api;
+using PreferenceFunctions.Datasets.Bench;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
-using PreferenceFunctions.Local.Engine;
 using PreferenceFunctions.Local.Hosting;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Rapidata;
 
 namespace PreferenceFunctions.Local.Bench;
 
 /// <summary>
-/// Runs one scenario on a fresh task hub and containers: an in-process local host with an instant-crowd emulator, the
-/// dataset uploaded like a user would, the clock stopped when the results are in the tables.
+/// Runs one scenario on a fresh task hub and containers: an in-process local host with an instant crowd (the emulator
+/// answers every vote at once and reviews nothing, so the wait for votes is not what is measured), the dataset uploaded
+/// like a user would, the clock stopped when the results are in the tables. Then the emulator's own throughput for the
+/// same requests (<see cref="EmulatorBaseline"/>).
 /// </summary>
-public static class ScenarioRunner
+internal static class ScenarioRunner
 {
-    public static async Task<BenchResult> RunAsync(BenchScenario scenario, CancellationToken cancellationToken)
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    public static async Task<BenchResult> RunAsync(BenchScenario scenario, string storageConnection, AzuriteCpu azurite, CancellationToken cancellationToken)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var settings = new Dictionary<string, string?>
         {
+            [StorageConnection.SettingName] = storageConnection,
             ["Local:TaskHub"] = $"bench{suffix}",
             ["Preference:DatasetsContainer"] = $"bench-datasets-{suffix}",
             ["Preference:RunsContainer"] = $"bench-runs-{suffix}",
             ["Preference:PollInterval"] = "00:00:00.500",
             ["Preference:MaxPollInterval"] = "00:00:02",
+            // 15 votes a matchup: the default cap of 100,000 votes a run would reject the 10,000- and 100,000-matchup datasets.
+            ["Preference:MaxVotesPerRun"] = "2000000",
         };
         var emulator = new EmulatorOptions { Crowd = new CrowdOptions { VotesPerSecond = 0, ReviewDelay = TimeSpan.Zero } };
         await using var host = await InProcessLocalHost.StartAsync(settings, emulator, cancellationToken);
@@ -40,44 +47,46 @@ public static class ScenarioRunner
         var upload = await uploader.UploadAsync(scenario.DatasetFolder, scenario.Name, cancellationToken: cancellationToken);
         var uploadTime = uploadClock.Elapsed;
         // The drop is complete when matchups.csv is in the container: the clock runs from there to rows in the tables.
+        var (cpu, azuriteCpu) = (Process.GetCurrentProcess().TotalProcessorTime, azurite.Seconds());
         var clock = Stopwatch.StartNew();
-        var phases = new List<string>();
-        var run = await WaitForEndAsync(host, upload.RunId, scenario.Target * 3, phases, clock, cancellationToken);
+        // Waited for well past the target, so that a missed target still shows where the time went.
+        var (run, ended) = await WaitForEndAsync(host.Api, upload.RunId, (scenario.Target * 3) + TimeSpan.FromMinutes(10), clock, cancellationToken);
+        var status = ended ? run!.Status.ToString()! : "TimedOut";
         var elapsed = clock.Elapsed;
-        var rows = run == "Completed" ? (await results.ReadMatchupsAsync(upload.RunId, cancellationToken)).Count : 0;
-        var engine = host.Services.GetRequiredService<LocalDurableEngine>();
-        var history = await CountHistoryAsync(storage, engine.TaskHubName, upload.RunId, cancellationToken);
-        Console.WriteLine($"  {scenario.Name}: user upload {uploadTime.TotalSeconds:0.0} s (not counted), csv to tables {elapsed.TotalSeconds:0.0} s, {run}");
-        Console.WriteLine($"    phases entered at: {string.Join(", ", phases)}");
-        return new BenchResult(scenario, run, elapsed, history, rows);
+        var process = Process.GetCurrentProcess();
+        var (cpuUsed, azuriteUsed) = ((process.TotalProcessorTime - cpu).TotalSeconds, azurite.Seconds() - azuriteCpu);
+        var rows = status == nameof(RunStatus.Completed) ? (await results.ReadMatchupsAsync(upload.RunId, cancellationToken)).Count : 0;
+        var phases = run?.Usage?.PhaseSeconds ?? new Dictionary<string, double>();
+        Console.WriteLine($"  {scenario.Name}: user upload {uploadTime.TotalSeconds:0.0} s (not counted), csv to tables {elapsed.TotalSeconds:0.0} s, " +
+            $"{status}; CPU {cpuUsed:0.0} s this process + {azuriteUsed:0.0} s Azurite; load average {LoadAverage()}");
+        Console.WriteLine($"    seconds per phase: {string.Join(", ", phases.Select(p => $"{p.Key} {p.Value:0.0}"))}");
+
+        var inFlight = options.UploadConcurrency * options.RequestsPerChunk;
+        var images = scenario.Matchups * 2; // the generator gives every matchup two images of its own
+        var sample = Math.Min(images, 4_000);
+        var baseline = await EmulatorBaseline.MeasureAsync(host.Services.GetRequiredService<RapidataClient>(), sample, sample / 2, inFlight, cancellationToken);
+        return new BenchResult(scenario, status, elapsed, phases, run?.Usage?.HistoryEvents, rows, images, cpuUsed, azuriteUsed, process.PeakWorkingSet64, baseline);
     }
 
-    private static async Task<string> WaitForEndAsync(InProcessLocalHost host, string runId, TimeSpan timeout, List<string> phases,
-        Stopwatch clock, CancellationToken cancellationToken)
+    /// <summary>Polls the run (a slow answer under load is waited out, not fatal) until it ends or <paramref name="timeout"/> passes.</summary>
+    private static async Task<(RunView? Run, bool Ended)> WaitForEndAsync(LocalApiClient api, string runId, TimeSpan timeout, Stopwatch clock, CancellationToken cancellationToken)
     {
-        string? phase = null;
+        RunView? run = null;
         while (clock.Elapsed < timeout)
         {
-            var run = await host.Api.GetRunAsync(runId, cancellationToken);
-            var now = (run?.Progress?.Phase ?? run?.Phase)?.ToString();
-            if (now is not null && now != phase) phases.Add($"{now} {clock.Elapsed.TotalSeconds:0.0} s");
-            phase = now;
-            if (run?.Status is { } status && status.IsTerminal()) return status.ToString();
-            await Task.Delay(100, cancellationToken);
+            try
+            {
+                run = await api.GetRunAsync(runId, cancellationToken);
+                if (run?.Status is { } status && status.IsTerminal()) return (run, true);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                Console.WriteLine($"    GET /api/runs/{runId} failed at {clock.Elapsed.TotalSeconds:0} s ({e.GetType().Name}); polling on");
+            }
+            await Task.Delay(Poll, cancellationToken);
         }
-        return "TimedOut";
+        return (run, false);
     }
 
-    /// <summary>Rows of the task hub's History table for the run: the orchestration's history events.</summary>
-    private static async Task<int> CountHistoryAsync(StorageConnection storage, string taskHub, string instanceId, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        var history = storage.Tables.GetTableClient(taskHub + "History");
-        await foreach (var _ in history.QueryAsync<TableEntity>(e => e.PartitionKey == instanceId, select: ["PartitionKey"],
-                           cancellationToken: cancellationToken))
-        {
-            count++;
-        }
-        return count;
-    }
+    public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 }

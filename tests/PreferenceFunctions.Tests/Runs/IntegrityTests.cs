@@ -61,7 +61,8 @@ public sealed class IntegrityTests
         // A run staged by the previous version has no copy: its chunk reads the dataset folder and checks the staged hash.
         var store = new ManifestStore(harness.Storage.Blobs);
         var chunk = await store.ReadChunkAsync(harness.RunsContainer, staged.ChunkBlobNames[0]);
-        await store.WriteJsonAsync(harness.RunsContainer, staged.ChunkBlobNames[0], chunk with { StagedImagesFolder = null }, indented: false);
+        var unpacked = chunk.Matchups.Select(m => m with { Image1 = m.Image1 with { PackOffset = null }, Image2 = m.Image2 with { PackOffset = null } }).ToList();
+        await store.WriteJsonAsync(harness.RunsContainer, staged.ChunkBlobNames[0], chunk with { StagedImagesFolder = null, Matchups = unpacked }, indented: false);
         var stagedSha = chunk.Matchups[0].Image1.Sha256!;
 
         await harness.Datasets.GetBlobClient($"{dataset}/a.png").UploadAsync(BinaryData.FromBytes(RandomPng()), overwrite: true);

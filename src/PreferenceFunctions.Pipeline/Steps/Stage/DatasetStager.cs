@@ -39,7 +39,8 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var listing = await BlobDatasetListing.ListAsync(datasets, folder, ct);
         var problems = new ProblemList(settings.MaxProblems);
         var index = new ImageIndex();
-        var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = new BlobImageContentSource(datasets, runs, stagedFolder) };
+        var looseImages = new BlobImageContentSource(datasets, runs, stagedFolder);
+        var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = looseImages };
         await using var archive = await OpenZipAsync(datasets, listing.Zip, runs.GetBlobClient($"{stagedFolder}/{DatasetFiles.Zip}"), settings, problems, ct);
         if (archive is not null)
         {
@@ -93,14 +94,14 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
         }
         var staged = sameAsRun is null
-            ? await WriteAsync(request, folder, stagedFolder, listing, check, ct)
+            ? await WriteAsync(request, folder, stagedFolder, listing, check, looseImages.PackedOffsets, ct)
             : await WriteSameAsAsync(request, check, sameAsRun, ct);
         StagingLog.Phase(logger, request.RunId, "report, manifest and chunks written", clock.ElapsedMilliseconds);
         return staged;
     }
 
     private async Task<StagedDataset> WriteAsync(StageDatasetRequest request, string folder, string stagedFolder, BlobDatasetListing listing,
-        DatasetCheckResult check, CancellationToken ct)
+        DatasetCheckResult check, IReadOnlyDictionary<ImageEntry, long> packed, CancellationToken ct)
     {
         // The webhook URL may carry a token: the blobs keep a redacted form, the run's history a sealed one (RunWebhookSeal),
         // and a URL that cannot be sealed is not kept at all.
@@ -121,13 +122,13 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, report.ErrorCount, report.WarningCount, firstErrors, forHistory);
         }
 
-        var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize, stagedFolder);
+        var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize, stagedFolder, packed);
         var chunkNames = chunks.Select(c => ManifestBuilder.ChunkBlobName(request.RunId, c.Index)).ToList();
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (chunk, token) => await _store.WriteJsonAsync(request.RunsContainer, chunkNames[chunk.Index], chunk, indented: false, token));
         var manifest = new DatasetManifest(request.RunId, request.DatasetsContainer, folder, listing.Zip?.Name, listing.Zip?.Properties.ETag?.ToString(),
             listing.Matchups!.Properties.ETag?.ToString() ?? "", report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages,
-            report.Models, report.ModelPairs, stored, options.Value.ChunkSize, chunkNames, ManifestBuilder.AudienceExamples(check));
+            report.Models, report.ModelPairs, stored, options.Value.ChunkSize, chunkNames, ManifestBuilder.AudienceExamples(check, packed));
         var manifestBlob = $"{request.RunId}/manifest.json";
         await _store.WriteJsonAsync(request.RunsContainer, manifestBlob, manifest, indented: true, ct);
         StagingLog.Staged(logger, request.DatasetsContainer, folder, request.RunId, report.Counts.Staged, chunks.Count, report.WarningCount);

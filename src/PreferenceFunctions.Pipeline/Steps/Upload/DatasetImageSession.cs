@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
@@ -8,17 +10,26 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 
 /// <summary>
 /// Opens a dataset's images for one upload activity: images.zip is opened once (its central directory read once)
-/// and entries are copied out one at a time, since a zip archive cannot serve parallel reads; blobs stream directly.
+/// and entries are copied out one at a time, since a zip archive cannot serve parallel reads; blobs stream directly, and
+/// a packed loose image (<see cref="ManifestImage.PackOffset"/>) is a range of the staged folder's image pack, small ones
+/// read a window of the pack at a time (<see cref="PackWindows"/>).
 /// </summary>
 public sealed class DatasetImageSession(BlobContainerClient datasets, string datasetFolder) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _zipGate = new(1, 1);
     private ZipArchive? _archive;
+    private PackWindows? _packWindows;
 
     public async Task<Stream> OpenAsync(ManifestImage image, CancellationToken cancellationToken)
     {
         switch (image.Source)
         {
+            case ImageSource.Blob when image.PackOffset is { } offset:
+                var pack = datasets.GetBlobClient($"{datasetFolder}/{StagedImagePack.BlobName}");
+                var windows = LazyInitializer.EnsureInitialized(ref _packWindows, () => new PackWindows(pack));
+                if (image.SizeBytes is { } size && await windows.TryOpenAsync(offset, size, cancellationToken) is { } small) return small;
+                var range = new BlobDownloadOptions { Range = new HttpRange(offset, image.SizeBytes) };
+                return (await pack.DownloadStreamingAsync(range, cancellationToken)).Value.Content;
             case ImageSource.Blob:
                 var blob = datasets.GetBlobClient($"{datasetFolder}/{image.Path}");
                 return (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;

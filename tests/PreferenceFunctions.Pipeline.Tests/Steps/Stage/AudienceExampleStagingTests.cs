@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
+using PreferenceFunctions.Pipeline.Steps.Upload;
 
 namespace PreferenceFunctions.Pipeline.Tests.Steps.Stage;
 
@@ -42,8 +43,12 @@ public sealed class AudienceExampleStagingTests
         Assert.Equal([(0, 1, "good.png", "a red bicycle"), (1, 2, "bad.png", "a blue boat"), (2, 2, "other.png", "a green field")],
             examples.Select(e => (e.SortIndex, e.Winner, e.Image1.FileName, e.Prompt)));
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Good)), examples[0].Image1.Sha256);
-        var copy = await fx.Blobs.GetBlobContainerClient(fx.Runs).GetBlobClient("run-1/staged/examples/good.png").DownloadContentAsync();
-        Assert.Equal(Good, copy.Value.Content.ToArray());
+        // The run's copy: small loose images are packed into run-1/staged/images.pack, read back as a range.
+        Assert.NotNull(examples[0].Image1.PackOffset);
+        await using var copy = await new DatasetImageReader(fx.Blobs).OpenAsync(fx.Runs, "run-1/staged", examples[0].Image1, CancellationToken.None);
+        using var bytes = new MemoryStream();
+        await copy.CopyToAsync(bytes);
+        Assert.Equal(Good, bytes.ToArray());
     }
 
     [Fact]

@@ -32,8 +32,51 @@ public sealed class DatasetStagerTests
         Assert.Equal((3, 6, 24), (chunk.Index, chunk.Matchups.Count, chunk.Matchups[0].SortIndex));
         var image = chunk.Matchups[0].Image1;
         Assert.Equal(zip ? ImageSource.Zip : ImageSource.Blob, image.Source);
-        await using var bytes = await new DatasetImageReader(fx.Blobs).OpenAsync(fx.Datasets.Name, "set", image, CancellationToken.None);
+        Assert.Equal(!zip, image.PackOffset is not null); // small loose images are packed into the run's copy
+        await using var bytes = await new DatasetImageReader(fx.Blobs).OpenAsync(fx.Runs, "run-1/staged", image, CancellationToken.None);
         Assert.Equal(image.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(bytes)));
+    }
+
+    [Fact]
+    public async Task StageAsync_LooseImages_PacksSmallOnesAndCopiesALargeOne()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 20, zip: false);
+        var store = new ManifestStore(fx.Blobs);
+        var staged = await fx.StageAsync("set", "run-0");
+        var large = (await store.ReadChunkAsync(fx.Runs, staged.ChunkBlobNames[0])).Matchups[3].Image2;
+        // A valid PNG padded past the pack's limit: inspected from its header, copied on its own.
+        var png = await fx.Datasets.GetBlobClient($"set/{large.Path}").DownloadContentAsync();
+        var padded = png.Value.Content.ToArray().Concat(new byte[StagedImagePack.MaxImageBytes]).ToArray();
+        await fx.Datasets.GetBlobClient($"set/{large.Path}").UploadAsync(BinaryData.FromBytes(padded), overwrite: true);
+
+        staged = await fx.StageAsync("set");
+
+        Assert.True(staged.Accepted, string.Join("\n", staged.FirstErrors));
+        var images = (await Task.WhenAll(staged.ChunkBlobNames.Select(c => store.ReadChunkAsync(fx.Runs, c))))
+            .SelectMany(c => c.Matchups).SelectMany(m => new[] { m.Image1, m.Image2 }).ToList();
+        var copied = Assert.Single(images, i => i.PackOffset is null);
+        Assert.Equal((large.Path, (long)padded.Length), (copied.Path, copied.SizeBytes!.Value));
+        Assert.Equal(images.Count - 1, images.Select(i => i.PackOffset).Distinct().Count(o => o is not null));
+        // One session, as an upload chunk reads: the small images come out of shared windows of the pack.
+        await using var session = new DatasetImageReader(fx.Blobs).OpenSession(fx.Runs, "run-1/staged");
+        await Parallel.ForEachAsync(images, async (image, ct) =>
+        {
+            await using var bytes = await session.OpenAsync(image, ct);
+            Assert.Equal(image.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(bytes, ct)));
+        });
+        Assert.True(await fx.Blobs.GetBlobContainerClient(fx.Runs).GetBlobClient($"run-1/staged/{large.Path}").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task AddAsync_ImageOfAnotherSizeThanListed_FailsNamingIt()
+    {
+        var image = new ImageEntry("images/a.png", ImageSource.Blob, 10, "set/images/a.png");
+        var pack = new StagedImagePack(new Azure.Storage.Blobs.Specialized.BlockBlobClient(new Uri("http://127.0.0.1:1/account/runs/images.pack")), [image]);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => pack.AddAsync(image, new byte[9], CancellationToken.None));
+
+        Assert.Contains("\"images/a.png\" was replaced while the dataset was being staged (listed 10 bytes, read 9)", error.Message);
     }
 
     [Fact]
@@ -50,19 +93,26 @@ public sealed class DatasetStagerTests
         Assert.Equal(before, await fx.DatasetEtagsAsync());
     }
 
-    [Fact]
-    public async Task StageAsync_Twice_WritesIdenticalBlobs()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StageAsync_Twice_WritesIdenticalBlobs(bool zip)
     {
         await using var fx = await StagingFixture.CreateAsync();
-        await fx.UploadGeneratedAsync("set", matchups: 12, zip: true);
+        await fx.UploadGeneratedAsync("set", matchups: 12, zip);
+
+        var pack = fx.Blobs.GetBlobContainerClient(fx.Runs).GetBlobClient("run-1/staged/images.pack");
 
         var first = await fx.StageAsync("set");
         var texts = await Task.WhenAll(first.ChunkBlobNames.Append(first.ManifestBlobName!).Append(first.ReportBlobName).Select(fx.ReadRunTextAsync));
+        var packed = zip ? null : (await pack.DownloadContentAsync()).Value.Content.ToArray();
         var second = await fx.StageAsync("set");
         var again = await Task.WhenAll(second.ChunkBlobNames.Append(second.ManifestBlobName!).Append(second.ReportBlobName).Select(fx.ReadRunTextAsync));
 
         Assert.Equal(JsonSerializer.Serialize(first), JsonSerializer.Serialize(second));
         Assert.Equal(texts, again);
+        Assert.Equal(!zip, await pack.ExistsAsync());
+        if (!zip) Assert.Equal(packed, (await pack.DownloadContentAsync()).Value.Content.ToArray());
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
+using PreferenceFunctions.Rapidata;
+using PreferenceFunctions.Rapidata.Models;
+
+namespace PreferenceFunctions.Local.Bench;
+
+/// <summary>
+/// The emulator's own throughput for what an upload phase sends it: image uploads, then datapoints, with as many
+/// requests in flight as the pipeline uses (chunks in parallel x requests per chunk), through the same client and
+/// emulator, straight from memory (no storage, no durable engine).
+/// </summary>
+public sealed record EmulatorBaseline(double UploadsPerSecond, double DatapointsPerSecond, int InFlight)
+{
+    public double SecondsFor(int images, int datapoints) => (images / UploadsPerSecond) + (datapoints / DatapointsPerSecond);
+
+    public static async Task<EmulatorBaseline> MeasureAsync(RapidataClient rapidata, int images, int datapoints, int inFlight,
+        CancellationToken cancellationToken)
+    {
+        var payloads = Enumerable.Range(0, Math.Min(images, 1_000)).Select(i => DatasetGenerator.Image("baseline", i, i % 2)).ToArray();
+        var names = new string[images];
+        var uploads = await TimeAsync(images, inFlight, async (i, ct) =>
+        {
+            using var content = new MemoryStream(payloads[i % payloads.Length], writable: false);
+            names[i] = (await rapidata.UploadAssetAsync(content, $"baseline_{i:D7}.png", cancellationToken: ct)).FileName;
+        }, cancellationToken);
+        var datasetId = await rapidata.CreateDatasetAsync("bench baseline", cancellationToken);
+        var created = await TimeAsync(datapoints, inFlight, async (i, ct) =>
+        {
+            var metadata = new Dictionary<string, string> { ["matchup_id"] = $"m{i}" };
+            await rapidata.CreateDatapointAsync(datasetId, new CompareDatapoint(names[(2 * i) % images], names[((2 * i) + 1) % images], $"prompt {i}", i, metadata), ct);
+        }, cancellationToken);
+        return new EmulatorBaseline(uploads, created, inFlight);
+    }
+
+    private static async Task<double> TimeAsync(int count, int inFlight, Func<int, CancellationToken, ValueTask> request, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken }, request);
+        return count / clock.Elapsed.TotalSeconds;
+    }
+}
