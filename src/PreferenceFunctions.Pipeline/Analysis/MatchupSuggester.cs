@@ -42,7 +42,7 @@ public static class MatchupSuggester
                 information[j, i] -= w;
             }
         }
-        var covariance = Invert(information);
+        var covariance = SmallMatrix.Invert(information);
         var weights = Enumerable.Range(0, m - 1).Select(a =>
         {
             var sd = Math.Sqrt(Math.Max(Variance(covariance, a, a + 1), 1e-12));
@@ -111,34 +111,6 @@ public static class MatchupSuggester
     }
 
     private static double Variance(double[,] c, int a, int b) => c[a, a] + c[b, b] - 2 * c[a, b];
-
-    /// <summary>Gauss–Jordan inverse of a symmetric positive definite matrix.</summary>
-    private static double[,] Invert(double[,] matrix)
-    {
-        var n = matrix.GetLength(0);
-        var a = (double[,])matrix.Clone();
-        var inverse = new double[n, n];
-        for (var i = 0; i < n; i++) inverse[i, i] = 1;
-        for (var col = 0; col < n; col++)
-        {
-            var pivot = col;
-            for (var r = col + 1; r < n; r++) if (Math.Abs(a[r, col]) > Math.Abs(a[pivot, col])) pivot = r;
-            for (var k = 0; k < n; k++)
-            {
-                (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
-                (inverse[col, k], inverse[pivot, k]) = (inverse[pivot, k], inverse[col, k]);
-            }
-            var d = a[col, col];
-            for (var k = 0; k < n; k++) { a[col, k] /= d; inverse[col, k] /= d; }
-            for (var r = 0; r < n; r++)
-            {
-                if (r == col || a[r, col] == 0) continue;
-                var f = a[r, col];
-                for (var k = 0; k < n; k++) { a[r, k] -= f * a[col, k]; inverse[r, k] -= f * inverse[col, k]; }
-            }
-        }
-        return inverse;
-    }
 
     /// <summary>Standard normal CDF through erfc (Abramowitz and Stegun 7.1.26, error under 1.5e-7).</summary>
     private static double NormalCdf(double x)

@@ -40,7 +40,7 @@ internal static class SwapRiskAllocator
                 var p = Chance(a, b);
                 AddContrast(information, a, b, p * (1 - p) * MatchupVoteCorrelation.EffectiveVotes(m.TotalVotes, rho));
             }
-        var covariance = Invert(information);
+        var covariance = SmallMatrix.Invert(information);
 
         // Per model pair, its candidates with the fewest votes first (a matchup is worth most while it has few).
         var queues = candidates
@@ -121,34 +121,5 @@ internal static class SwapRiskAllocator
                 for (var j = 0; j < n; j++) product[i, j] += l * right[k, j];
             }
         return product;
-    }
-
-    /// <summary>Gauss–Jordan with partial pivoting (the matrix is symmetric positive definite and small: one row per model).</summary>
-    private static double[,] Invert(double[,] matrix)
-    {
-        var n = matrix.GetLength(0);
-        var work = (double[,])matrix.Clone();
-        var inverse = new double[n, n];
-        for (var i = 0; i < n; i++) inverse[i, i] = 1;
-        for (var col = 0; col < n; col++)
-        {
-            var pivot = col;
-            for (var row = col + 1; row < n; row++)
-                if (Math.Abs(work[row, col]) > Math.Abs(work[pivot, col])) pivot = row;
-            for (var j = 0; j < n; j++)
-            {
-                (work[col, j], work[pivot, j]) = (work[pivot, j], work[col, j]);
-                (inverse[col, j], inverse[pivot, j]) = (inverse[pivot, j], inverse[col, j]);
-            }
-            var scale = work[col, col];
-            for (var j = 0; j < n; j++) { work[col, j] /= scale; inverse[col, j] /= scale; }
-            for (var row = 0; row < n; row++)
-            {
-                if (row == col || work[row, col] == 0) continue;
-                var factor = work[row, col];
-                for (var j = 0; j < n; j++) { work[row, j] -= factor * work[col, j]; inverse[row, j] -= factor * inverse[col, j]; }
-            }
-        }
-        return inverse;
     }
 }
