@@ -49,4 +49,7 @@ public static class MatchupVoteCorrelation
 
     /// <summary>How many independent votes a matchup with <paramref name="votes"/> votes is worth.</summary>
     public static double EffectiveVotes(double votes, double rho) => votes / (1 + Math.Max(0, votes - 1) * rho);
+
+    /// <summary>What each of a matchup's <paramref name="votes"/> votes counts for in the fit (1 for a matchup without votes).</summary>
+    public static double VoteWeight(double votes, double rho) => votes > 0 ? EffectiveVotes(votes, rho) / votes : 1;
 }

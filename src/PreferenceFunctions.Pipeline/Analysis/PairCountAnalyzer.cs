@@ -25,7 +25,7 @@ public static class PairCountAnalyzer
             (double)s.Votes1, (double)s.Votes2, (double)s.Matchups))));
         var discounted = MatchupVoteCorrelation.Changes(rho, counted.SelectMany(p => p.Splits
             .Where(s => s.Matchups > 0 && s.Votes1 + s.Votes2 > 0).Select(s => (double)s.Votes1 + s.Votes2)));
-        Func<double, double> weight = n => discounted && n > 0 ? MatchupVoteCorrelation.EffectiveVotes(n, rho) / n : 1;
+        Func<double, double> weight = n => discounted ? MatchupVoteCorrelation.VoteWeight(n, rho) : 1;
         var wins = discounted ? Folded(models, index, counted, weight) : plainWins;
         var fit = discounted ? scorer.Fit(wins.FirstWins, wins.SecondWins, firstFit.LogStrengths) : firstFit;
         var bootstrap = options.BootstrapRounds > 0

@@ -24,7 +24,7 @@ public static class PreferenceAnalyzer
             votes.MatchupPair.Select((pair, m) => (MatchupVoteCorrelation.Chance(firstFit.Scores[votes.First[pair]],
                 firstFit.Scores[votes.Second[pair]]), votes.MatchupFirstWins[m], votes.MatchupSecondWins[m], 1.0)));
         var discounted = MatchupVoteCorrelation.Changes(rho, votes.MatchupFirstWins.Select((first, m) => first + votes.MatchupSecondWins[m]));
-        var wins = discounted ? votes.Weighted(n => MatchupVoteCorrelation.EffectiveVotes(n, rho) / n) : votes;
+        var wins = discounted ? votes.Weighted(n => MatchupVoteCorrelation.VoteWeight(n, rho)) : votes;
         var fit = discounted ? scorer.Fit(wins.FirstWins, wins.SecondWins, firstFit.LogStrengths) : firstFit;
         var scores = fit.Scores;
         var bootstrap = options.BootstrapRounds > 0
