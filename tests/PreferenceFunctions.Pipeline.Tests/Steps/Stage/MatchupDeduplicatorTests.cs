@@ -39,4 +39,18 @@ public sealed class MatchupDeduplicatorTests
         Assert.False(seen.TryAdd("a fox", -2, -1, row: 5, out var secondRow));
         Assert.Equal((2, 3), (firstRow, secondRow));
     }
+
+    [Fact]
+    public void TryAdd_KeySetSizedAheadForManyRows_FindsEveryDuplicateWithItsFirstRow()
+    {
+        var seen = new MatchupDeduplicator(indexImageCount: 100);
+        seen.ExpectRows(20_000);
+
+        for (var row = 2; row < 20_002; row++) Assert.True(seen.TryAdd($"prompt {row}", row % 100, (row + 1) % 100, row, out _));
+
+        Assert.False(seen.TryAdd("prompt 2", 3, 2, row: 20_002, out var firstOfPair));
+        Assert.False(seen.TryAdd("prompt 19999", 0, 99, row: 20_003, out var lastOfPair));
+        Assert.True(seen.TryAdd("prompt 2", 2, 4, row: 20_004, out _)); // same prompt, other pair
+        Assert.Equal((2, 19_999), (firstOfPair, lastOfPair));
+    }
 }

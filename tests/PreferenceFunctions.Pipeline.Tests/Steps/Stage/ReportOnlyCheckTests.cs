@@ -67,6 +67,27 @@ public sealed class ReportOnlyCheckTests
         });
     }
 
+    [Fact]
+    public async Task CheckAsync_ReportOnlyOnThousandsOfRowsWithoutIds_SameReportAsKeepingRows()
+    {
+        await WithDatasetAsync(zip: true, async (folder, _) =>
+        {
+            // Past the rows sampled to size the de-duplication table from the file; no id column, so the report-only pass
+            // skips the derived ids' SHA-256. Rows i and i + 1,200 repeat a prompt and pair (the second with its images swapped).
+            var csv = Path.Combine(folder, DatasetFiles.Matchups);
+            var pairs = File.ReadAllLines(csv).Skip(1).Select(line => line[(line.LastIndexOf('"') + 2)..].Split(',')).ToArray();
+            var rows = Enumerable.Range(0, 3_000).Select(i => (Prompt: $"a lighthouse variation {i % 1_200}", Pair: pairs[i % pairs.Length], Swap: i >= 1_200))
+                .Select(r => $"{r.Prompt},{(r.Swap ? r.Pair[1] : r.Pair[0])},{(r.Swap ? r.Pair[0] : r.Pair[1])}");
+            await File.WriteAllLinesAsync(csv, ["prompt,image1,image2", .. rows]);
+
+            var (kept, reportOnly) = await CheckBothWaysAsync(folder);
+
+            Assert.Equal(Json(kept.Report), Json(reportOnly.Report));
+            Assert.Equal((3_000, 1_800, 1_200), (reportOnly.Report.Counts.Rows, reportOnly.Report.Counts.DuplicatesRemoved, reportOnly.Report.Counts.Staged));
+            Assert.Contains(reportOnly.Report.Problems, p => p is { Code: ProblemCodes.DuplicateMatchup, Row: 1_202 } && p.Message.Contains("as row 2 ", StringComparison.Ordinal));
+        });
+    }
+
     private static async Task<(DatasetCheckResult Kept, DatasetCheckResult ReportOnly)> CheckBothWaysAsync(string folder) =>
         (await LocalDatasetFolder.CheckAsync(folder, new DatasetOptions(), new PreferenceOptions(), CancellationToken.None),
          await LocalDatasetFolder.CheckAsync(folder, new DatasetOptions(), new PreferenceOptions(), CancellationToken.None, keepMatchups: false));

@@ -31,4 +31,19 @@ public sealed class RowKeySetTests
         Assert.NotEqual(RowKeySet.MatchupKey(prompt, -1, 7), RowKeySet.MatchupKey(prompt, 7, 7));
         Assert.NotEqual(RowKeySet.MatchupKey(prompt, 3, 7), RowKeySet.MatchupKey(TextHash.Of("a cat"), 3, 7));
     }
+
+    [Fact]
+    public void TryAdd_KeysDifferingInOneBitOfTheHeldBits_AreDifferentKeys()
+    {
+        var set = new RowKeySet();
+        var key = new UInt128(0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210);
+
+        Assert.True(set.TryAdd(key, 2, out _));
+        Assert.True(set.TryAdd(key ^ ((UInt128)1 << 63), 3, out _)); // the low half's top bit: a ulong key is held whole
+        Assert.True(set.TryAdd(key ^ ((UInt128)1 << 64), 4, out _)); // the high half's lowest bit
+        Assert.True(set.TryAdd(key ^ ((UInt128)1 << 95), 5, out _)); // the last bit held
+        Assert.True(set.TryAdd((ulong)key, 6, out _)); // a 64-bit key (derived ids) beside a 128-bit one
+        Assert.False(set.TryAdd(key, 7, out var firstRow));
+        Assert.Equal(2, firstRow);
+    }
 }

@@ -15,6 +15,10 @@ internal sealed class MatchupDeduplicator(int indexImageCount)
 
     private readonly FirstMatchup[] _byLowerImage = new FirstMatchup[indexImageCount];
     private readonly RowKeySet _seen = new();
+    private int _expectedRows;
+
+    /// <summary>How many rows the file likely holds: the key set is sized for them at its first use instead of growing.</summary>
+    public void ExpectRows(int rows) => _expectedRows = rows;
 
     /// <summary>True for a new matchup (remembered as <paramref name="row"/>); false for a duplicate, with the row it repeats.</summary>
     public bool TryAdd(ReadOnlySpan<char> prompt, int image1Id, int image2Id, int row, out int firstRow)
@@ -37,11 +41,18 @@ internal sealed class MatchupDeduplicator(int indexImageCount)
                     firstRow = first.Row;
                     return false;
                 }
-                _seen.TryAdd(RowKeySet.MatchupKey(first.Prompt, lower, first.Higher), first.Row, out _);
+                KeySet().TryAdd(RowKeySet.MatchupKey(first.Prompt, lower, first.Higher), first.Row, out _);
                 first = first with { Row = InKeySet };
             }
         }
-        return _seen.TryAdd(RowKeySet.MatchupKey(hash, lower, higher), row, out firstRow);
+        return KeySet().TryAdd(RowKeySet.MatchupKey(hash, lower, higher), row, out firstRow);
+    }
+
+    private RowKeySet KeySet()
+    {
+        if (_expectedRows > 0) _seen.EnsureRoomFor(_expectedRows);
+        _expectedRows = 0;
+        return _seen;
     }
 
     private readonly record struct FirstMatchup(UInt128 Prompt, int Higher, int Row);

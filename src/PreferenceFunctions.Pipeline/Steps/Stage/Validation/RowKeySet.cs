@@ -1,9 +1,11 @@
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>
-/// Keys seen so far, each with the first row that has it: an open-addressing table of 128-bit keys (random bits:
-/// hashes), so a lookup in a million-entry set costs one probe of one array (a <see cref="Dictionary{TKey,TValue}"/>
-/// touches a bucket array and an entry array). Kept at most half full.
+/// Keys seen so far, each with the first row that has it: an open-addressing table of hash keys, so a lookup in a
+/// million-entry set costs one probe of one array (a <see cref="Dictionary{TKey,TValue}"/> touches a bucket array and
+/// an entry array). A slot is 16 bytes: it holds 96 of the key's 128 bits (all 64 low bits, so a <see cref="ulong"/>
+/// key is held whole), which makes two different keys in a million-row file meet with probability ~10^-17.
+/// Kept at most half full; <see cref="EnsureRoomFor"/> sizes it once when the number of keys is known ahead.
 /// </summary>
 internal sealed class RowKeySet
 {
@@ -29,18 +31,19 @@ internal sealed class RowKeySet
     public bool TryAdd(UInt128 key, int row, out int firstRow)
     {
         if (_count * 2 >= _slots.Length) Rehash(_slots.Length * 2);
+        var (low, high) = ((ulong)key, (uint)(key >> 64));
         var mask = _slots.Length - 1;
-        for (var i = (int)(ulong)key & mask; ; i = (i + 1) & mask)
+        for (var i = (int)low & mask; ; i = (i + 1) & mask)
         {
             ref var slot = ref _slots[i];
             if (slot.Row == 0)
             {
-                slot = new Slot(key, row);
+                slot = new Slot(low, high, row);
                 _count++;
                 firstRow = 0;
                 return true;
             }
-            if (slot.Key == key)
+            if (slot.Low == low && slot.High == high)
             {
                 firstRow = slot.Row;
                 return false;
@@ -56,11 +59,11 @@ internal sealed class RowKeySet
         foreach (var slot in old)
         {
             if (slot.Row == 0) continue;
-            var i = (int)(ulong)slot.Key & mask;
+            var i = (int)slot.Low & mask;
             while (_slots[i].Row != 0) i = (i + 1) & mask;
             _slots[i] = slot;
         }
     }
 
-    private readonly record struct Slot(UInt128 Key, int Row);
+    private readonly record struct Slot(ulong Low, uint High, int Row);
 }
