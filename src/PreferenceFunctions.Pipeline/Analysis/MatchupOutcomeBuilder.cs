@@ -33,7 +33,10 @@ public static class MatchupOutcomeBuilder
         CompareResultsParseOptions? options = null, IReadOnlyCollection<Matchup>? knownMatchups = null, CancellationToken cancellationToken = default)
     {
         var merger = new Merger(knownMatchups);
-        var info = await CompareResultsDocument.ForEachEntryAsync(utf8Json, merger.Add, options, cancellationToken).ConfigureAwait(false);
+        // Without the votes only each entry's counts are needed: read as aggregates, with no entry record or maps.
+        var info = options is { IncludeDetailedResults: false }
+            ? await CompareResultsDocument.ForEachEntryAggregatesAsync(utf8Json, merger.Add, options.BufferSize, cancellationToken).ConfigureAwait(false)
+            : await CompareResultsDocument.ForEachEntryAsync(utf8Json, merger.Add, options, cancellationToken).ConfigureAwait(false);
         return (info, merger.Outcomes);
     }
 
@@ -46,9 +49,12 @@ public static class MatchupOutcomeBuilder
         private readonly ModelNameCache _models = new();
         private int _entries;
 
-        public void Add(CompareResultEntry entry)
+        public void Add(CompareResultEntry entry) => Add(FromEntry(entry, _entries++, _lookup, _models));
+
+        public void Add(CompareEntryAggregates entry) => Add(FromAggregates(entry, _lookup, _models));
+
+        private void Add(MatchupOutcome outcome)
         {
-            var outcome = FromEntry(entry, _entries++, _lookup, _models);
             if (_positions.TryGetValue(outcome.Matchup.Id, out var position)) _outcomes[position] = Merge(_outcomes[position], outcome);
             else
             {
@@ -94,28 +100,8 @@ public static class MatchupOutcomeBuilder
 
     private static MatchupOutcome FromEntry(CompareResultEntry entry, int index, MatchupLookup? lookup, ModelNameCache models)
     {
-        var options = entry.AssetOptions;
-        if (options.Count != 2)
-            throw new InvalidDataException($"results[{index}] has {options.Count} image options ({string.Join(", ", options)}); a compare entry needs exactly two.");
         entry.PrivateMetadata.TryGetValue(MatchupMetadata.IdKey, out var matchupId);
-        string option1 = options[0], option2 = options[1];
-        var known = lookup?.Find(matchupId, option1, option2)
-            ?? (lookup is null ? null : throw new InvalidDataException(
-                $"results[{index}] (matchupId '{matchupId ?? "none"}', images '{option1}', '{option2}') matches no matchup of the dataset."));
-        if (known is not null && MatchupLookup.SameFile(option1, known.Option2) && MatchupLookup.SameFile(option2, known.Option1))
-            (option1, option2) = (option2, option1);
-
-        var matchup = known is null
-            ? new Matchup
-            {
-                Id = matchupId ?? $"result-{index + 1}",
-                Prompt = entry.Context ?? "",
-                Image1 = option1,
-                Image2 = option2,
-                Model1 = models.FromImagePath(option1),
-                Model2 = models.FromImagePath(option2),
-            }
-            : known.ShortenedPrompt is null ? known with { Prompt = entry.Context ?? known.Prompt } : known; // keep the original of a shortened prompt
+        var matchup = Join(index, entry.AssetOptions, matchupId, entry.Context, lookup, models, out var option1, out var option2);
         var weighted = entry.SummedUserScores.Count > 0;
         return new MatchupOutcome
         {
@@ -136,6 +122,53 @@ public static class MatchupOutcomeBuilder
                 UserScores = vote.UserDetails.UserScores,
             }).ToArray(),
         };
+    }
+
+    /// <summary>The same outcome as <see cref="FromEntry"/> of the entry (it has no votes), from the reused aggregates.</summary>
+    private static MatchupOutcome FromAggregates(CompareEntryAggregates entry, MatchupLookup? lookup, ModelNameCache models)
+    {
+        var matchup = Join(entry.Index, entry.AssetOptions, entry.MetadataValue(MatchupMetadata.IdKey), entry.Context, lookup, models,
+            out var option1, out var option2);
+        var weighted = entry.HasSummedUserScores;
+        return new MatchupOutcome
+        {
+            Matchup = matchup,
+            Votes1 = entry.VotesFor(option1),
+            Votes2 = entry.VotesFor(option2),
+            WeightedVotes1 = weighted ? entry.SummedUserScoreFor(option1) : entry.VotesFor(option1),
+            WeightedVotes2 = weighted ? entry.SummedUserScoreFor(option2) : entry.VotesFor(option2),
+            BothVotes = entry.VotesFor(CompareResultEntry.Both),
+            NeitherVotes = entry.VotesFor(CompareResultEntry.Neither),
+            Winner = entry.Winner,
+            WeightedWinner = entry.WeightedWinner,
+        };
+    }
+
+    /// <summary>The matchup of an entry: the known one it names (by id, else by its images), else one made of the
+    /// entry itself. <paramref name="option1"/> and <paramref name="option2"/> are the entry's options in the matchup's order.</summary>
+    private static Matchup Join(int index, IReadOnlyList<string> options, string? matchupId, string? context, MatchupLookup? lookup,
+        ModelNameCache models, out string option1, out string option2)
+    {
+        if (options.Count != 2)
+            throw new InvalidDataException($"results[{index}] has {options.Count} image options ({string.Join(", ", options)}); a compare entry needs exactly two.");
+        (option1, option2) = (options[0], options[1]);
+        var known = lookup?.Find(matchupId, option1, option2)
+            ?? (lookup is null ? null : throw new InvalidDataException(
+                $"results[{index}] (matchupId '{matchupId ?? "none"}', images '{option1}', '{option2}') matches no matchup of the dataset."));
+        if (known is not null && MatchupLookup.SameFile(option1, known.Option2) && MatchupLookup.SameFile(option2, known.Option1))
+            (option1, option2) = (option2, option1);
+
+        return known is null
+            ? new Matchup
+            {
+                Id = matchupId ?? $"result-{index + 1}",
+                Prompt = context ?? "",
+                Image1 = option1,
+                Image2 = option2,
+                Model1 = models.FromImagePath(option1),
+                Model2 = models.FromImagePath(option2),
+            }
+            : known.ShortenedPrompt is null ? known with { Prompt = context ?? known.Prompt } : known; // keep the original of a shortened prompt
     }
 
     /// <summary>Adds two outcomes of the same matchup (two chunks of one order, or an order and its follow-up round).</summary>

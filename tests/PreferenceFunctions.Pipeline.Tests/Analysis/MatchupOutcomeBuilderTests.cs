@@ -122,6 +122,37 @@ public sealed class MatchupOutcomeBuilderTests
         Assert.Contains("results[0] has 1 image options", error.Message);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReadDocumentAsync_VotesSkipped_SameOutcomesAsBuildOfTheDocument(bool withKnownMatchups)
+    {
+        // Without the votes the entries are folded from their aggregates (no entry records): joined, oriented and
+        // counted the same way.
+        var known = withKnownMatchups ? Known : null;
+        var built = MatchupOutcomeBuilder.Build(await ParseAsync(Document), known);
+
+        var (_, folded) = await MatchupOutcomeBuilder.ReadDocumentAsync(new MemoryStream(Encoding.UTF8.GetBytes(Document)),
+            new CompareResultsParseOptions { IncludeDetailedResults = false }, known);
+
+        Assert.Equal(built.Select(o => o with { Details = [] }), folded);
+    }
+
+    [Fact]
+    public async Task ReadDocumentAsync_VotesSkipped_EntryWithOneImageOrNoMatchup_ThrowsNamingTheEntry()
+    {
+        var options = new CompareResultsParseOptions { IncludeDetailedResults = false };
+
+        var oneImage = await Assert.ThrowsAsync<InvalidDataException>(() => MatchupOutcomeBuilder.ReadDocumentAsync(
+            new MemoryStream("""{"results":[{"aggregatedResults":{"a_1_0.png":2,"b_1_1.png":1}},{"aggregatedResults":{"a_1_0.png":2,"Both":1}}]}"""u8.ToArray()),
+            options));
+        var unknown = await Assert.ThrowsAsync<InvalidDataException>(() => MatchupOutcomeBuilder.ReadDocumentAsync(
+            new MemoryStream(Encoding.UTF8.GetBytes(Document)), options, [Known[0]]));
+
+        Assert.Contains("results[1] has 1 image options (a_1_0.png)", oneImage.Message);
+        Assert.Contains("results[1] (matchupId 'none', images 'flux_8_0.png', 'sd3_8_1.png') matches no matchup", unknown.Message);
+    }
+
     private static Task<CompareResultsDocument> ParseAsync(string json) =>
         CompareResultsDocument.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
 }

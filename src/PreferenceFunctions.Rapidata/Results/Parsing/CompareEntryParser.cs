@@ -16,21 +16,20 @@ internal sealed class CompareEntryParser(CompareResultsParseOptions options, Str
     private readonly VoteParser _votes = new(pool);
     private readonly MapParser _maps = new(pool);
 
-    /// <summary>Parses the entry whose <c>{</c> starts <paramref name="json"/>; <paramref name="length"/> is its size in bytes.</summary>
-    public CompareResultEntry Parse(ReadOnlySpan<byte> json, bool isFinalBlock, out int length)
+    /// <summary>
+    /// Parses the entry whose <c>{</c> starts <paramref name="json"/> into <paramref name="into"/> (emptied first); <paramref name="length"/>
+    /// is its size in bytes. The votes are returned when the options include them (else skipped, and empty).
+    /// With <paramref name="keepAssetUrls"/> off the URLs are checked but not turned into strings (only their keys are needed).
+    /// </summary>
+    public IReadOnlyList<CompareVote> Parse(ReadOnlySpan<byte> json, bool isFinalBlock, int index, CompareEntryAggregates into,
+        bool keepAssetUrls, out int length)
     {
+        into.Reset(index);
         var reader = new Utf8JsonReader(json, isFinalBlock, default);
         var readerStart = 0; // where in json the current reader starts: a new one takes over after skipped votes
         Read(ref reader);
         Expect(ref reader, JsonTokenType.StartObject, "entry");
         pool.StartEntry();
-        string? context = null, winner = null, weightedWinner = null;
-        int? winnerIndex = null, legacyWinnerIndex = null, weightedWinnerIndex = null;
-        var hasWeighted = false;
-        IReadOnlyDictionary<string, string> assetUrls = OrderedMap<string>.Empty, privateMetadata = OrderedMap<string>.Empty;
-        IReadOnlyDictionary<string, int> votes = OrderedMap<int>.Empty;
-        IReadOnlyDictionary<string, double> ratios = OrderedMap<double>.Empty, scores = OrderedMap<double>.Empty,
-            scoreRatios = OrderedMap<double>.Empty;
         IReadOnlyList<CompareVote> details = [];
 
         while (true)
@@ -50,39 +49,50 @@ internal sealed class CompareEntryParser(CompareResultsParseOptions options, Str
             Read(ref reader);
             switch (field)
             {
-                case Field.Context: context = NullableString(ref reader, "context"); break;
-                case Field.Winner: winner = NullableString(ref reader, "winner", pool); break;
-                case Field.WinnerIndex: winnerIndex = NullableInt(ref reader, "winnerIndex"); break;
-                case Field.LegacyWinnerIndex: legacyWinnerIndex = NullableInt(ref reader, "winner_index"); break;
-                case Field.WeightedWinner: weightedWinner = NullableString(ref reader, "weightedWinner", pool); hasWeighted = true; break;
-                case Field.WeightedWinnerIndex: weightedWinnerIndex = NullableInt(ref reader, "weightedWinnerIndex"); hasWeighted = true; break;
-                case Field.AssetUrls: assetUrls = _maps.Strings(ref reader, "assetUrls", poolValues: false); break;
-                case Field.AggregatedResults: votes = _maps.Ints(ref reader, "aggregatedResults"); break;
-                case Field.AggregatedResultsRatios: ratios = _maps.Doubles(ref reader, "aggregatedResultsRatios"); break;
-                case Field.SummedUserScores: scores = _maps.Doubles(ref reader, "summedUserScores"); break;
-                case Field.SummedUserScoresRatios: scoreRatios = _maps.Doubles(ref reader, "summedUserScoresRatios"); break;
-                case Field.PrivateMetadata: privateMetadata = _maps.Strings(ref reader, "privateMetadata", poolValues: false); break;
+                case Field.Context: into.Context = NullableString(ref reader, "context"); break;
+                case Field.Winner: into.Winner = NullableString(ref reader, "winner", pool); break;
+                case Field.WinnerIndex: into.WinnerIndex = NullableInt(ref reader, "winnerIndex"); break;
+                case Field.LegacyWinnerIndex: into.LegacyWinnerIndex = NullableInt(ref reader, "winner_index"); break;
+                case Field.WeightedWinner:
+                    into.WeightedWinner = NullableString(ref reader, "weightedWinner", pool);
+                    into.HasWeightedWinner = true;
+                    break;
+                case Field.WeightedWinnerIndex:
+                    into.WeightedWinnerIndex = NullableInt(ref reader, "weightedWinnerIndex");
+                    into.HasWeightedWinner = true;
+                    break;
+                // A map given twice replaces the first, as with the record's properties.
+                case Field.AssetUrls:
+                    into.AssetUrls.Clear();
+                    _maps.Strings(ref reader, "assetUrls", poolValues: false, keepAssetUrls, into.AssetUrls);
+                    break;
+                case Field.AggregatedResults:
+                    into.Votes.Clear();
+                    _maps.Ints(ref reader, "aggregatedResults", into.Votes);
+                    break;
+                case Field.AggregatedResultsRatios:
+                    into.Ratios.Clear();
+                    _maps.Doubles(ref reader, "aggregatedResultsRatios", into.Ratios);
+                    break;
+                case Field.SummedUserScores:
+                    into.Scores.Clear();
+                    _maps.Doubles(ref reader, "summedUserScores", into.Scores);
+                    break;
+                case Field.SummedUserScoresRatios:
+                    into.ScoreRatios.Clear();
+                    _maps.Doubles(ref reader, "summedUserScoresRatios", into.ScoreRatios);
+                    break;
+                case Field.PrivateMetadata:
+                    into.PrivateMetadata.Clear();
+                    _maps.Strings(ref reader, "privateMetadata", poolValues: false, keepValues: true, into.PrivateMetadata);
+                    break;
                 default: Skip(ref reader); break;
             }
         }
 
         length = readerStart + (int)reader.BytesConsumed;
-        return new CompareResultEntry
-        {
-            Context = context,
-            Winner = winner,
-            WinnerIndex = winnerIndex ?? legacyWinnerIndex,
-            WeightedWinner = weightedWinner,
-            WeightedWinnerIndex = weightedWinnerIndex,
-            HasWeightedWinner = hasWeighted,
-            AssetUrls = assetUrls,
-            AggregatedResults = votes,
-            AggregatedResultsRatios = ratios,
-            SummedUserScores = scores,
-            SummedUserScoresRatios = scoreRatios,
-            PrivateMetadata = privateMetadata,
-            DetailedResults = details,
-        };
+        into.CompleteOptions();
+        return details;
     }
 
     /// <summary>

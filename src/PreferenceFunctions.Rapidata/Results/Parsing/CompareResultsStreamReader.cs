@@ -8,7 +8,11 @@ namespace PreferenceFunctions.Rapidata.Results.Parsing;
 /// one go from the buffer, and when a unit is cut off by the buffer's end the reader rewinds to the unit's start,
 /// reads more and parses it again. So the document is read once and never held whole.
 /// </summary>
-internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsParseOptions options)
+/// <param name="onEntry">Called with each entry as soon as it is parsed (the aggregates object is reused for the next
+/// entry) and its votes (empty unless the options include them).</param>
+/// <param name="keepAssetUrls">Off when the callback needs only the options, not their URLs.</param>
+internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsParseOptions options,
+    Action<CompareEntryAggregates, IReadOnlyList<CompareVote>> onEntry, bool keepAssetUrls = true)
 {
     private enum Phase { Start, Root, RootValue, Results, End }
 
@@ -19,6 +23,7 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
     private static readonly JsonReaderState AfterEntryInResults = JsonTokens.StateAfter("{\"results\":[{}"u8);
 
     private readonly CompareEntryParser _entries = new(options, new StringPool());
+    private readonly CompareEntryAggregates _entry = new();
     private byte[] _buffer = new byte[Math.Max(options.BufferSize, 4096)];
     private int _start, _end;
     private int _readerStart; // where in the buffered bytes the current reader starts
@@ -39,13 +44,13 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
     /// </summary>
     public string? WrappedDocument { get; private set; }
 
-    /// <summary>Reads one more buffer's worth, adding complete entries to <paramref name="sink"/>; false once the document has ended.</summary>
-    public async ValueTask<bool> ReadAsync(List<CompareResultEntry> sink, CancellationToken cancellationToken)
+    /// <summary>Reads one more buffer's worth, handing complete entries to the callback; false once the document has ended.</summary>
+    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
         if (_phase == Phase.End) return false;
         await FillAsync(cancellationToken).ConfigureAwait(false);
         var before = _start;
-        Advance(sink);
+        Advance();
         if (_phase != Phase.End && _final && _start == before)
             throw new JsonException($"Results document ended early (after {_consumedBefore + _start} bytes, inside results[{_entryIndex}]).");
         return _phase != Phase.End;
@@ -71,13 +76,13 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
         }
     }
 
-    private void Advance(List<CompareResultEntry> sink)
+    private void Advance()
     {
         var json = _buffer.AsSpan(_start, _end - _start);
         var reader = new Utf8JsonReader(json, _final, _state);
         try
         {
-            Step(ref reader, json, sink);
+            Step(ref reader, json);
         }
         catch (InvalidFieldException e)
         {
@@ -96,7 +101,7 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
         _state = reader.CurrentState;
     }
 
-    private void Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<CompareResultEntry> sink)
+    private void Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         while (_phase != Phase.End)
         {
@@ -105,7 +110,7 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
             if (!reader.Read()) return;
             try
             {
-                Consume(ref reader, json, sink);
+                Consume(ref reader, json);
             }
             catch (NeedMoreDataException) when (!_final)
             {
@@ -117,7 +122,7 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
     }
 
     /// <summary>Handles the token just read, parsing a whole unit when one starts here.</summary>
-    private void Consume(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, List<CompareResultEntry> sink)
+    private void Consume(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         switch (_phase)
         {
@@ -148,7 +153,8 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
             case Phase.Results:
                 JsonTokens.Expect(ref reader, JsonTokenType.StartObject, "entry");
                 var entryStart = _readerStart + (int)reader.TokenStartIndex;
-                sink.Add(_entries.Parse(json[entryStart..], _final, out var length));
+                var votes = _entries.Parse(json[entryStart..], _final, _entryIndex, _entry, keepAssetUrls, out var length);
+                onEntry(_entry, votes);
                 _entryIndex++;
                 _readerStart = entryStart + length;
                 reader = new Utf8JsonReader(json[_readerStart..], _final, AfterEntryInResults);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace PreferenceFunctions.Rapidata.Results.Parsing;
@@ -107,20 +108,27 @@ internal static class JsonArraySkipper
         private int _depth;
 
         /// <summary>Applies a bracket; true when it closes the outermost one.</summary>
+        /// <remarks>Inlined into the scan loops (it runs for every bracket of every vote); the throws live in
+        /// separate methods so that it stays small enough.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Step(byte bracket)
         {
             var isObject = (bracket & 0x20) != 0; // '{' and '}', not '[' and ']'
             if (bracket is (byte)'[' or (byte)'{')
             {
-                if (_depth == MaxDepth) throw new InvalidFieldException(where, $"nests deeper than {MaxDepth} levels.");
+                if (_depth == MaxDepth) throw TooDeep(where);
                 _objects = isObject ? _objects | 1UL << _depth : _objects & ~(1UL << _depth);
                 _depth++;
                 return false;
             }
             _depth--;
-            if (((_objects >> _depth & 1) != 0) != isObject)
-                throw new InvalidFieldException(where, $"is not valid JSON: '{(char)bracket}' closes a '{(isObject ? '[' : '{')}'.");
+            if (((_objects >> _depth & 1) != 0) != isObject) throw Mismatched(where, bracket, isObject);
             return _depth == 0;
         }
+
+        private static InvalidFieldException TooDeep(string where) => new(where, $"nests deeper than {MaxDepth} levels.");
+
+        private static InvalidFieldException Mismatched(string where, byte bracket, bool isObject) =>
+            new(where, $"is not valid JSON: '{(char)bracket}' closes a '{(isObject ? '[' : '{')}'.");
     }
 }

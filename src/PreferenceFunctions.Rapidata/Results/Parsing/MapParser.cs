@@ -3,47 +3,42 @@ using static PreferenceFunctions.Rapidata.Results.Parsing.JsonTokens;
 
 namespace PreferenceFunctions.Rapidata.Results.Parsing;
 
-/// <summary>Parses the small option-keyed maps (<c>null</c> reads as empty), reusing scratch lists between calls.</summary>
+/// <summary>Parses the small option-keyed maps (<c>null</c> reads as empty) into lists the caller reuses between entries.</summary>
 internal sealed class MapParser(StringPool pool)
 {
-    private readonly List<KeyValuePair<string, int>> _ints = [];
-    private readonly List<KeyValuePair<string, double>> _doubles = [];
-    private readonly List<KeyValuePair<string, string>> _strings = [];
-
-    public OrderedMap<int> Ints(ref Utf8JsonReader reader, string where)
+    /// <summary>Reads an int map into <paramref name="into"/> (emptied by the caller), in document order.</summary>
+    public void Ints(ref Utf8JsonReader reader, string where, List<KeyValuePair<string, int>> into)
     {
-        if (!StartMap(ref reader, where)) return OrderedMap<int>.Empty;
-        _ints.Clear();
-        while (NextKey(ref reader, out var key)) _ints.Add(new(key, IntOf(ref reader, where, key)));
-        return OrderedMap<int>.From(_ints);
+        if (!StartMap(ref reader, where)) return;
+        while (NextKey(ref reader, out var key)) into.Add(new(key, IntOf(ref reader, where, key)));
     }
 
-    public OrderedMap<double> Doubles(ref Utf8JsonReader reader, string where)
+    public void Doubles(ref Utf8JsonReader reader, string where, List<KeyValuePair<string, double>> into)
     {
-        if (!StartMap(ref reader, where)) return OrderedMap<double>.Empty;
-        _doubles.Clear();
-        while (NextKey(ref reader, out var key)) _doubles.Add(new(key, DoubleOf(ref reader, where, key)));
-        return OrderedMap<double>.From(_doubles);
+        if (!StartMap(ref reader, where)) return;
+        while (NextKey(ref reader, out var key)) into.Add(new(key, DoubleOf(ref reader, where, key)));
     }
 
-    /// <summary>A string map; numbers and booleans are kept as their JSON text (metadata is loosely typed).</summary>
-    public OrderedMap<string> Strings(ref Utf8JsonReader reader, string where, bool poolValues)
+    /// <summary>A string map; numbers and booleans are kept as their JSON text (metadata is loosely typed), null values
+    /// are left out. With <paramref name="keepValues"/> off only the keys are kept (the values' types still checked).</summary>
+    public void Strings(ref Utf8JsonReader reader, string where, bool poolValues, bool keepValues, List<KeyValuePair<string, string?>> into)
     {
-        if (!StartMap(ref reader, where)) return OrderedMap<string>.Empty;
-        _strings.Clear();
+        if (!StartMap(ref reader, where)) return;
         while (NextKey(ref reader, out var key))
         {
-            var value = reader.TokenType switch
+            switch (reader.TokenType)
             {
-                JsonTokenType.String => poolValues ? pool.Get(ref reader) : reader.GetString()!,
-                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False =>
-                    System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
-                JsonTokenType.Null => null,
-                _ => throw Invalid($"{where}.{key}", "a string", reader.TokenType),
-            };
-            if (value is not null) _strings.Add(new(key, value));
+                case JsonTokenType.Null: break;
+                case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when !keepValues:
+                    into.Add(new(key, null));
+                    break;
+                case JsonTokenType.String: into.Add(new(key, poolValues ? pool.Get(ref reader) : reader.GetString()!)); break;
+                case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                    into.Add(new(key, System.Text.Encoding.UTF8.GetString(reader.ValueSpan)));
+                    break;
+                default: throw Invalid($"{where}.{key}", "a string", reader.TokenType);
+            }
         }
-        return OrderedMap<string>.From(_strings);
     }
 
     private static int IntOf(ref Utf8JsonReader reader, string where, string key)
