@@ -9,6 +9,9 @@ using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 // bench gets a private in-memory Azurite, stopped at the end.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 Environment.SetEnvironmentVariable("Logging__LogLevel__PreferenceFunctions", "Warning");
+// Where staging and writing the results spend their time (their phase timestamps are Debug events).
+Environment.SetEnvironmentVariable("Logging__LogLevel__PreferenceFunctions.Pipeline.Steps.Stage.DatasetStager", "Debug");
+Environment.SetEnvironmentVariable("Logging__LogLevel__PreferenceFunctions.Pipeline.Steps.Collect.WriteResultsActivity", "Debug");
 var quick = args.Contains("--quick");
 var only = args.Contains("--100k") ? 100_000
     : Array.IndexOf(args, "--matchups") is var at and >= 0 && int.TryParse(args.ElementAtOrDefault(at + 1), out var n) ? n : (int?)null;
