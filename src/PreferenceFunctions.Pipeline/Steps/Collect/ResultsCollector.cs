@@ -60,7 +60,8 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
             : m).ToList();
         var resultsBlob = storage.Blobs.GetBlobContainerClient(container).GetBlobClient(resultsBlobName);
         await using var stream = await resultsBlob.OpenReadAsync(cancellationToken: cancellationToken);
-        var document = await CompareResultsDocument.ParseAsync(stream, ParseOptions, cancellationToken);
-        return MatchupOutcomeBuilder.Build(document, joined);
+        // Each entry folded into its matchup's outcome as it is parsed: 100,000 parsed entries are never held at once.
+        var (_, outcomes) = await MatchupOutcomeBuilder.ReadDocumentAsync(stream, ParseOptions, joined, cancellationToken);
+        return outcomes;
     }
 }
