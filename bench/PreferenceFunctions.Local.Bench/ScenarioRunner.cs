@@ -21,6 +21,7 @@ namespace PreferenceFunctions.Local.Bench;
 internal static class ScenarioRunner
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(30);
 
     public static async Task<BenchResult> RunAsync(BenchScenario scenario, string storageConnection, AzuriteCpu azurite, CancellationToken cancellationToken)
     {
@@ -49,8 +50,11 @@ internal static class ScenarioRunner
         // The drop is complete when matchups.csv is in the container: the clock runs from there to rows in the tables.
         var (cpu, azuriteCpu) = (Process.GetCurrentProcess().TotalProcessorTime, azurite.Seconds());
         var clock = Stopwatch.StartNew();
-        // Waited for well past the target, so that a missed target still shows where the time went.
-        var (run, ended) = await WaitForEndAsync(host.Api, upload.RunId, (scenario.Target * 3) + TimeSpan.FromMinutes(10), clock, cancellationToken);
+        // Waited for well past the target, so that a missed target still shows where the time went; at least a minute per
+        // 2,000 matchups, what 100,000 need on a loaded 2-core machine.
+        var patience = TimeSpan.FromTicks(Math.Max(((scenario.Target * 3) + TimeSpan.FromMinutes(10)).Ticks, TimeSpan.FromMinutes(scenario.Matchups / 2_000.0).Ticks));
+        string Cpu() => $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s this process + {azurite.Seconds() - azuriteCpu:0.0} s Azurite";
+        var (run, ended) = await WaitForEndAsync(host.Api, upload.RunId, patience, clock, Cpu, cancellationToken);
         var status = ended ? run!.Status.ToString()! : "TimedOut";
         var elapsed = clock.Elapsed;
         var process = Process.GetCurrentProcess();
@@ -69,15 +73,24 @@ internal static class ScenarioRunner
     }
 
     /// <summary>Polls the run (a slow answer under load is waited out, not fatal) until it ends or <paramref name="timeout"/> passes.</summary>
-    private static async Task<(RunView? Run, bool Ended)> WaitForEndAsync(LocalApiClient api, string runId, TimeSpan timeout, Stopwatch clock, CancellationToken cancellationToken)
+    /// <remarks>Prints the run's progress every <see cref="ProgressEvery"/>: the timeline of a run that misses its target.</remarks>
+    private static async Task<(RunView? Run, bool Ended)> WaitForEndAsync(LocalApiClient api, string runId, TimeSpan timeout, Stopwatch clock,
+        Func<string> cpu, CancellationToken cancellationToken)
     {
         RunView? run = null;
+        var nextProgress = ProgressEvery;
         while (clock.Elapsed < timeout)
         {
             try
             {
                 run = await api.GetRunAsync(runId, cancellationToken);
                 if (run?.Status is { } status && status.IsTerminal()) return (run, true);
+                if (clock.Elapsed >= nextProgress && run is not null)
+                {
+                    nextProgress = clock.Elapsed + ProgressEvery;
+                    Console.WriteLine($"    {clock.Elapsed.TotalSeconds:0} s: {run.Phase} {run.Progress?.Message}, history {run.Usage?.HistoryEvents} events, {cpu()}, " +
+                        $"working set {Process.GetCurrentProcess().WorkingSet64 / 1e6:N0} MB, load average {LoadAverage()}");
+                }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {

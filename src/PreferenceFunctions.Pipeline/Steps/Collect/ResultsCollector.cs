@@ -14,6 +14,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Collect;
 /// </summary>
 public sealed class ResultsCollector(StorageConnection storage, ManifestStore manifests, UploadRecordStore uploads)
 {
+    private const int ParallelReads = 16;
     private static readonly CompareResultsParseOptions ParseOptions = new() { IncludeDetailedResults = false };
 
     public async Task<CollectedResults> CollectAsync(WriteResultsInput input, CancellationToken cancellationToken = default)
@@ -21,15 +22,20 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
         var known = new List<Matchup>();
         var imagesByPath = new Dictionary<string, ManifestImage>(StringComparer.Ordinal);
         string? stagedImagesFolder = null;
-        foreach (var chunkBlob in input.ChunkBlobNames)
+        // A few chunk blobs read at a time, folded in chunk order: 400 reads one after the other are 400 round trips, and
+        // reading all of them at once would hold every chunk's JSON objects together.
+        foreach (var batch in input.ChunkBlobNames.Chunk(ParallelReads))
         {
-            var chunk = await manifests.ReadChunkAsync(input.RunsContainer, chunkBlob, cancellationToken);
-            stagedImagesFolder ??= chunk.StagedImagesFolder;
-            foreach (var m in chunk.Matchups)
+            var chunks = await Task.WhenAll(batch.Select(name => manifests.ReadChunkAsync(input.RunsContainer, name, cancellationToken)));
+            foreach (var chunk in chunks)
             {
-                known.Add(m.ToMatchup());
-                imagesByPath.TryAdd(m.Image1.Path, m.Image1);
-                imagesByPath.TryAdd(m.Image2.Path, m.Image2);
+                stagedImagesFolder ??= chunk.StagedImagesFolder;
+                foreach (var m in chunk.Matchups)
+                {
+                    known.Add(m.ToMatchup());
+                    imagesByPath.TryAdd(m.Image1.Path, m.Image1);
+                    imagesByPath.TryAdd(m.Image2.Path, m.Image2);
+                }
             }
         }
 
@@ -54,7 +60,8 @@ public sealed class ResultsCollector(StorageConnection storage, ManifestStore ma
             : m).ToList();
         var resultsBlob = storage.Blobs.GetBlobContainerClient(container).GetBlobClient(resultsBlobName);
         await using var stream = await resultsBlob.OpenReadAsync(cancellationToken: cancellationToken);
-        var document = await CompareResultsDocument.ParseAsync(stream, ParseOptions, cancellationToken);
-        return MatchupOutcomeBuilder.Build(document, joined);
+        // Each entry folded into its matchup's outcome as it is parsed: 100,000 parsed entries are never held at once.
+        var (_, outcomes) = await MatchupOutcomeBuilder.ReadDocumentAsync(stream, ParseOptions, joined, cancellationToken);
+        return outcomes;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using PreferenceFunctions.Pipeline.Analysis;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
@@ -9,19 +10,23 @@ namespace PreferenceFunctions.Pipeline.Steps.Collect;
 /// Aggregates the downloaded results document into MatchupResults and ModelScores (batched upserts), writes every vote
 /// to the run's votes.parquet and records the totals on the run. Upserts make it safe to run twice. The report is a separate, best-effort step.
 /// </summary>
-public sealed class WriteResultsActivity(StorageConnection storage, ResultsCollector collector, VotesExportStore votes, RunLedger ledger)
-    : TaskActivity<WriteResultsInput, ResultsSummary>
+public sealed class WriteResultsActivity(StorageConnection storage, ResultsCollector collector, VotesExportStore votes, RunLedger ledger,
+    ILogger<WriteResultsActivity> logger) : TaskActivity<WriteResultsInput, ResultsSummary>
 {
     public override async Task<ResultsSummary> RunAsync(TaskActivityContext context, WriteResultsInput input)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var collected = await collector.CollectAsync(input);
         var analysis = collected.Analysis;
+        CollectLog.Phase(logger, input.RunId, "chunks read, results parsed and analysed", clock.ElapsedMilliseconds);
         await votes.WriteAsync(input, collected.KnownMatchups);
+        CollectLog.Phase(logger, input.RunId, "votes.parquet written", clock.ElapsedMilliseconds);
 
         var matchupTable = storage.Tables.GetTableClient(TableNames.MatchupResults);
         await TableBatchWriter.UpsertAsync(matchupTable, analysis.Matchups.Select(m => ResultRows.ToEntity(input.RunId, m)));
         var modelTable = storage.Tables.GetTableClient(TableNames.ModelScores);
         await TableBatchWriter.UpsertAsync(modelTable, analysis.Models.Select(m => ResultRows.ToEntity(input.RunId, m)));
+        CollectLog.Phase(logger, input.RunId, "result tables written", clock.ElapsedMilliseconds);
 
         var totalVotes = analysis.Matchups.Sum(m => m.TotalVotes);
         var leaders = RunLeaders.Of(analysis);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Kernel;
@@ -42,10 +43,12 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         var looseImages = new BlobImageContentSource(datasets, runs, stagedFolder);
         var content = new Dictionary<ImageSource, IImageContentSource> { [ImageSource.Blob] = looseImages };
         await using var archive = await OpenZipAsync(datasets, listing.Zip, runs.GetBlobClient($"{stagedFolder}/{DatasetFiles.Zip}"), settings, problems, ct);
+        ZipImageContentSource? zipImages = null;
         if (archive is not null)
         {
             index.AddZip(archive);
-            content[ImageSource.Zip] = new ZipImageContentSource(archive);
+            zipImages = new ZipImageContentSource(archive, runs.GetBlockBlobClient($"{stagedFolder}/{StagedImagePack.ZipBlobName}"));
+            content[ImageSource.Zip] = zipImages;
         }
         index.AddLoose(listing.LooseImages, $"the blobs under {request.DatasetsContainer}/{folder}/");
         StagingLog.Phase(logger, request.RunId, "listing and image index", clock.ElapsedMilliseconds);
@@ -94,7 +97,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             check = check with { Report = check.Report with { Accepted = false, ErrorCount = problems.ErrorCount, Problems = problems.Sorted() } };
         }
         var staged = sameAsRun is null
-            ? await WriteAsync(request, folder, stagedFolder, listing, check, looseImages.PackedOffsets, ct)
+            ? await WriteAsync(request, folder, stagedFolder, listing, check, PackedOffsets(looseImages, zipImages), ct)
             : await WriteSameAsAsync(request, check, sameAsRun, ct);
         StagingLog.Phase(logger, request.RunId, "report, manifest and chunks written", clock.ElapsedMilliseconds);
         return staged;
@@ -134,6 +137,11 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         StagingLog.Staged(logger, request.DatasetsContainer, folder, request.RunId, report.Counts.Staged, chunks.Count, report.WarningCount);
         return new StagedDataset(true, reportBlob, manifestBlob, chunkNames, report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, 0, report.WarningCount, [], forHistory);
     }
+
+    /// <summary>Where each packed image starts in its source's pack (loose images and zip entries are distinct entries).</summary>
+    private static Dictionary<ImageEntry, long> PackedOffsets(BlobImageContentSource loose, ZipImageContentSource? zip) =>
+        loose.PackedOffsets.Concat(zip?.PackedOffsets ?? new Dictionary<ImageEntry, long>())
+            .ToDictionary(p => p.Key, p => p.Value, (IEqualityComparer<ImageEntry>)ReferenceEqualityComparer.Instance);
 
     /// <summary>A dataset identical to a completed run's: only the report is written, and that run answers for this one.</summary>
     private async Task<StagedDataset> WriteSameAsAsync(StageDatasetRequest request, DatasetCheckResult check, string sameAsRun, CancellationToken ct)

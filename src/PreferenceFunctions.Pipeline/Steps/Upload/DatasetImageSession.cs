@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using Azure;
 using Azure.Storage.Blobs;
@@ -11,22 +12,22 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 /// <summary>
 /// Opens a dataset's images for one upload activity: images.zip is opened once (its central directory read once)
 /// and entries are copied out one at a time, since a zip archive cannot serve parallel reads; blobs stream directly, and
-/// a packed loose image (<see cref="ManifestImage.PackOffset"/>) is a range of the staged folder's image pack, small ones
-/// read a window of the pack at a time (<see cref="PackWindows"/>).
+/// a packed image (<see cref="ManifestImage.PackOffset"/>, loose or a zip entry) is a range of the staged folder's pack for
+/// its source, small ones read a window of the pack at a time (<see cref="PackWindows"/>).
 /// </summary>
 public sealed class DatasetImageSession(BlobContainerClient datasets, string datasetFolder) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _zipGate = new(1, 1);
     private ZipArchive? _archive;
-    private PackWindows? _packWindows;
+    private readonly ConcurrentDictionary<ImageSource, PackWindows> _packWindows = new();
 
     public async Task<Stream> OpenAsync(ManifestImage image, CancellationToken cancellationToken)
     {
         switch (image.Source)
         {
-            case ImageSource.Blob when image.PackOffset is { } offset:
-                var pack = datasets.GetBlobClient($"{datasetFolder}/{StagedImagePack.BlobName}");
-                var windows = LazyInitializer.EnsureInitialized(ref _packWindows, () => new PackWindows(pack));
+            case ImageSource.Blob or ImageSource.Zip when image.PackOffset is { } offset:
+                var pack = datasets.GetBlobClient($"{datasetFolder}/{StagedImagePack.BlobNameFor(image.Source)}");
+                var windows = _packWindows.GetOrAdd(image.Source, _ => new PackWindows(pack));
                 if (image.SizeBytes is { } size && await windows.TryOpenAsync(offset, size, cancellationToken) is { } small) return small;
                 var range = new BlobDownloadOptions { Range = new HttpRange(offset, image.SizeBytes) };
                 return (await pack.DownloadStreamingAsync(range, cancellationToken)).Value.Content;

@@ -32,7 +32,7 @@ public sealed class DatasetStagerTests
         Assert.Equal((3, 6, 24), (chunk.Index, chunk.Matchups.Count, chunk.Matchups[0].SortIndex));
         var image = chunk.Matchups[0].Image1;
         Assert.Equal(zip ? ImageSource.Zip : ImageSource.Blob, image.Source);
-        Assert.Equal(!zip, image.PackOffset is not null); // small loose images are packed into the run's copy
+        Assert.NotNull(image.PackOffset); // small images, loose or zip entries, are packed into the run's copy
         await using var bytes = await new DatasetImageReader(fx.Blobs).OpenAsync(fx.Runs, "run-1/staged", image, CancellationToken.None);
         Assert.Equal(image.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(bytes)));
     }
@@ -66,6 +66,57 @@ public sealed class DatasetStagerTests
             Assert.Equal(image.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(bytes, ct)));
         });
         Assert.True(await fx.Blobs.GetBlobContainerClient(fx.Runs).GetBlobClient($"run-1/staged/{large.Path}").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task StageAsync_Zip_PacksSmallEntriesInArchiveOrderAndLeavesALargeOneInTheZip()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        var local = Directory.CreateTempSubdirectory("zip-pack-");
+        try
+        {
+            Pipeline.Steps.Stage.Generation.DatasetGenerator.Generate(new(local.FullName, 20, 2, Seed: 3, Zip: true));
+            var zipPath = Path.Combine(local.FullName, DatasetFiles.Zip);
+            string large;
+            // One entry padded past the pack's limit: a valid PNG header, read from the staged zip on its own.
+            using (var archive = System.IO.Compression.ZipFile.Open(zipPath, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                var entry = archive.Entries[7];
+                large = entry.FullName;
+                byte[] png;
+                using (var read = entry.Open()) { var copy = new MemoryStream(); read.CopyTo(copy); png = copy.ToArray(); }
+                entry.Delete();
+                using var write = archive.CreateEntry(large, System.IO.Compression.CompressionLevel.Fastest).Open();
+                write.Write(png.Concat(new byte[StagedImagePack.MaxImageBytes]).ToArray());
+            }
+            await fx.UploadFolderAsync(local.FullName, "set");
+        }
+        finally
+        {
+            local.Delete(recursive: true);
+        }
+
+        var staged = await fx.StageAsync("set");
+
+        Assert.True(staged.Accepted, string.Join("\n", staged.FirstErrors));
+        var store = new ManifestStore(fx.Blobs);
+        var images = (await Task.WhenAll(staged.ChunkBlobNames.Select(c => store.ReadChunkAsync(fx.Runs, c))))
+            .SelectMany(c => c.Matchups).SelectMany(m => new[] { m.Image1, m.Image2 }).ToList();
+        Assert.All(images, i => Assert.Equal(ImageSource.Zip, i.Source));
+        var unpacked = Assert.Single(images, i => i.PackOffset is null);
+        Assert.True(unpacked.SizeBytes > StagedImagePack.MaxImageBytes);
+        // Archive order: the generator wrote the entries in row order, and the moved large entry left no gap.
+        var packed = images.Where(i => i.PackOffset is not null).ToList();
+        Assert.Equal(packed.OrderBy(i => i.PackOffset).Select(i => i.Path), packed.Select(i => i.Path));
+        Assert.Equal(0, packed[0].PackOffset);
+        Assert.True(await fx.Blobs.GetBlobContainerClient(fx.Runs).GetBlobClient($"run-1/staged/{StagedImagePack.ZipBlobName}").ExistsAsync());
+        // One session, as an upload chunk reads: small entries from windows of the pack, the large one from the staged zip.
+        await using var session = new DatasetImageReader(fx.Blobs).OpenSession(fx.Runs, "run-1/staged");
+        await Parallel.ForEachAsync(images, async (image, ct) =>
+        {
+            await using var bytes = await session.OpenAsync(image, ct);
+            Assert.Equal(image.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(bytes, ct)));
+        });
     }
 
     [Fact]

@@ -4,15 +4,17 @@ using Azure.Storage.Blobs.Specialized;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
 /// <summary>
-/// The run's copy of its small loose images as one block blob (<see cref="BlobName"/>): image after image, in the order
-/// given, each at the offset its listed size places it. One write per block of about <see cref="BlockBytes"/> instead of a
-/// copy per image, which is what bounds staging on a storage account (or Azurite) with tens of thousands of images.
-/// The layout depends only on the listing, so an attempt run twice writes the same blocks; the bytes themselves are
-/// checked against the staged SHA-256 by every reader (<see cref="Upload.StagedBytes"/>).
+/// The run's copy of its small images as one block blob per source (<see cref="BlobNameFor"/>): image after image, in the
+/// order given, each at the offset its listed size places it. One write per block of about <see cref="BlockBytes"/> instead
+/// of a copy per loose image, and for images.zip one range read per window of small images instead of the archive's
+/// central directory read again by every upload chunk (200,000 entries are about 13 MB of directory). The layout depends
+/// only on the listing (the zip's central directory), so an attempt run twice writes the same blocks; the bytes themselves
+/// are checked against the staged SHA-256 by every reader (<see cref="Upload.StagedBytes"/>).
 /// </summary>
 internal sealed class StagedImagePack
 {
     public const string BlobName = "images.pack";
+    public const string ZipBlobName = "images.zip.pack";
     public const long MaxImageBytes = 8 * 1024 * 1024;
     private const long BlockBytes = 4 * 1024 * 1024;
 
@@ -40,6 +42,9 @@ internal sealed class StagedImagePack
             offset += size;
         }
     }
+
+    /// <summary>The pack of loose images or the pack of images.zip's entries, in the run's staged folder.</summary>
+    public static string BlobNameFor(ImageSource source) => source == ImageSource.Zip ? ZipBlobName : BlobName;
 
     public bool Holds(ImageEntry image) => _slots.ContainsKey(image);
 
