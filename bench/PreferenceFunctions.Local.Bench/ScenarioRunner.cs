@@ -48,9 +48,10 @@ internal static class ScenarioRunner
         var uploadTime = uploadClock.Elapsed;
         // The drop is complete when matchups.csv is in the container: the clock runs from there to rows in the tables.
         var (cpu, azuriteCpu) = (Process.GetCurrentProcess().TotalProcessorTime, azurite.Seconds());
+        using var requests = new StorageRequestCounter(storageConnection, azurite, $"bench{suffix}", suffix);
         var clock = Stopwatch.StartNew();
         // Waited for well past the target, so that a missed target still shows where the time went.
-        var (run, ended) = await WaitForEndAsync(host.Api, upload.RunId, (scenario.Target * 3) + TimeSpan.FromMinutes(10), clock, cancellationToken);
+        var (run, ended) = await WaitForEndAsync(host.Api, upload.RunId, (scenario.Target * 3) + TimeSpan.FromMinutes(10), clock, requests, cancellationToken);
         var status = ended ? run!.Status.ToString()! : "TimedOut";
         var elapsed = clock.Elapsed;
         var process = Process.GetCurrentProcess();
@@ -60,6 +61,8 @@ internal static class ScenarioRunner
         Console.WriteLine($"  {scenario.Name}: user upload {uploadTime.TotalSeconds:0.0} s (not counted), csv to tables {elapsed.TotalSeconds:0.0} s, " +
             $"{status}; CPU {cpuUsed:0.0} s this process + {azuriteUsed:0.0} s Azurite; load average {LoadAverage()}");
         Console.WriteLine($"    seconds per phase: {string.Join(", ", phases.Select(p => $"{p.Key} {p.Value:0.0}"))}");
+        Console.WriteLine("    requests per phase (the bench's poll of the run included):");
+        foreach (var line in requests.Report()) Console.WriteLine(line);
 
         var inFlight = options.UploadConcurrency * options.RequestsPerChunk;
         var images = scenario.Matchups * 2; // the generator gives every matchup two images of its own
@@ -69,7 +72,8 @@ internal static class ScenarioRunner
     }
 
     /// <summary>Polls the run (a slow answer under load is waited out, not fatal) until it ends or <paramref name="timeout"/> passes.</summary>
-    private static async Task<(RunView? Run, bool Ended)> WaitForEndAsync(LocalApiClient api, string runId, TimeSpan timeout, Stopwatch clock, CancellationToken cancellationToken)
+    private static async Task<(RunView? Run, bool Ended)> WaitForEndAsync(LocalApiClient api, string runId, TimeSpan timeout, Stopwatch clock,
+        StorageRequestCounter requests, CancellationToken cancellationToken)
     {
         RunView? run = null;
         while (clock.Elapsed < timeout)
@@ -77,6 +81,7 @@ internal static class ScenarioRunner
             try
             {
                 run = await api.GetRunAsync(runId, cancellationToken);
+                requests.Observe(run?.Phase?.ToString() ?? "Starting");
                 if (run?.Status is { } status && status.IsTerminal()) return (run, true);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
