@@ -17,13 +17,13 @@ internal sealed class StorageRequestCounter : IDisposable
 {
     private readonly ActivityListener _listener;
     private readonly ConcurrentDictionary<(string Phase, string Kind), int> _counts = new();
-    private readonly Dictionary<string, double> _azuriteCpuByPhase = [];
+    private readonly Dictionary<string, (double Azurite, double Ours)> _cpuByPhase = [];
     private static readonly string[] Services = ["Blob", "Queue", "Table"];
     private readonly int[] _azuritePorts;
     private readonly string _taskHub;
     private readonly string _suffix;
     private readonly AzuriteCpu _azurite;
-    private (string Name, double AzuriteCpuAtStart) _phase;
+    private (string Name, double AzuriteCpuAtStart, double OurCpuAtStart) _phase;
 
     /// <param name="connectionString">Azurite's, naming its blob, queue and table ports.</param>
     public StorageRequestCounter(string connectionString, AzuriteCpu azurite, string taskHub, string suffix)
@@ -32,7 +32,7 @@ internal sealed class StorageRequestCounter : IDisposable
             .Select(service => int.Parse(Regex.Match(connectionString, $@"{service}Endpoint=http://[^:]+:(\d+)/").Groups[1].Value, CultureInfo.InvariantCulture))
             .ToArray();
         (_azuritePorts, _azurite, _taskHub, _suffix) = (azuritePorts, azurite, taskHub, suffix);
-        _phase = ("Starting", azurite.Seconds());
+        _phase = ("Starting", azurite.Seconds(), OurCpu());
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "System.Net.Http",
@@ -42,35 +42,40 @@ internal sealed class StorageRequestCounter : IDisposable
         ActivitySource.AddActivityListener(_listener);
     }
 
-    /// <summary>Called with the phase each poll of the run reports; closes the previous phase's Azurite CPU.</summary>
+    /// <summary>Called with the phase each poll of the run reports; closes the previous phase's CPU times.</summary>
     public void Observe(string phase)
     {
-        lock (_azuriteCpuByPhase)
+        lock (_cpuByPhase)
         {
             if (phase == _phase.Name) return;
             Close();
-            _phase = (phase, _azurite.Seconds());
+            _phase = (phase, _azurite.Seconds(), OurCpu());
         }
     }
 
-    /// <summary>Per phase: Azurite requests (the durable engine's, then ours), Azurite's CPU and the busiest kinds of request.</summary>
+    /// <summary>Per phase: Azurite requests (the durable engine's among them), Azurite's CPU and this process's, the busiest kinds of request.</summary>
     public IEnumerable<string> Report()
     {
-        lock (_azuriteCpuByPhase) Close();
+        lock (_cpuByPhase) Close();
         foreach (var phase in _counts.Keys.Select(k => k.Phase).Distinct())
         {
             var kinds = _counts.Where(c => c.Key.Phase == phase).OrderByDescending(c => c.Value).ToList();
             var azurite = kinds.Where(k => !k.Key.Kind.StartsWith("http", StringComparison.Ordinal)).Sum(k => k.Value);
             var durable = kinds.Where(k => k.Key.Kind.Contains(" durable ", StringComparison.Ordinal)).Sum(k => k.Value);
-            var cpu = _azuriteCpuByPhase.GetValueOrDefault(phase);
-            yield return $"    {phase}: {azurite:N0} Azurite requests ({durable:N0} durable engine), Azurite CPU {cpu:0.0} s" +
-                (azurite > 0 ? $" ({cpu * 1000 / azurite:0.00} ms/request)" : "") +
+            var cpu = _cpuByPhase.GetValueOrDefault(phase);
+            yield return $"    {phase}: {azurite:N0} Azurite requests ({durable:N0} durable engine), Azurite CPU {cpu.Azurite:0.0} s" +
+                (azurite > 0 ? $" ({cpu.Azurite * 1000 / azurite:0.00} ms/request)" : "") + $", this process {cpu.Ours:0.0} s" +
                 $"; {string.Join(", ", kinds.Take(8).Select(k => $"{k.Key.Kind} {k.Value:N0}"))}";
         }
     }
 
-    private void Close() =>
-        _azuriteCpuByPhase[_phase.Name] = _azuriteCpuByPhase.GetValueOrDefault(_phase.Name) + _azurite.Seconds() - _phase.AzuriteCpuAtStart;
+    private void Close()
+    {
+        var (azurite, ours) = _cpuByPhase.GetValueOrDefault(_phase.Name);
+        _cpuByPhase[_phase.Name] = (azurite + _azurite.Seconds() - _phase.AzuriteCpuAtStart, ours + OurCpu() - _phase.OurCpuAtStart);
+    }
+
+    private static double OurCpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private void Count(Activity activity)
     {
