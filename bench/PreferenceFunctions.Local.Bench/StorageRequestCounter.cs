@@ -18,6 +18,7 @@ internal sealed class StorageRequestCounter : IDisposable
     private readonly ActivityListener _listener;
     private readonly ConcurrentDictionary<(string Phase, string Kind), int> _counts = new();
     private readonly Dictionary<string, (double Azurite, double Ours)> _cpuByPhase = [];
+    private readonly List<string> _phases = ["Starting"];
     private static readonly string[] Services = ["Blob", "Queue", "Table"];
     private readonly int[] _azuritePorts;
     private readonly string _taskHub;
@@ -49,6 +50,7 @@ internal sealed class StorageRequestCounter : IDisposable
         {
             if (phase == _phase.Name) return;
             Close();
+            if (!_phases.Contains(phase)) _phases.Add(phase);
             _phase = (phase, _azurite.Seconds(), OurCpu());
         }
     }
@@ -57,7 +59,7 @@ internal sealed class StorageRequestCounter : IDisposable
     public IEnumerable<string> Report()
     {
         lock (_cpuByPhase) Close();
-        foreach (var phase in _counts.Keys.Select(k => k.Phase).Distinct())
+        foreach (var phase in _phases)
         {
             var kinds = _counts.Where(c => c.Key.Phase == phase).OrderByDescending(c => c.Value).ToList();
             var azurite = kinds.Where(k => !k.Key.Kind.StartsWith("http", StringComparison.Ordinal)).Sum(k => k.Value);
