@@ -49,12 +49,13 @@ internal static class ScenarioRunner
         var uploadTime = uploadClock.Elapsed;
         // The drop is complete when matchups.csv is in the container: the clock runs from there to rows in the tables.
         var (cpu, azuriteCpu) = (Process.GetCurrentProcess().TotalProcessorTime, azurite.Seconds());
+        using var requests = new StorageRequestCounter(storageConnection, azurite, $"bench{suffix}", suffix);
         var clock = Stopwatch.StartNew();
         // Waited for well past the target, so that a missed target still shows where the time went; at least a minute per
         // 2,000 matchups, what 100,000 need on a loaded 2-core machine.
         var patience = TimeSpan.FromTicks(Math.Max(((scenario.Target * 3) + TimeSpan.FromMinutes(10)).Ticks, TimeSpan.FromMinutes(scenario.Matchups / 2_000.0).Ticks));
         string Cpu() => $"CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s this process + {azurite.Seconds() - azuriteCpu:0.0} s Azurite";
-        var (run, ended) = await WaitForEndAsync(host.Api, upload.RunId, patience, clock, Cpu, cancellationToken);
+        var (run, ended) = await WaitForEndAsync(host.Api, upload.RunId, patience, clock, Cpu, requests, cancellationToken);
         var status = ended ? run!.Status.ToString()! : "TimedOut";
         var elapsed = clock.Elapsed;
         var process = Process.GetCurrentProcess();
@@ -64,6 +65,8 @@ internal static class ScenarioRunner
         Console.WriteLine($"  {scenario.Name}: user upload {uploadTime.TotalSeconds:0.0} s (not counted), csv to tables {elapsed.TotalSeconds:0.0} s, " +
             $"{status}; CPU {cpuUsed:0.0} s this process + {azuriteUsed:0.0} s Azurite; load average {LoadAverage()}");
         Console.WriteLine($"    seconds per phase: {string.Join(", ", phases.Select(p => $"{p.Key} {p.Value:0.0}"))}");
+        Console.WriteLine("    requests per phase (the bench's poll of the run included):");
+        foreach (var line in requests.Report()) Console.WriteLine(line);
 
         var inFlight = options.UploadConcurrency * options.RequestsPerChunk;
         var images = scenario.Matchups * 2; // the generator gives every matchup two images of its own
@@ -75,7 +78,7 @@ internal static class ScenarioRunner
     /// <summary>Polls the run (a slow answer under load is waited out, not fatal) until it ends or <paramref name="timeout"/> passes.</summary>
     /// <remarks>Prints the run's progress every <see cref="ProgressEvery"/>: the timeline of a run that misses its target.</remarks>
     private static async Task<(RunView? Run, bool Ended)> WaitForEndAsync(LocalApiClient api, string runId, TimeSpan timeout, Stopwatch clock,
-        Func<string> cpu, CancellationToken cancellationToken)
+        Func<string> cpu, StorageRequestCounter requests, CancellationToken cancellationToken)
     {
         RunView? run = null;
         var nextProgress = ProgressEvery;
@@ -84,6 +87,7 @@ internal static class ScenarioRunner
             try
             {
                 run = await api.GetRunAsync(runId, cancellationToken);
+                requests.Observe(run?.Phase?.ToString() ?? "Starting");
                 if (run?.Status is { } status && status.IsTerminal()) return (run, true);
                 if (clock.Elapsed >= nextProgress && run is not null)
                 {

@@ -55,8 +55,7 @@ public sealed class AudienceSetup(RapidataClient rapidata, MediaAssetCache asset
 
     private async Task<string> UploadAsync(DatasetImageSession session, ManifestImage image, CancellationToken cancellationToken)
     {
-        var (asset, _) = await assets.GetOrUploadAsync(image, image.FileName, () => session.OpenAsync(image, cancellationToken),
-            forceUpload: false, cancellationToken);
+        var asset = await assets.GetOrUploadAsync(image, image.FileName, () => session.OpenAsync(image, cancellationToken), cancellationToken);
         return asset.AssetName;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PreferenceFunctions.Pipeline.Kernel;
@@ -10,30 +11,58 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 /// <summary>
 /// Uploads an image to Rapidata unless its content (SHA-256) was uploaded before, by any run or host; the MediaAssets
 /// table remembers what Rapidata named it, and for which API (an asset of another endpoint does not count). Bytes are
-/// checked against the staged SHA-256 before upload (<see cref="StagedBytes"/>).
+/// checked against the staged SHA-256 before upload (<see cref="StagedBytes"/>). Many images are looked up and saved a
+/// partition at a time (<see cref="FindAsync"/>, <see cref="SaveAsync"/>), a handful of table requests for a chunk's images.
 /// </summary>
-public sealed class MediaAssetCache(StorageConnection storage, RapidataClient rapidata, IOptions<RapidataClientOptions> rapidataOptions)
+public sealed class MediaAssetCache(StorageConnection storage, RapidataClient rapidata, IOptions<RapidataClientOptions> rapidataOptions,
+    IOptions<PreferenceOptions> options)
 {
+    /// <summary>RowKeys one query asks for: Table storage allows 15 comparisons in a filter, one of them is the PartitionKey.</summary>
+    public const int RowKeysPerQuery = 14;
+
+    /// <summary>The most entities an entity-group transaction may hold (all of one partition).</summary>
+    public const int EntitiesPerTransaction = 100;
+
     private readonly TableClient _table = storage.Tables.GetTableClient(TableNames.MediaAssets);
     private readonly string _apiBaseUrl = rapidataOptions.Value.ApiBaseUrl.ToString();
     private readonly string _apiKey = MediaAssetEntity.ApiKeyFor(rapidataOptions.Value.ApiBaseUrl);
+    private readonly int _requestsInFlight = options.Value.RequestsPerChunk;
 
-    /// <param name="forceUpload">Upload even when known (Rapidata no longer knows the cached asset).</param>
-    /// <param name="uploadName">The file name to upload under; Rapidata's results use it as the image's key.</param>
-    public async Task<(MediaAssetEntity Asset, bool Uploaded)> GetOrUploadAsync(ManifestImage image, string uploadName, Func<Task<Stream>> open,
-        bool forceUpload, CancellationToken cancellationToken)
+    /// <summary>The cached assets of these contents (by SHA-256) for this API: one query per partition and 14 hashes.</summary>
+    public async Task<IReadOnlyDictionary<string, MediaAssetEntity>> FindAsync(IEnumerable<string> sha256s, CancellationToken cancellationToken)
     {
-        if (image.Sha256 is not { } sha256) return (await FromUrlAsync(image, cancellationToken), true);
-        if (!forceUpload)
+        var found = new ConcurrentDictionary<string, MediaAssetEntity>();
+        var queries = sha256s.Distinct().GroupBy(MediaAssetEntity.PartitionFor).SelectMany(partition => partition.Chunk(RowKeysPerQuery));
+        await Parallel.ForEachAsync(queries, WithToken(cancellationToken), async (hashes, ct) =>
         {
-            var known = await _table.GetEntityIfExistsAsync<MediaAssetEntity>(MediaAssetEntity.PartitionFor(sha256), MediaAssetEntity.RowKeyFor(sha256, _apiKey),
-                cancellationToken: cancellationToken);
-            if (known.HasValue && known.Value is { } cached)
+            // Hashes and API keys are lowercase hex (the manifest's and ours): nothing to escape in the filter.
+            var rowKeys = hashes.ToDictionary(sha256 => MediaAssetEntity.RowKeyFor(sha256, _apiKey));
+            var filter = $"PartitionKey eq '{MediaAssetEntity.PartitionFor(hashes[0])}' and " +
+                $"({string.Join(" or ", rowKeys.Keys.Select(rowKey => $"RowKey eq '{rowKey}'"))})";
+            await foreach (var asset in _table.QueryAsync<MediaAssetEntity>(filter, cancellationToken: ct))
             {
-                PipelineTelemetry.ImagesReused.Add(1);
-                return (cached, false);
+                if (rowKeys.TryGetValue(asset.RowKey, out var sha256)) found[sha256] = asset;
             }
-        }
+        });
+        PipelineTelemetry.ImagesReused.Add(found.Count);
+        return found;
+    }
+
+    /// <summary>Remembers uploaded assets: one entity-group transaction per partition and 100 assets.</summary>
+    public async Task SaveAsync(IEnumerable<MediaAssetEntity> assets, CancellationToken cancellationToken)
+    {
+        // URL images have no key (never cached); a transaction may not touch an entity twice.
+        var transactions = assets.Where(a => a.PartitionKey.Length > 0).DistinctBy(a => a.RowKey).GroupBy(a => a.PartitionKey)
+            .SelectMany(partition => partition.Chunk(EntitiesPerTransaction));
+        await Parallel.ForEachAsync(transactions, WithToken(cancellationToken), async (batch, ct) =>
+            await _table.SubmitTransactionAsync(batch.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, a)), ct));
+    }
+
+    /// <summary>Uploads the image (not looked up, not saved: see <see cref="FindAsync"/>, <see cref="SaveAsync"/>).</summary>
+    /// <param name="uploadName">The file name to upload under; Rapidata's results use it as the image's key.</param>
+    public async Task<MediaAssetEntity> UploadAsync(ManifestImage image, string uploadName, Func<Task<Stream>> open, CancellationToken cancellationToken)
+    {
+        if (image.Sha256 is not { } sha256) return await FromUrlAsync(image, cancellationToken);
 
         // The bytes are hashed before they go out: an image swapped after staging fails here, never reaches Rapidata and is
         // never cached under the staged hash (where every later run with that content would reuse it).
@@ -43,7 +72,7 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
         var uploaded = await rapidata.UploadAssetAsync(verified, uploadName, cancellationToken: cancellationToken);
         PipelineTelemetry.ImagesUploaded.Add(1);
         PipelineTelemetry.BytesUploaded.Add(bytes.Length);
-        var asset = new MediaAssetEntity
+        return new MediaAssetEntity
         {
             PartitionKey = MediaAssetEntity.PartitionFor(sha256),
             RowKey = MediaAssetEntity.RowKeyFor(sha256, _apiKey),
@@ -52,8 +81,15 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
             SizeBytes = image.SizeBytes ?? 0,
             ApiBaseUrl = _apiBaseUrl,
         };
-        await _table.UpsertEntityAsync(asset, TableUpdateMode.Replace, cancellationToken);
-        return (asset, true);
+    }
+
+    /// <summary>One image: the cached asset, or the image uploaded and saved.</summary>
+    public async Task<MediaAssetEntity> GetOrUploadAsync(ManifestImage image, string uploadName, Func<Task<Stream>> open, CancellationToken cancellationToken)
+    {
+        if (image.Sha256 is { } sha256 && (await FindAsync([sha256], cancellationToken)).TryGetValue(sha256, out var cached)) return cached;
+        var asset = await UploadAsync(image, uploadName, open, cancellationToken);
+        await SaveAsync([asset], cancellationToken);
+        return asset;
     }
 
     /// <summary>An image given by URL has no bytes here: Rapidata fetches it (never cached, the content may change).</summary>
@@ -63,4 +99,7 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
         PipelineTelemetry.ImagesUploaded.Add(1);
         return new MediaAssetEntity { AssetName = uploaded.FileName, OriginalFileName = image.FileName, ApiBaseUrl = _apiBaseUrl };
     }
+
+    private ParallelOptions WithToken(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = _requestsInFlight, CancellationToken = cancellationToken };
 }

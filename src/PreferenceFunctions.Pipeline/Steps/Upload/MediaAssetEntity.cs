@@ -4,9 +4,11 @@ using Azure.Data.Tables;
 namespace PreferenceFunctions.Pipeline.Steps.Upload;
 
 /// <summary>
-/// <c>MediaAssets</c>: content already uploaded to Rapidata (PartitionKey = first two hex digits of the SHA-256,
-/// RowKey = the SHA-256 and a short hash of the API's base URL), so identical images upload once across chunks, runs
-/// and hosts, and the emulator and the real API (which do not share assets) can use one storage account.
+/// <c>MediaAssets</c>: content already uploaded to Rapidata (PartitionKey = first hex digit of the SHA-256, RowKey = the
+/// SHA-256 and a short hash of the API's base URL), so identical images upload once across chunks, runs and hosts, and the
+/// emulator and the real API (which do not share assets) can use one storage account. Sixteen partitions let a chunk's
+/// images be looked up and saved a partition at a time (<see cref="MediaAssetCache"/>); rows of the earlier two-digit
+/// layout are not found, so such an image uploads once more.
 /// </summary>
 public sealed class MediaAssetEntity : ITableEntity
 {
@@ -26,7 +28,7 @@ public sealed class MediaAssetEntity : ITableEntity
     /// <summary>The Rapidata API the asset lives in; the emulator and the real API do not share assets.</summary>
     public string ApiBaseUrl { get; set; } = "";
 
-    public static string PartitionFor(string sha256) => sha256[..2];
+    public static string PartitionFor(string sha256) => sha256[..1];
 
     public static string RowKeyFor(string sha256, string apiKey) => $"{sha256}-{apiKey}";
 

@@ -43,22 +43,36 @@ public sealed class UploadChunkActivity(
         var uploadedAssets = new ConcurrentDictionary<string, MediaAssetEntity>();
         var freshUploads = new ConcurrentDictionary<string, bool>();
         var uploadedNow = 0;
-        var distinctImages = chunk.Matchups.SelectMany(m => new[] { m.Image1, m.Image2 }).DistinctBy(ContentKey);
+        var distinctImages = chunk.Matchups.SelectMany(m => new[] { m.Image1, m.Image2 }).DistinctBy(ContentKey).ToList();
         // Rapidata keys votes by upload file name: images that share a file name with their partner go up as <folder>_<file>.
         var byPath = chunk.Matchups
             .Where(m => string.Equals(m.Image1.FileName, m.Image2.FileName, StringComparison.OrdinalIgnoreCase))
             .SelectMany(m => new[] { ContentKey(m.Image1), ContentKey(m.Image2) }).ToHashSet();
-        async Task<MediaAssetEntity> Upload(ManifestImage image, bool force, CancellationToken ct, bool underPath = false)
+        async Task<MediaAssetEntity> Upload(ManifestImage image, CancellationToken ct, bool underPath = false)
         {
             var name = underPath || byPath.Contains(ContentKey(image)) ? FolderAndFileName(image) : image.FileName;
-            var (asset, uploaded) = await assets.GetOrUploadAsync(image, name, () => session.OpenAsync(image, ct), force, ct);
+            var asset = await assets.UploadAsync(image, name, () => session.OpenAsync(image, ct), ct);
             uploadedAssets[ContentKey(image)] = asset;
-            if (!uploaded) return asset;
             freshUploads[ContentKey(image)] = true;
             Interlocked.Increment(ref uploadedNow);
             return asset;
         }
-        await Parallel.ForEachAsync(distinctImages, parallel, async (image, ct) => await Upload(image, force: false, ct));
+        async Task<MediaAssetEntity> UploadAgain(ManifestImage image, CancellationToken ct, bool underPath = false)
+        {
+            var asset = await Upload(image, ct, underPath);
+            await assets.SaveAsync([asset], ct);
+            return asset;
+        }
+
+        // The cache is asked and told a partition at a time; the new assets are saved before any datapoint names them, so a
+        // retry of an interrupted chunk finds them and recognises its datapoints (an interruption before that uploads again).
+        var known = await assets.FindAsync(distinctImages.Select(i => i.Sha256).OfType<string>(), CancellationToken.None);
+        await Parallel.ForEachAsync(distinctImages, parallel, async (image, ct) =>
+        {
+            if (image.Sha256 is { } sha256 && known.TryGetValue(sha256, out var cached)) uploadedAssets[ContentKey(image)] = cached;
+            else await Upload(image, ct);
+        });
+        await assets.SaveAsync(freshUploads.Keys.Select(key => uploadedAssets[key]), CancellationToken.None);
 
         var created = 0;
         var records = new ConcurrentBag<UploadedMatchup>();
@@ -67,7 +81,7 @@ public sealed class UploadChunkActivity(
             var first = uploadedAssets[ContentKey(matchup.Image1)];
             var second = uploadedAssets[ContentKey(matchup.Image2)];
             if (string.Equals(first.OriginalFileName, second.OriginalFileName, StringComparison.OrdinalIgnoreCase))
-                second = await Upload(matchup.Image2, force: true, ct, underPath: true); // cached under its partner's name
+                second = await UploadAgain(matchup.Image2, ct, underPath: true); // cached under its partner's name
             var shortPrompt = shortened.GetValueOrDefault(matchup.MatchupId);
             var context = shortPrompt ?? matchup.Prompt;
             if (existing.Contains(DatapointKey(first.AssetName, second.AssetName, context)))
@@ -85,8 +99,8 @@ public sealed class UploadChunkActivity(
                 !(freshUploads.ContainsKey(ContentKey(matchup.Image1)) && freshUploads.ContainsKey(ContentKey(matchup.Image2))))
             {
                 // A cached asset Rapidata no longer knows (for example an emulator restarted without persistence): upload again once.
-                first = await Upload(matchup.Image1, force: true, ct);
-                second = await Upload(matchup.Image2, force: true, ct);
+                first = await UploadAgain(matchup.Image1, ct);
+                second = await UploadAgain(matchup.Image2, ct);
                 await rapidata.CreateDatapointAsync(input.RapidataDatasetId,
                     new CompareDatapoint(first.AssetName, second.AssetName, context, matchup.SortIndex, metadata), ct);
             }
