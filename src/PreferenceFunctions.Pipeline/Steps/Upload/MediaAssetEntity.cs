@@ -7,7 +7,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 /// <c>MediaAssets</c>: content already uploaded to Rapidata (PartitionKey = first hex digit of the SHA-256, RowKey = the
 /// SHA-256 and a short hash of the API's base URL), so identical images upload once across chunks, runs and hosts, and the
 /// emulator and the real API (which do not share assets) can use one storage account. Sixteen partitions let a chunk's
-/// images be looked up and saved a partition at a time (<see cref="MediaAssetCache"/>); rows of the earlier two-digit
+/// new images be saved a partition at a time (<see cref="MediaAssetCache"/>); rows of the earlier two-digit
 /// layout are not found, so such an image uploads once more.
 /// </summary>
 public sealed class MediaAssetEntity : ITableEntity
