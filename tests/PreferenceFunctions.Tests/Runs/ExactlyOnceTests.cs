@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Order;
-using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 using PreferenceFunctions.Pipeline.Steps.Upload;
 
@@ -47,11 +46,7 @@ public sealed class ExactlyOnceTests
             flow: RapidataFlow.Jobs);
         var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "job-twice");
         var runId = "job-twice-" + Guid.NewGuid().ToString("N")[..8];
-        ITaskActivity load = ActivatorUtilities.CreateInstance<LoadDatasetActivity>(harness.Services);
-        var staged = (StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId),
-            new StageDatasetRequest(harness.DatasetsContainer, "job-twice", runId, harness.RunsContainer)))!;
-        ITaskActivity create = ActivatorUtilities.CreateInstance<CreateOrderActivity>(harness.Services);
-        var dataset = (OrderReference)(await create.RunAsync(new TestActivityContext("create", runId), new CreateOrderInput(runId, staged.Settings)))!;
+        var (staged, dataset) = await harness.StageAndCreateOrderAsync("job-twice", runId);
         ITaskActivity upload = ActivatorUtilities.CreateInstance<UploadChunkActivity>(harness.Services);
         await upload.RunAsync(new TestActivityContext("upload", runId), new UploadChunkInput(runId, harness.DatasetsContainer, "job-twice",
             harness.RunsContainer, staged.ChunkBlobNames[0], 0, dataset.DatasetId));
@@ -80,11 +75,7 @@ public sealed class ExactlyOnceTests
         await using var harness = await RunHarness.StartAsync();
         var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "upload-twice");
         var runId = "upload-twice-" + Guid.NewGuid().ToString("N")[..8];
-        var request = new StageDatasetRequest(harness.DatasetsContainer, "upload-twice", runId, harness.RunsContainer);
-        ITaskActivity load = ActivatorUtilities.CreateInstance<LoadDatasetActivity>(harness.Services);
-        var staged = (StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId), request))!;
-        ITaskActivity create = ActivatorUtilities.CreateInstance<CreateOrderActivity>(harness.Services);
-        var order = (OrderReference)(await create.RunAsync(new TestActivityContext("create", runId), new CreateOrderInput(runId, staged.Settings)))!;
+        var (staged, order) = await harness.StageAndCreateOrderAsync("upload-twice", runId);
         ITaskActivity upload = ActivatorUtilities.CreateInstance<UploadChunkActivity>(harness.Services);
         var input = new UploadChunkInput(runId, harness.DatasetsContainer, "upload-twice", harness.RunsContainer, staged.ChunkBlobNames[0], 0, order.DatasetId);
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Collect;
-using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Report;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
@@ -108,12 +107,7 @@ public sealed class IntegrityTests
         await harness.Datasets.UploadBlobAsync($"{dataset}/b.png", BinaryData.FromBytes(RandomPng()));
         await harness.Datasets.UploadBlobAsync($"{dataset}/matchups.csv", BinaryData.FromString("prompt,image1,image2,model1,model2\na fox,a.png,b.png,m1,m2\n"));
         var runId = dataset + "-run";
-        ITaskActivity load = ActivatorUtilities.CreateInstance<LoadDatasetActivity>(harness.Services);
-        var staged = (StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId),
-            new StageDatasetRequest(harness.DatasetsContainer, dataset, runId, harness.RunsContainer)))!;
-        Assert.True(staged.Accepted, string.Join("; ", staged.FirstErrors));
-        ITaskActivity create = ActivatorUtilities.CreateInstance<CreateOrderActivity>(harness.Services);
-        var order = (OrderReference)(await create.RunAsync(new TestActivityContext("create", runId), new CreateOrderInput(runId, staged.Settings)))!;
+        var (staged, order) = await harness.StageAndCreateOrderAsync(dataset, runId);
         return (runId, dataset, staged, order);
     }
 

@@ -12,6 +12,8 @@ using PreferenceFunctions.Pipeline.Hosting;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Runs;
+using PreferenceFunctions.Pipeline.Steps.Order;
+using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Testing;
 
 namespace PreferenceFunctions.Tests.Runs;
@@ -105,6 +107,18 @@ public sealed class RunHarness : IAsyncDisposable
             if (relative == "matchups.csv") etag = info.Value.ETag.ToString();
         }
         return etag;
+    }
+
+    /// <summary>The run's first two steps called as activities: an uploaded dataset staged (and accepted), its order created.</summary>
+    public async Task<(StagedDataset Staged, OrderReference Order)> StageAndCreateOrderAsync(string datasetName, string runId)
+    {
+        ITaskActivity load = ActivatorUtilities.CreateInstance<LoadDatasetActivity>(Services);
+        var staged = (StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId),
+            new StageDatasetRequest(DatasetsContainer, datasetName, runId, RunsContainer)))!;
+        Assert.True(staged.Accepted, string.Join("; ", staged.FirstErrors));
+        ITaskActivity create = ActivatorUtilities.CreateInstance<CreateOrderActivity>(Services);
+        var order = (OrderReference)(await create.RunAsync(new TestActivityContext("create", runId), new CreateOrderInput(runId, staged.Settings)))!;
+        return (staged, order);
     }
 
     public static string SamplePath => Path.Combine(Azurite.RepositoryRoot(), "samples", "flux-vs-sd3");

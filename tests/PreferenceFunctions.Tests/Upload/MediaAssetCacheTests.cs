@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Emulator.Admin;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
-using PreferenceFunctions.Pipeline.Steps.Order;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 using PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
@@ -96,12 +95,7 @@ public sealed class MediaAssetCacheTests
             var dataset = "assets-" + Guid.NewGuid().ToString("N")[..8];
             await harness.UploadDatasetAsync(folder.FullName, dataset);
             var runId = dataset + "-run";
-            ITaskActivity load = ActivatorUtilities.CreateInstance<LoadDatasetActivity>(harness.Services);
-            var staged = (StagedDataset)(await load.RunAsync(new TestActivityContext("load", runId),
-                new StageDatasetRequest(harness.DatasetsContainer, dataset, runId, harness.RunsContainer)))!;
-            Assert.True(staged.Accepted, string.Join("; ", staged.FirstErrors));
-            ITaskActivity create = ActivatorUtilities.CreateInstance<CreateOrderActivity>(harness.Services);
-            var order = (OrderReference)(await create.RunAsync(new TestActivityContext("create", runId), new CreateOrderInput(runId, staged.Settings)))!;
+            var (staged, order) = await harness.StageAndCreateOrderAsync(dataset, runId);
             return (runId, dataset, staged, order);
         }
         finally
