@@ -64,8 +64,9 @@ public sealed class UploadChunkActivity(
             return asset;
         }
 
-        // The cache is asked image by image (point reads in parallel) and told a partition at a time; the new assets are saved before any datapoint names them, so a
-        // retry of an interrupted chunk finds them and recognises its datapoints (an interruption before that uploads again).
+        // The cache is asked image by image (point reads in parallel) and told a partition at a time; the new assets are
+        // saved before any datapoint names them, so a retry of an interrupted chunk finds them and recognises its
+        // datapoints (an interruption before that uploads again).
         var known = await assets.FindAsync(distinctImages.Select(i => i.Sha256).OfType<string>(), CancellationToken.None);
         await Parallel.ForEachAsync(distinctImages, parallel, async (image, ct) =>
         {
