@@ -25,13 +25,8 @@ public sealed record CompareResultsDocument(
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         var results = new List<CompareResultEntry>();
-        var reader = new CompareResultsStreamReader(utf8Json, options ?? CompareResultsParseOptions.Default,
-            (entry, votes) => results.Add(entry.ToEntry(votes)));
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-        }
-        if (reader.WrappedDocument is { } wrapped)
-            return await ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)), options, cancellationToken).ConfigureAwait(false);
+        var reader = await ReadToEndAsync(utf8Json, options ?? CompareResultsParseOptions.Default,
+            (entry, votes) => results.Add(entry.ToEntry(votes)), keepAssetUrls: true, cancellationToken).ConfigureAwait(false);
         return new CompareResultsDocument(reader.Info, results, reader.Summary);
     }
 
@@ -50,13 +45,8 @@ public sealed record CompareResultsDocument(
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(onEntry);
-        var reader = new CompareResultsStreamReader(utf8Json, options ?? CompareResultsParseOptions.Default,
-            (entry, votes) => onEntry(entry.ToEntry(votes)));
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-        }
-        if (reader.WrappedDocument is { } wrapped)
-            return await ForEachEntryAsync(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)), onEntry, options, cancellationToken).ConfigureAwait(false);
+        var reader = await ReadToEndAsync(utf8Json, options ?? CompareResultsParseOptions.Default,
+            (entry, votes) => onEntry(entry.ToEntry(votes)), keepAssetUrls: true, cancellationToken).ConfigureAwait(false);
         return reader.Info;
     }
 
@@ -77,13 +67,25 @@ public sealed record CompareResultsDocument(
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(onEntry);
         var options = new CompareResultsParseOptions { IncludeDetailedResults = false, BufferSize = bufferSize };
-        var reader = new CompareResultsStreamReader(utf8Json, options, (entry, _) => onEntry(entry), keepAssetUrls: false);
+        var reader = await ReadToEndAsync(utf8Json, options, (entry, _) => onEntry(entry), keepAssetUrls: false, cancellationToken)
+            .ConfigureAwait(false);
+        return reader.Info;
+    }
+
+    /// <summary>
+    /// Reads the whole document, handing each entry to <paramref name="onEntry"/> as it is parsed; a document wrapped in a
+    /// JSON string is unwrapped and read the same way. Returns the reader that read the entries (its info and summary).
+    /// </summary>
+    private static async Task<CompareResultsStreamReader> ReadToEndAsync(Stream utf8Json, CompareResultsParseOptions options,
+        Action<CompareEntryAggregates, IReadOnlyList<CompareVote>> onEntry, bool keepAssetUrls, CancellationToken cancellationToken)
+    {
+        var reader = new CompareResultsStreamReader(utf8Json, options, onEntry, keepAssetUrls);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
         }
-        if (reader.WrappedDocument is { } wrapped)
-            return await ForEachEntryAggregatesAsync(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)), onEntry, bufferSize, cancellationToken).ConfigureAwait(false);
-        return reader.Info;
+        return reader.WrappedDocument is { } wrapped
+            ? await ReadToEndAsync(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)), options, onEntry, keepAssetUrls, cancellationToken).ConfigureAwait(false)
+            : reader;
     }
 
     /// <summary>
