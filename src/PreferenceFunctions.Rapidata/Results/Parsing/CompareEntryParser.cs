@@ -64,7 +64,7 @@ internal sealed class CompareEntryParser(CompareResultsParseOptions options, Str
                 // A map given twice replaces the first, as with the record's properties.
                 case Field.AssetUrls:
                     into.AssetUrls.Clear();
-                    _maps.Strings(ref reader, "assetUrls", poolValues: false, keepAssetUrls, into.AssetUrls);
+                    _maps.Strings(ref reader, "assetUrls", keepAssetUrls, into.AssetUrls);
                     break;
                 case Field.AggregatedResults:
                     into.Votes.Clear();
@@ -84,7 +84,7 @@ internal sealed class CompareEntryParser(CompareResultsParseOptions options, Str
                     break;
                 case Field.PrivateMetadata:
                     into.PrivateMetadata.Clear();
-                    _maps.Strings(ref reader, "privateMetadata", poolValues: false, keepValues: true, into.PrivateMetadata);
+                    _maps.Strings(ref reader, "privateMetadata", keepValues: true, into.PrivateMetadata);
                     break;
                 default: Skip(ref reader); break;
             }

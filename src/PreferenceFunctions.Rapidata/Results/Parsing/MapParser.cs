@@ -21,7 +21,7 @@ internal sealed class MapParser(StringPool pool)
 
     /// <summary>A string map; numbers and booleans are kept as their JSON text (metadata is loosely typed), null values
     /// are left out. With <paramref name="keepValues"/> off only the keys are kept (the values' types still checked).</summary>
-    public void Strings(ref Utf8JsonReader reader, string where, bool poolValues, bool keepValues, List<KeyValuePair<string, string?>> into)
+    public void Strings(ref Utf8JsonReader reader, string where, bool keepValues, List<KeyValuePair<string, string?>> into)
     {
         if (!StartMap(ref reader, where)) return;
         while (NextKey(ref reader, out var key))
@@ -32,7 +32,7 @@ internal sealed class MapParser(StringPool pool)
                 case JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False when !keepValues:
                     into.Add(new(key, null));
                     break;
-                case JsonTokenType.String: into.Add(new(key, poolValues ? pool.Get(ref reader) : reader.GetString()!)); break;
+                case JsonTokenType.String: into.Add(new(key, reader.GetString()!)); break;
                 case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
                     into.Add(new(key, System.Text.Encoding.UTF8.GetString(reader.ValueSpan)));
                     break;
