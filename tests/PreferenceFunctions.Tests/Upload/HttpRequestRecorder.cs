@@ -33,6 +33,11 @@ internal sealed class HttpRequestRecorder : IDisposable
         .Where(r => r.Url.AbsolutePath.Contains($"/{table}(", StringComparison.Ordinal) || r.Url.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal))
         .ToList();
 
+    /// <summary>Requests to a blob container or its blobs, by method.</summary>
+    public IReadOnlyList<(string Method, Uri Url)> ToContainer(string container) => _requests
+        .Where(r => r.Url.AbsolutePath.Contains($"/{container}/", StringComparison.Ordinal) || r.Url.AbsolutePath.EndsWith($"/{container}", StringComparison.Ordinal))
+        .ToList();
+
     public void Dispose()
     {
         _listener.Dispose();

@@ -12,11 +12,12 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 /// Uploads an image to Rapidata unless its content (SHA-256) was uploaded before, by any run or host; the MediaAssets
 /// table remembers what Rapidata named it, and for which API (an asset of another endpoint does not count). Bytes are
 /// checked against the staged SHA-256 before upload (<see cref="StagedBytes"/>). A chunk's images are looked up with point
-/// reads in parallel (<see cref="FindAsync"/>) and its uploads saved in entity-group transactions of one partition each
-/// (<see cref="SaveAsync"/>): 16 partitions, so a chunk of 500 new images is about 16 writes instead of 500.
+/// reads in parallel, only those the <see cref="MediaAssetIndex"/> names (<see cref="FindAsync"/>), and its uploads saved in
+/// entity-group transactions of one partition each, then added to the index (<see cref="SaveAsync"/>): 16 partitions, so a
+/// chunk of 500 new images is about 16 writes instead of 500, and no read of the table.
 /// </summary>
-public sealed class MediaAssetCache(StorageConnection storage, RapidataClient rapidata, IOptions<RapidataClientOptions> rapidataOptions,
-    IOptions<PreferenceOptions> options)
+public sealed class MediaAssetCache(StorageConnection storage, MediaAssetIndex index, RapidataClient rapidata,
+    IOptions<RapidataClientOptions> rapidataOptions, IOptions<PreferenceOptions> options)
 {
     /// <summary>The most entities an entity-group transaction may hold (all of one partition).</summary>
     public const int EntitiesPerTransaction = 100;
@@ -27,14 +28,16 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
     private readonly int _requestsInFlight = options.Value.RequestsPerChunk;
 
     /// <summary>
-    /// The cached assets of these contents (by SHA-256) for this API: point reads, several in flight. Not one query per
-    /// partition with the RowKeys OR'ed: Table storage serves such a filter by scanning the partition (its design guide
-    /// says to avoid them), so each query would cost more as the cache grows across runs; a point read stays one index lookup.
+    /// The cached assets of these contents (by SHA-256) for this API: point reads, several in flight, of the contents the
+    /// index names (a new image costs the table nothing). Not one query per partition with the RowKeys OR'ed: Table storage
+    /// serves such a filter by scanning the partition (its design guide says to avoid them), so each query would cost more
+    /// as the cache grows across runs; a point read stays one index lookup.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, MediaAssetEntity>> FindAsync(IEnumerable<string> sha256s, CancellationToken cancellationToken)
     {
         var found = new ConcurrentDictionary<string, MediaAssetEntity>();
-        await Parallel.ForEachAsync(sha256s.Distinct(), WithToken(cancellationToken), async (sha256, ct) =>
+        var indexed = await index.MayHoldAsync(_apiKey, sha256s.Distinct().ToList(), cancellationToken);
+        await Parallel.ForEachAsync(indexed, WithToken(cancellationToken), async (sha256, ct) =>
         {
             var known = await _table.GetEntityIfExistsAsync<MediaAssetEntity>(MediaAssetEntity.PartitionFor(sha256),
                 MediaAssetEntity.RowKeyFor(sha256, _apiKey), cancellationToken: ct);
@@ -44,14 +47,18 @@ public sealed class MediaAssetCache(StorageConnection storage, RapidataClient ra
         return found;
     }
 
-    /// <summary>Remembers uploaded assets: one entity-group transaction per partition and 100 assets.</summary>
+    /// <summary>
+    /// Remembers uploaded assets: one entity-group transaction per partition and 100 assets, then one append to the index
+    /// (after the rows: whoever finds a content in the index must find its row).
+    /// </summary>
     public async Task SaveAsync(IEnumerable<MediaAssetEntity> assets, CancellationToken cancellationToken)
     {
         // URL images have no key (never cached); a transaction may not touch an entity twice.
-        var transactions = assets.Where(a => a.PartitionKey.Length > 0).DistinctBy(a => a.RowKey).GroupBy(a => a.PartitionKey)
-            .SelectMany(partition => partition.Chunk(EntitiesPerTransaction));
+        var cached = assets.Where(a => a.PartitionKey.Length > 0).DistinctBy(a => a.RowKey).ToList();
+        var transactions = cached.GroupBy(a => a.PartitionKey).SelectMany(partition => partition.Chunk(EntitiesPerTransaction));
         await Parallel.ForEachAsync(transactions, WithToken(cancellationToken), async (batch, ct) =>
             await _table.SubmitTransactionAsync(batch.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, a)), ct));
+        await index.AddAsync(_apiKey, cached.Select(MediaAssetEntity.Sha256Of).ToList(), cancellationToken);
     }
 
     /// <summary>Uploads the image (not looked up, not saved: see <see cref="FindAsync"/>, <see cref="SaveAsync"/>).</summary>

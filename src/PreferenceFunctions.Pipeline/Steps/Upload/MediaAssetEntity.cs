@@ -32,6 +32,9 @@ public sealed class MediaAssetEntity : ITableEntity
 
     public static string RowKeyFor(string sha256, string apiKey) => $"{sha256}-{apiKey}";
 
+    /// <summary>The content's SHA-256, from the row key.</summary>
+    public static string Sha256Of(MediaAssetEntity asset) => asset.RowKey[..asset.RowKey.LastIndexOf('-')];
+
     /// <summary>Eight hex digits identifying a Rapidata API by its base URL.</summary>
     public static string ApiKeyFor(Uri apiBaseUrl) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiBaseUrl.ToString())))[..8];
