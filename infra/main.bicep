@@ -72,6 +72,7 @@ var datasetsContainerName = 'datasets'
 var runsContainerName = 'runs'
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'deadletters'
+var mediaAssetIndexContainerName = 'media-asset-index' // MediaAssetIndex.ContainerName
 var eventsQueueName = 'preference-events'
 var rapidataSecretName = 'rapidata-client-secret'
 var webhookSecretName = 'notifications-webhook-secret'
@@ -99,7 +100,7 @@ module storage 'modules/storage.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: tags
-    containerNames: [datasetsContainerName, runsContainerName, deploymentContainerName, deadLetterContainerName]
+    containerNames: [datasetsContainerName, runsContainerName, deploymentContainerName, deadLetterContainerName, mediaAssetIndexContainerName]
     queueNames: [eventsQueueName]
     tableNames: ['PreferenceRuns', 'MatchupResults', 'ModelScores', 'MediaAssets', 'Leaderboards']
   }

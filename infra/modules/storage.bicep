@@ -11,7 +11,7 @@ param location string
 @description('Tags for the account.')
 param tags object
 
-@description('Blob containers to create (datasets, runs, deployment package, dead letters).')
+@description('Blob containers to create (datasets, runs, deployment package, dead letters, the media asset index).')
 param containerNames string[]
 
 @description('Storage queues to create.')

@@ -4,6 +4,8 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Pipeline.Steps.Upload;
@@ -15,9 +17,11 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 /// what was appended since (a listing and a range read per grown blob), so the table is asked only for contents the
 /// index names. The index is a hint and the table stays the truth: a content the index lacks (an append lost in a
 /// crash, rows saved before the index existed, the index deleted) is uploaded once more and appended then; a prefix
-/// the table lacks costs one point read. Singleton: the prefixes read are shared by every chunk of the process.
+/// the table lacks costs one point read. So the index never fails an upload: when it cannot be read every content is
+/// looked up in the table, when it cannot be appended to the contents upload once more in a later run (both logged).
+/// Singleton: the prefixes read are shared by every chunk of the process.
 /// </summary>
-public sealed class MediaAssetIndex
+public sealed partial class MediaAssetIndex
 {
     public const string ContainerName = "media-asset-index";
 
@@ -28,17 +32,19 @@ public sealed class MediaAssetIndex
     private const int MaxBlockBytes = 4 * 1024 * 1024;
 
     private readonly BlobContainerClient _container;
+    private readonly ILogger _logger;
     private readonly int _blocksPerBlob;
     private readonly Dictionary<string, ApiIndex> _byApi = [];
 
-    public MediaAssetIndex(StorageConnection storage) : this(storage, BlocksPerBlob)
+    public MediaAssetIndex(StorageConnection storage, ILogger<MediaAssetIndex> logger) : this(storage, logger, BlocksPerBlob)
     {
     }
 
     /// <summary>With a smaller block limit, for tests of what happens when a blob is full.</summary>
-    internal MediaAssetIndex(StorageConnection storage, int blocksPerBlob)
+    internal MediaAssetIndex(StorageConnection storage, ILogger? logger = null, int blocksPerBlob = BlocksPerBlob)
     {
         _container = storage.Blobs.GetBlobContainerClient(ContainerName);
+        _logger = logger ?? NullLogger.Instance;
         _blocksPerBlob = blocksPerBlob;
     }
 
@@ -52,6 +58,11 @@ public sealed class MediaAssetIndex
             await ReadAppendedAsync(apiKey, index, cancellationToken);
             // A hash that is not hex cannot be indexed: ask the table.
             return sha256s.Where(sha256 => Prefix(sha256) is not { } prefix || index.Prefixes.Contains(prefix)).ToList();
+        }
+        catch (RequestFailedException e)
+        {
+            LogUnreadable(_logger, e, e.Status);
+            return sha256s.ToList();
         }
         finally
         {
@@ -68,8 +79,16 @@ public sealed class MediaAssetIndex
         for (var i = 0; i < prefixes.Count; i++) BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(i * PrefixBytes), prefixes[i]);
 
         var index = IndexFor(apiKey);
-        for (var offset = 0; offset < bytes.Length; offset += MaxBlockBytes)
-            await AppendAsync(apiKey, index, bytes.AsMemory(offset, Math.Min(MaxBlockBytes, bytes.Length - offset)), cancellationToken);
+        try
+        {
+            for (var offset = 0; offset < bytes.Length; offset += MaxBlockBytes)
+                await AppendAsync(apiKey, index, bytes.AsMemory(offset, Math.Min(MaxBlockBytes, bytes.Length - offset)), cancellationToken);
+        }
+        catch (RequestFailedException e)
+        {
+            LogNotAppended(_logger, e, prefixes.Count, e.Status);
+            return;
+        }
 
         await index.Gate.WaitAsync(cancellationToken);
         try
@@ -149,6 +168,12 @@ public sealed class MediaAssetIndex
             return index;
         }
     }
+
+    [LoggerMessage(EventId = 5701, Level = LogLevel.Warning, Message = "The MediaAssets index could not be read ({Status}); every image is looked up in the table.")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, int status);
+
+    [LoggerMessage(EventId = 5702, Level = LogLevel.Warning, Message = "{Count} images could not be added to the MediaAssets index ({Status}); a later run uploads them once more.")]
+    private static partial void LogNotAppended(ILogger logger, Exception exception, int count, int status);
 
     private static string BlobName(string apiKey, int number) => $"{apiKey}/{number.ToString("D6", CultureInfo.InvariantCulture)}";
 
