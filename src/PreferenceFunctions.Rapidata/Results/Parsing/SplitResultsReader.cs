@@ -71,8 +71,9 @@ internal static class SplitResultsReader
     }
 
     /// <summary>
-    /// A second handle on the file and where its part starts; (null, -1) for a stream that is not a file on disk, a file
-    /// smaller than <see cref="CompareResultsParseOptions.ParallelReadMinimumBytes"/>, or no entry start found.
+    /// A second handle on the file and where its part starts; (null, -1) for a stream that is not a file on disk (or no
+    /// longer at its path), a file smaller than <see cref="CompareResultsParseOptions.ParallelReadMinimumBytes"/>, or no
+    /// entry start found near the middle.
     /// </summary>
     private static (FileStream? File, long Start) OpenSecondPart(Stream stream, CompareResultsParseOptions options)
     {
@@ -80,7 +81,20 @@ internal static class SplitResultsReader
         var origin = file.Position;
         var length = file.Length - origin;
         if (length < options.ParallelReadMinimumBytes) return (null, -1);
-        var second = new FileStream(file.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        FileStream second;
+        try
+        {
+            second = new FileStream(file.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, -1); // e.g. deleted since it was opened: one thread reads it through the caller's handle
+        }
+        if (second.Length != file.Length)
+        {
+            second.Dispose();
+            return (null, -1);
+        }
         try
         {
             var middle = origin + length / 2;
