@@ -49,13 +49,15 @@ try
     });
     Console.WriteLine($"parse on one thread (entries folded into {outcomes.Count:N0} matchup counts as read, votes skipped): " +
         oneThread.Describe(megabytes));
+    var oneThreadOutcomes = outcomes;
     var streamed = Measure.Median(Repeats, () =>
     {
         using var stream = OpenUnbuffered(path);
         outcomes = MatchupOutcomeBuilder.ReadDocumentAsync(stream, new CompareResultsParseOptions { IncludeDetailedResults = false })
             .GetAwaiter().GetResult().Outcomes;
     });
-    Console.WriteLine($"parse as analyze does (the file split over two threads, same outcomes): " +
+    var same = outcomes.SequenceEqual(oneThreadOutcomes);
+    Console.WriteLine($"parse as analyze does (the file split over two threads; outcomes {(same ? "identical to" : "DIFFERENT from")} one thread's): " +
         $"{streamed.Describe(megabytes)}, {oneThread.WallSeconds / streamed.WallSeconds:N2}x one thread's wall; " +
         $"goal >= {ParseGoalMegabytesPerSecond} MB/s wall: {(megabytes / streamed.WallSeconds >= ParseGoalMegabytesPerSecond ? "met" : "not met")}");
 
