@@ -130,6 +130,21 @@ public sealed class SplitReadTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadDocumentAsync_DocumentWrappedInAJsonString_IsUnwrappedAndGivesTheSameOutcomes()
+    {
+        var json = Document(entries: 40);
+        var wrapped = JsonSerializer.Serialize(json);
+        var path = WriteWithMiddleAt(wrapped, wrapped.Length / 2);
+
+        var (_, outcomes) = await ReadAsync(path);
+
+        var (_, expected) = await MatchupOutcomeBuilder.ReadDocumentAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)),
+            new CompareResultsParseOptions { IncludeDetailedResults = false });
+        Assert.Equal(40, outcomes.Count);
+        Assert.Equal(expected, outcomes);
+    }
+
+    [Fact]
     public async Task ReadDocumentAsync_FileSmallerThanTheMinimum_ReadsInOnePass()
     {
         var json = Document(entries: 40);
