@@ -8,7 +8,8 @@ using PreferenceFunctions.Rapidata.Results;
 // Generates a results document (not timed), then prints, each the median of 3 runs with wall and CPU time (on a busy
 // machine the CPU time is the steadier number):
 //   1. the limit: Utf8JsonReader alone reading every token of the document in memory;
-//   2. the parse as `analyze` does it: entries folded into matchup counts as they are read, votes skipped;
+//   2. the parse as `analyze` does it: entries folded into matchup counts as they are read, votes skipped, on one thread
+//      and then split over two (what the command does with a file this large);
 //   3. the same parse keeping every entry (CompareResultsDocument.ParseAsync), votes skipped and kept;
 //   4. the Bradley-Terry fit + bootstrap on the outcomes;
 //   5. the user's command, `analyze <file> --output <dir>` of the built Release program, process start included
@@ -39,15 +40,26 @@ try
     bytes = null;
 
     IReadOnlyList<MatchupOutcome> outcomes = [];
+    var oneThread = Measure.Median(Repeats, () =>
+    {
+        using var stream = OpenUnbuffered(path);
+        outcomes = MatchupOutcomeBuilder.ReadDocumentAsync(stream,
+                new CompareResultsParseOptions { IncludeDetailedResults = false, ParallelReadMinimumBytes = long.MaxValue })
+            .GetAwaiter().GetResult().Outcomes;
+    });
+    Console.WriteLine($"parse on one thread (entries folded into {outcomes.Count:N0} matchup counts as read, votes skipped): " +
+        oneThread.Describe(megabytes));
+    var oneThreadOutcomes = outcomes;
     var streamed = Measure.Median(Repeats, () =>
     {
         using var stream = OpenUnbuffered(path);
         outcomes = MatchupOutcomeBuilder.ReadDocumentAsync(stream, new CompareResultsParseOptions { IncludeDetailedResults = false })
             .GetAwaiter().GetResult().Outcomes;
     });
-    Console.WriteLine($"parse as analyze does (entries folded into {outcomes.Count:N0} matchup counts as read, votes skipped): " +
-        $"{streamed.Describe(megabytes)}; goal >= {ParseGoalMegabytesPerSecond} MB/s wall: " +
-        $"{(megabytes / streamed.WallSeconds >= ParseGoalMegabytesPerSecond ? "met" : "not met")}");
+    var same = outcomes.Select(o => o with { Details = [] }).SequenceEqual(oneThreadOutcomes.Select(o => o with { Details = [] }));
+    Console.WriteLine($"parse as analyze does (the file split over two threads; outcomes {(same ? "identical to" : "DIFFERENT from")} one thread's): " +
+        $"{streamed.Describe(megabytes)}, {oneThread.WallSeconds / streamed.WallSeconds:N2}x one thread's wall; " +
+        $"goal >= {ParseGoalMegabytesPerSecond} MB/s wall: {(megabytes / streamed.WallSeconds >= ParseGoalMegabytesPerSecond ? "met" : "not met")}");
 
     foreach (var keepVotes in new[] { false, true })
     {

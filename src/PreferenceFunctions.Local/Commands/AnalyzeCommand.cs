@@ -91,7 +91,8 @@ public static class AnalyzeCommand
         try
         {
             await using var dataset = request.Dataset is null ? null : await LocalDatasetMatchups.OpenAsync(request.Dataset, ct);
-            // One pass: each entry is folded into its matchup's counts as it is parsed and then dropped.
+            // One pass (a large file on two threads, one from the middle): each entry is folded into its matchup's counts
+            // as it is parsed and then dropped.
             CompareResultsInfo info;
             IReadOnlyList<MatchupOutcome> outcomes;
             await using (var stream = new FileStream(request.Results, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize))

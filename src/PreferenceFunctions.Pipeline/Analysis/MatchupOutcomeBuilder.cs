@@ -32,26 +32,55 @@ public static class MatchupOutcomeBuilder
     public static async Task<(CompareResultsInfo Info, IReadOnlyList<MatchupOutcome> Outcomes)> ReadDocumentAsync(Stream utf8Json,
         CompareResultsParseOptions? options = null, IReadOnlyCollection<Matchup>? knownMatchups = null, CancellationToken cancellationToken = default)
     {
-        var merger = new Merger(knownMatchups);
-        // Without the votes only each entry's counts are needed: read as aggregates, with no entry record or maps.
-        var info = options is { IncludeDetailedResults: false }
-            ? await CompareResultsDocument.ForEachEntryAggregatesAsync(utf8Json, merger.Add, options.BufferSize, cancellationToken).ConfigureAwait(false)
-            : await CompareResultsDocument.ForEachEntryAsync(utf8Json, merger.Add, options, cancellationToken).ConfigureAwait(false);
-        return (info, merger.Outcomes);
+        if (options is not { IncludeDetailedResults: false })
+        {
+            var merger = new Merger(knownMatchups);
+            var info = await CompareResultsDocument.ForEachEntryAsync(utf8Json, merger.Add, options, cancellationToken).ConfigureAwait(false);
+            return (info, merger.Outcomes);
+        }
+        // Without the votes only each entry's counts are needed: read as aggregates, with no entry record or maps, a large
+        // file on two threads. The second thread's outcomes are merged in after the first's, one by one as if read in order.
+        var (documentInfo, parts) = await CompareResultsDocument.ForEachEntryAggregatesInPartsAsync(utf8Json,
+            part => new Merger(knownMatchups, deferMerge: part > 0), (merger, entry) => merger.Add(entry), options, cancellationToken)
+            .ConfigureAwait(false);
+        var whole = parts[0].Part;
+        foreach (var (part, firstIndex) in parts.Skip(1)) whole.AddDeferred(part, firstIndex);
+        return (documentInfo, whole.Outcomes);
     }
 
-    /// <summary>Outcomes in first-seen order, entries of the same matchup merged.</summary>
-    private sealed class Merger(IReadOnlyCollection<Matchup>? knownMatchups)
+    /// <summary>
+    /// Outcomes in first-seen order, entries of the same matchup merged. With <paramref name="deferMerge"/> (the part a
+    /// second thread reads) each entry's outcome is only kept, in order, for <see cref="AddDeferred"/>: merging it there
+    /// adds the votes in the same order as one thread would (sums of doubles depend on the order).
+    /// </summary>
+    private sealed class Merger(IReadOnlyCollection<Matchup>? knownMatchups, bool deferMerge = false)
     {
         private readonly MatchupLookup? _lookup = knownMatchups is null ? null : new MatchupLookup(knownMatchups);
         private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
         private readonly List<MatchupOutcome> _outcomes = [];
+        private readonly List<(MatchupOutcome Outcome, bool NumberedId)> _deferred = [];
         private readonly ModelNameCache _models = new();
         private int _entries;
 
         public void Add(CompareResultEntry entry) => Add(FromEntry(entry, _entries++, _lookup, _models));
 
-        public void Add(CompareEntryAggregates entry) => Add(FromAggregates(entry, _lookup, _models));
+        public void Add(CompareEntryAggregates entry)
+        {
+            var outcome = FromAggregates(entry, _lookup, _models);
+            // An entry without a matchup id (and no dataset) is named by its index, which a deferred part counts from its start.
+            if (deferMerge) _deferred.Add((outcome, _lookup is null && entry.MetadataValue(MatchupMetadata.IdKey) is null));
+            else Add(outcome);
+        }
+
+        /// <summary>Merges in the entries of a deferred part whose first entry is <c>results[firstIndex]</c>.</summary>
+        public void AddDeferred(Merger part, int firstIndex)
+        {
+            for (var i = 0; i < part._deferred.Count; i++)
+            {
+                var (outcome, numberedId) = part._deferred[i];
+                Add(numberedId ? outcome with { Matchup = outcome.Matchup with { Id = NumberedId(firstIndex + i) } } : outcome);
+            }
+        }
 
         private void Add(MatchupOutcome outcome)
         {
@@ -161,7 +190,7 @@ public static class MatchupOutcomeBuilder
         return known is null
             ? new Matchup
             {
-                Id = matchupId ?? $"result-{index + 1}",
+                Id = matchupId ?? NumberedId(index),
                 Prompt = context ?? "",
                 Image1 = option1,
                 Image2 = option2,
@@ -170,6 +199,8 @@ public static class MatchupOutcomeBuilder
             }
             : known.ShortenedPrompt is null ? known with { Prompt = context ?? known.Prompt } : known; // keep the original of a shortened prompt
     }
+
+    private static string NumberedId(int index) => $"result-{index + 1}";
 
     /// <summary>Adds two outcomes of the same matchup (two chunks of one order, or an order and its follow-up round).</summary>
     public static MatchupOutcome Merge(MatchupOutcome a, MatchupOutcome b)

@@ -73,6 +73,38 @@ public sealed record CompareResultsDocument(
     }
 
     /// <summary>
+    /// Parses a results document without its votes like <see cref="ForEachEntryAggregatesAsync"/>, but a large file
+    /// (a <see cref="FileStream"/> of at least <see cref="CompareResultsParseOptions.ParallelReadMinimumBytes"/>) is read
+    /// by two threads: one from the start, one from an entry near the middle, each folding its entries into its own
+    /// part. <paramref name="createPart"/> is called with 0 for the part read from the start and with 1 for the second
+    /// thread's, whose entries arrive on that thread. The second part is kept only when the first thread confirms that
+    /// an entry starts exactly where it started; otherwise it is dropped and the first part holds every entry.
+    /// </summary>
+    /// <param name="onEntry">Folds an entry into its part. <see cref="CompareEntryAggregates.Index"/> counts from the
+    /// part's first entry; the part's <c>FirstIndex</c> added to it is the entry's index in <c>results</c>.</param>
+    /// <returns>The <c>info</c> block and the parts kept, in document order, with the index of each one's first entry.</returns>
+    /// <exception cref="System.Text.Json.JsonException">As <see cref="ParseAsync"/>; an error is always reported by the
+    /// reader of the first part, with the entry's index in <c>results</c>.</exception>
+    public static async Task<(CompareResultsInfo Info, IReadOnlyList<(TPart Part, int FirstIndex)> Parts)> ForEachEntryAggregatesInPartsAsync<TPart>(
+        Stream utf8Json,
+        Func<int, TPart> createPart,
+        Action<TPart, CompareEntryAggregates> onEntry,
+        CompareResultsParseOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(createPart);
+        ArgumentNullException.ThrowIfNull(onEntry);
+        var countsOnly = (options ?? CompareResultsParseOptions.Default) with { IncludeDetailedResults = false };
+        var (reader, parts) = await SplitResultsReader.ReadAsync(utf8Json, countsOnly, createPart, onEntry, cancellationToken)
+            .ConfigureAwait(false);
+        return reader.WrappedDocument is { } wrapped
+            ? await ForEachEntryAggregatesInPartsAsync(new MemoryStream(Encoding.UTF8.GetBytes(wrapped)), createPart, onEntry, countsOnly,
+                cancellationToken).ConfigureAwait(false)
+            : (reader.Info, parts);
+    }
+
+    /// <summary>
     /// Reads the whole document, handing each entry to <paramref name="onEntry"/> as it is parsed; a document wrapped in a
     /// JSON string is unwrapped and read the same way. Returns the reader that read the entries (its info and summary).
     /// </summary>

@@ -11,4 +11,11 @@ public sealed record CompareResultsParseOptions
 
     /// <summary>Initial read buffer in bytes; it grows when a single entry is larger.</summary>
     public int BufferSize { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// A file at least this large, read through a <see cref="FileStream"/> by
+    /// <see cref="CompareResultsDocument.ForEachEntryAggregatesInPartsAsync{TPart}"/>, is parsed by two threads (the second
+    /// from about the middle, with its own file handle); smaller files and other streams are read in one pass.
+    /// </summary>
+    public long ParallelReadMinimumBytes { get; init; } = 8 << 20;
 }

@@ -14,7 +14,7 @@ namespace PreferenceFunctions.Rapidata.Results.Parsing;
 internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsParseOptions options,
     Action<CompareEntryAggregates, IReadOnlyList<CompareVote>> onEntry, bool keepAssetUrls = true)
 {
-    private enum Phase { Start, Root, RootValue, Results, End }
+    private enum Phase { Start, Root, RootValue, Results, Stopped, End }
 
     private enum RootProperty { Other, Info, Results, Summary }
 
@@ -22,12 +22,18 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
     // may be skipped without a reader), then the array's reader resumes after it in this state.
     private static readonly JsonReaderState AfterEntryInResults = JsonTokens.StateAfter("{\"results\":[{}"u8);
 
+    // A reader started at an entry in the middle of the array (a second thread's part) and one resumed after the array.
+    private static readonly JsonReaderState InsideResults = JsonTokens.StateAfter("{\"results\":["u8);
+    private static readonly JsonReaderState AfterResults = JsonTokens.StateAfter("{\"results\":[]"u8);
+
     private readonly CompareEntryParser _entries = new(options, new StringPool());
     private readonly CompareEntryAggregates _entry = new();
     private byte[] _buffer = new byte[Math.Max(options.BufferSize, 4096)];
     private int _start, _end;
     private int _readerStart; // where in the buffered bytes the current reader starts
     private long _consumedBefore;
+    private readonly long _origin = stream.CanSeek ? stream.Position : 0; // stream position of the first byte read
+    private bool _endAfterResults;
     private bool _final;
     private JsonReaderState _state;
     private Phase _phase;
@@ -44,13 +50,65 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
     /// </summary>
     public string? WrappedDocument { get; private set; }
 
+    /// <summary>Entries read so far (the next entry's index in <c>results</c>).</summary>
+    public int EntriesRead => _entryIndex;
+
+    /// <summary>
+    /// The reader stops (<see cref="ReadAsync"/> returns false, <see cref="IsStopped"/>) before a <c>results[]</c> entry
+    /// that starts at or after this stream position: where a second thread started reading entries.
+    /// </summary>
+    public long StopAt { get; set; } = long.MaxValue;
+
+    public bool IsStopped => _phase == Phase.Stopped;
+
+    /// <summary>The stream position of the <c>{</c> of the entry the reader stopped before.</summary>
+    public long StoppedAt { get; private set; } = -1;
+
+    /// <summary>The stream position just after the <c>]</c> that closed the results array; -1 before.</summary>
+    public long ResultsEnd { get; private set; } = -1;
+
+    /// <summary>
+    /// For a stream positioned at the <c>{</c> of an entry in the middle of the results array: read entries from
+    /// there (indexes counted from 0) and end with the array, setting <see cref="ResultsEnd"/>.
+    /// </summary>
+    public void StartInsideResults()
+    {
+        _phase = Phase.Results;
+        _state = InsideResults;
+        _endAfterResults = true;
+    }
+
+    /// <summary>After a stop: read on from the entry the reader stopped before.</summary>
+    public void ContinuePastStop()
+    {
+        StopAt = long.MaxValue;
+        _phase = Phase.Results;
+    }
+
+    /// <summary>
+    /// After a stop: the <paramref name="entries"/> entries from there to the end of the results array were read
+    /// elsewhere; go on with the rest of the document from <paramref name="resultsEnd"/> (just after the array's <c>]</c>).
+    /// </summary>
+    public void ResumeAfterResults(long resultsEnd, int entries)
+    {
+        stream.Position = resultsEnd;
+        _consumedBefore = resultsEnd - _origin;
+        _start = _end = _readerStart = 0;
+        _final = false;
+        _state = AfterResults;
+        _phase = Phase.Root;
+        _entryIndex += entries;
+        StopAt = long.MaxValue;
+    }
+
     /// <summary>Reads one more buffer's worth, handing complete entries to the callback; false once the document has ended.</summary>
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
-        if (_phase == Phase.End) return false;
+        if (_phase is Phase.End or Phase.Stopped) return false;
         await FillAsync(cancellationToken).ConfigureAwait(false);
         var before = _start;
         Advance();
+        if (_phase == Phase.Stopped) return false;
         if (_phase != Phase.End && _final && _start == before)
             throw new JsonException($"Results document ended early (after {_consumedBefore + _start} bytes, inside results[{_entryIndex}]).");
         return _phase != Phase.End;
@@ -103,11 +161,18 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
 
     private void Step(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
-        while (_phase != Phase.End)
+        while (_phase is not (Phase.End or Phase.Stopped))
         {
             var checkpoint = reader;
             var checkpointStart = _readerStart;
             if (!reader.Read()) return;
+            if (IsEntryAtStop(ref reader))
+            {
+                reader = checkpoint;
+                _readerStart = checkpointStart;
+                _phase = Phase.Stopped;
+                return;
+            }
             try
             {
                 Consume(ref reader, json);
@@ -119,6 +184,15 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
                 return;
             }
         }
+    }
+
+    private bool IsEntryAtStop(ref Utf8JsonReader reader)
+    {
+        if (_phase != Phase.Results || reader.TokenType != JsonTokenType.StartObject) return false;
+        var position = _origin + _consumedBefore + _start + _readerStart + reader.TokenStartIndex;
+        if (position < StopAt) return false;
+        StoppedAt = position;
+        return true;
     }
 
     /// <summary>Handles the token just read, parsing a whole unit when one starts here.</summary>
@@ -148,7 +222,8 @@ internal sealed class CompareResultsStreamReader(Stream stream, CompareResultsPa
                 ConsumeRootValue(ref reader);
                 break;
             case Phase.Results when reader.TokenType == JsonTokenType.EndArray:
-                _phase = Phase.Root;
+                ResultsEnd = _origin + _consumedBefore + _start + _readerStart + reader.BytesConsumed;
+                _phase = _endAfterResults ? Phase.End : Phase.Root;
                 break;
             case Phase.Results:
                 JsonTokens.Expect(ref reader, JsonTokenType.StartObject, "entry");
