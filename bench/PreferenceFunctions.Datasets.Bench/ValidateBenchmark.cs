@@ -33,7 +33,10 @@ public static class ValidateBenchmark
                 ours = MedianOf3("built Release program (dotnet PreferenceFunctions.Local.dll validate)", "dotnet", release, "validate", folder).Wall;
                 // The floor under the CSV pass: process start and the command line, then everything but the rows.
                 MedianOf3("floor: process start (validate --help)", "dotnet", release, "validate", "--help");
-                MedianOf3("floor: the first 1,000 rows, same images.zip (start, JIT, zip index, 2,000 images hashed)", "dotnet", release, "validate", FirstRows(folder, 1_000));
+                var fixedWork = MedianOf3("floor: the first 1,000 rows, same images.zip (start, JIT, zip index, 2,000 images hashed)", "dotnet", release, "validate", FirstRows(folder, 1_000));
+                var parse = CsvParseFloor.Measure(Path.Combine(folder, DatasetFiles.Matchups));
+                Console.WriteLine($"  floor: read + Sep-parse the {rows:N0} rows, no rules (in the bench's process, warm, median of 3): {parse.Wall:N2} s wall / {parse.Cpu:N2} s CPU; " +
+                    $"with the first 1,000 rows' run: {fixedWork.Wall + parse.Wall:N2} s wall, the least a one-thread parse allows; load average {LoadAverage()}");
                 Time("dotnet run -c Release --no-build", "dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", "validate", folder);
             }
             else
