@@ -88,8 +88,9 @@ internal sealed class MatchupRowParser(ImageIndex index, DatasetOptions options,
             return false;
         }
         (parsed.PromptHash, parsed.Image1, parsed.Image2, parsed.Model1, parsed.Model2) = (TextHash.Of(prompt), slot1, slot2, model1, model2);
-        if (id.IsEmpty && deriveIds) parsed.DerivedId = MatchupIds.DeriveHash(prompt, slot1.Entry.Path, slot2.Entry.Path);
+        parsed.DerivesId = id.IsEmpty && deriveIds;
         if (keepRows) Keep(row, id, prompt, ref parsed);
+        else if (parsed.DerivesId) parsed.DerivedId = MatchupIds.DeriveHash(prompt, slot1.Entry.Path, slot2.Entry.Path);
         return true;
     }
 

@@ -50,8 +50,10 @@ internal sealed class MatchupRowRules(int indexImageCount, ProblemList problems,
             problems.Warning(ProblemCodes.DuplicateMatchup, File, $"{File} row {at}: same prompt and images as row {firstRow} (in either order); this row is skipped", at.Row, at.Line);
             return;
         }
-        if (row.DerivedId is { } derived) _derivedIds.Add((derived, at));
         var (image1, image2) = (row.Image1.Entry, row.Image2.Entry);
+        // A kept row's id is hashed here, from its prompt: staging's parsing thread also builds the rows' strings, so
+        // this thread is the lighter one, and a duplicate is never hashed. validate keeps no prompt: the parsing thread hashed it.
+        if (row.DerivesId) _derivedIds.Add((row.Prompt is { } prompt ? MatchupIds.DeriveHash(prompt, image1.Path, image2.Path) : row.DerivedId, at));
         if (tally is not null)
             tally.Add(at.Row, at.Line, image1, row.Model1, image2, row.Model2);
         else

@@ -18,8 +18,13 @@ internal struct ParsedRow
     public ImageSlot Image2;
     public string Model1;
     public string Model2;
-    /// <summary>The id derived from the row's content, when it has no id and derived ids are checked.</summary>
-    public ulong? DerivedId;
+    /// <summary>True when the row has no id and derived ids are checked: <see cref="DerivedId"/> is due.</summary>
+    public bool DerivesId;
+    /// <summary>
+    /// The id derived from the row's content, hashed here when the rows are not kept; when they are, the rules thread
+    /// hashes the kept prompt (see <see cref="MatchupRowRules"/>).
+    /// </summary>
+    public ulong DerivedId;
     /// <summary>Kept only when the rows are kept (staging): the trimmed id and prompt and the metadata cells.</summary>
     public string? Id;
     public string? Prompt;
