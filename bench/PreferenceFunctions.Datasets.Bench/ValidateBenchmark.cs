@@ -11,7 +11,8 @@ namespace PreferenceFunctions.Datasets.Bench;
 /// <c>validate</c> as a user runs it, process start included: a 1,000,000-row matchups.csv against a 2,000-image
 /// images.zip, checked by the command line (i) as a built Release program, (ii) through <c>dotnet run -c Release
 /// --no-build</c>, (iii) with <c>validate-debug</c>, through plain <c>dotnet run</c> (Debug, with its build check); then bench/reference/validate_pandas.py
-/// when python3 has pandas. The gap between (i) and the in-process core (<see cref="CsvBenchmark"/>) is start-up and JIT.
+/// when python3 has pandas. Also printed: the CPU of each thread of one more run, and the floor (start-up, the first 1,000
+/// rows, reading + Sep-parsing every row without rules, <see cref="CsvParseFloor"/>).
 /// </summary>
 public static class ValidateBenchmark
 {
@@ -31,9 +32,14 @@ public static class ValidateBenchmark
             {
                 Time("built Release program", "dotnet", release, "validate", folder); // warm the page cache
                 ours = MedianOf3("built Release program (dotnet PreferenceFunctions.Local.dll validate)", "dotnet", release, "validate", folder).Wall;
+                var threads = ThreadCpu.Of(Start("dotnet", release, "validate", folder));
+                Console.WriteLine($"  CPU per thread, one more run (the busiest bounds the idle wall time): {string.Join(", ", threads.Take(4).Select(t => $"{t.Thread} {t.Cpu:N2} s"))}");
                 // The floor under the CSV pass: process start and the command line, then everything but the rows.
                 MedianOf3("floor: process start (validate --help)", "dotnet", release, "validate", "--help");
-                MedianOf3("floor: the first 1,000 rows, same images.zip (start, JIT, zip index, 2,000 images hashed)", "dotnet", release, "validate", FirstRows(folder, 1_000));
+                var fixedWork = MedianOf3("floor: the first 1,000 rows, same images.zip (start, JIT, zip index, 2,000 images hashed)", "dotnet", release, "validate", FirstRows(folder, 1_000));
+                var parse = CsvParseFloor.Measure(Path.Combine(folder, DatasetFiles.Matchups));
+                Console.WriteLine($"  floor: read + Sep-parse the {rows:N0} rows, no rules (in the bench's process, warm, median of 3): {parse.Wall:N2} s wall / {parse.Cpu:N2} s CPU; " +
+                    $"with the first 1,000 rows' run: {fixedWork.Wall + parse.Wall:N2} s wall, the least a one-thread parse allows; load average {LoadAverage()}");
                 Time("dotnet run -c Release --no-build", "dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", "validate", folder);
             }
             else
@@ -89,11 +95,7 @@ public static class ValidateBenchmark
     /// <summary>Runs the command under /usr/bin/time and prints wall and CPU (user + sys); returns both, in seconds.</summary>
     private static (double Wall, double Cpu) Time(string name, string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-f", "%e %U %S", program }.Concat(arguments)) start.ArgumentList.Add(argument);
-        start.Environment["Preference__Datasets__MaxRows"] = "2000000"; // the default caps: 200,000 rows
-        start.Environment["Preference__MaxVotesPerRun"] = "100000000"; // and 100,000 votes per run
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(Start("/usr/bin/time", [.. new[] { "-f", "%e %U %S", program }.Concat(arguments)]))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd().Trim().Split('\n');
         process.WaitForExit();
@@ -103,6 +105,16 @@ public static class ValidateBenchmark
         Console.WriteLine($"  {name}: {figures[0]:N2} s wall / {figures[1] + figures[2]:N2} s CPU, exit {process.ExitCode} " +
             $"({(verdict.Length > 0 ? verdict : string.Join(" ", error[..^1]).Trim())}); load average {LoadAverage()}");
         return (figures[0], figures[1] + figures[2]);
+    }
+
+    /// <summary>The command with the bench's settings, its output captured.</summary>
+    private static ProcessStartInfo Start(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["Preference__Datasets__MaxRows"] = "2000000"; // the default caps: 200,000 rows
+        start.Environment["Preference__MaxVotesPerRun"] = "100000000"; // and 100,000 votes per run
+        return start;
     }
 
     private static double? Python(string script, string folder)

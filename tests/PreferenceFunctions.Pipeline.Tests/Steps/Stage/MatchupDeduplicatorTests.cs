@@ -9,8 +9,8 @@ public sealed class MatchupDeduplicatorTests
     {
         var seen = new MatchupDeduplicator(indexImageCount: 10);
 
-        Assert.True(seen.TryAdd("a fox", 3, 7, row: 2, out _));
-        Assert.False(seen.TryAdd("a fox", 7, 3, row: 5, out var firstRow));
+        Assert.True(seen.TryAdd(TextHash.Of("a fox"), 3, 7, row: 2, out _));
+        Assert.False(seen.TryAdd(TextHash.Of("a fox"), 7, 3, row: 5, out var firstRow));
         Assert.Equal(2, firstRow);
     }
 
@@ -19,12 +19,12 @@ public sealed class MatchupDeduplicatorTests
     {
         var seen = new MatchupDeduplicator(indexImageCount: 10);
 
-        Assert.True(seen.TryAdd("a fox", 1, 2, row: 2, out _));
-        Assert.True(seen.TryAdd("a fox", 1, 3, row: 3, out _)); // same lower image, other partner
-        Assert.True(seen.TryAdd("a cat", 2, 1, row: 4, out _)); // same images, other prompt
-        Assert.False(seen.TryAdd("a fox", 2, 1, row: 5, out var first));
-        Assert.False(seen.TryAdd("a fox", 3, 1, row: 6, out var second));
-        Assert.False(seen.TryAdd("a cat", 1, 2, row: 7, out var third));
+        Assert.True(seen.TryAdd(TextHash.Of("a fox"), 1, 2, row: 2, out _));
+        Assert.True(seen.TryAdd(TextHash.Of("a fox"), 1, 3, row: 3, out _)); // same lower image, other partner
+        Assert.True(seen.TryAdd(TextHash.Of("a cat"), 2, 1, row: 4, out _)); // same images, other prompt
+        Assert.False(seen.TryAdd(TextHash.Of("a fox"), 2, 1, row: 5, out var first));
+        Assert.False(seen.TryAdd(TextHash.Of("a fox"), 3, 1, row: 6, out var second));
+        Assert.False(seen.TryAdd(TextHash.Of("a cat"), 1, 2, row: 7, out var third));
         Assert.Equal((2, 3, 4), (first, second, third));
     }
 
@@ -33,10 +33,10 @@ public sealed class MatchupDeduplicatorTests
     {
         var seen = new MatchupDeduplicator(indexImageCount: 2);
 
-        Assert.True(seen.TryAdd("a fox", -1, 0, row: 2, out _));
-        Assert.True(seen.TryAdd("a fox", -1, -2, row: 3, out _));
-        Assert.False(seen.TryAdd("a fox", 0, -1, row: 4, out var firstRow));
-        Assert.False(seen.TryAdd("a fox", -2, -1, row: 5, out var secondRow));
+        Assert.True(seen.TryAdd(TextHash.Of("a fox"), -1, 0, row: 2, out _));
+        Assert.True(seen.TryAdd(TextHash.Of("a fox"), -1, -2, row: 3, out _));
+        Assert.False(seen.TryAdd(TextHash.Of("a fox"), 0, -1, row: 4, out var firstRow));
+        Assert.False(seen.TryAdd(TextHash.Of("a fox"), -2, -1, row: 5, out var secondRow));
         Assert.Equal((2, 3), (firstRow, secondRow));
     }
 
@@ -46,11 +46,11 @@ public sealed class MatchupDeduplicatorTests
         var seen = new MatchupDeduplicator(indexImageCount: 100);
         seen.ExpectRows(20_000);
 
-        for (var row = 2; row < 20_002; row++) Assert.True(seen.TryAdd($"prompt {row}", row % 100, (row + 1) % 100, row, out _));
+        for (var row = 2; row < 20_002; row++) Assert.True(seen.TryAdd(TextHash.Of($"prompt {row}"), row % 100, (row + 1) % 100, row, out _));
 
-        Assert.False(seen.TryAdd("prompt 2", 3, 2, row: 20_002, out var firstOfPair));
-        Assert.False(seen.TryAdd("prompt 19999", 0, 99, row: 20_003, out var lastOfPair));
-        Assert.True(seen.TryAdd("prompt 2", 2, 4, row: 20_004, out _)); // same prompt, other pair
+        Assert.False(seen.TryAdd(TextHash.Of("prompt 2"), 3, 2, row: 20_002, out var firstOfPair));
+        Assert.False(seen.TryAdd(TextHash.Of("prompt 19999"), 0, 99, row: 20_003, out var lastOfPair));
+        Assert.True(seen.TryAdd(TextHash.Of("prompt 2"), 2, 4, row: 20_004, out _)); // same prompt, other pair
         Assert.Equal((2, 19_999), (firstOfPair, lastOfPair));
     }
 }

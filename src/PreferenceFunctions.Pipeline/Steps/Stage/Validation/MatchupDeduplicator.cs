@@ -20,23 +20,25 @@ internal sealed class MatchupDeduplicator(int indexImageCount)
     /// <summary>How many rows the file likely holds: the key set is sized for them at its first use instead of growing.</summary>
     public void ExpectRows(int rows) => _expectedRows = rows;
 
-    /// <summary>True for a new matchup (remembered as <paramref name="row"/>); false for a duplicate, with the row it repeats.</summary>
-    public bool TryAdd(ReadOnlySpan<char> prompt, int image1Id, int image2Id, int row, out int firstRow)
+    /// <summary>
+    /// True for a new matchup (remembered as <paramref name="row"/>); false for a duplicate, with the row it repeats.
+    /// <paramref name="prompt"/> is the prompt's <see cref="TextHash"/>.
+    /// </summary>
+    public bool TryAdd(UInt128 prompt, int image1Id, int image2Id, int row, out int firstRow)
     {
-        var hash = TextHash.Of(prompt);
         var (lower, higher) = image1Id <= image2Id ? (image1Id, image2Id) : (image2Id, image1Id);
         if ((uint)lower < (uint)_byLowerImage.Length) // an index image; URL images have negative ids
         {
             ref var first = ref _byLowerImage[lower];
             if (first.Row == Unused)
             {
-                first = new FirstMatchup(hash, higher, row);
+                first = new FirstMatchup(prompt, higher, row);
                 firstRow = 0;
                 return true;
             }
             if (first.Row != InKeySet)
             {
-                if (first.Higher == higher && first.Prompt == hash)
+                if (first.Higher == higher && first.Prompt == prompt)
                 {
                     firstRow = first.Row;
                     return false;
@@ -45,7 +47,7 @@ internal sealed class MatchupDeduplicator(int indexImageCount)
                 first = first with { Row = InKeySet };
             }
         }
-        return KeySet().TryAdd(RowKeySet.MatchupKey(hash, lower, higher), row, out firstRow);
+        return KeySet().TryAdd(RowKeySet.MatchupKey(prompt, lower, higher), row, out firstRow);
     }
 
     private RowKeySet KeySet()
