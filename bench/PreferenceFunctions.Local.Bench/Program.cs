@@ -3,15 +3,21 @@ using PreferenceFunctions.Local.Bench;
 using PreferenceFunctions.Local.Demo;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 
-// Usage: dotnet run -c Release --project bench/PreferenceFunctions.Local.Bench [-- --quick | --100k | --matchups N]
+// Usage: dotnet run -c Release --project bench/PreferenceFunctions.Local.Bench [-- --quick | --100k | --matchups N | --votes-export]
 // Default: the sample (40), 1,000 and 10,000 matchups. --quick skips the 10,000; --100k runs only the 100,000-matchup scenario
 // (long; not in CI), alone so that its peak memory is its own; --matchups N only a generated dataset of N. Each run of the
-// bench gets a private in-memory Azurite, stopped at the end.
+// bench gets a private in-memory Azurite, stopped at the end. --votes-export times only our share of writing the 100,000-matchup
+// run's results, votes.parquet, before and after its single read (no storage).
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 Environment.SetEnvironmentVariable("Logging__LogLevel__PreferenceFunctions", "Warning");
 // Where staging and writing the results spend their time (their phase timestamps are Debug events).
 Environment.SetEnvironmentVariable("Logging__LogLevel__PreferenceFunctions.Pipeline.Steps.Stage.DatasetStager", "Debug");
 Environment.SetEnvironmentVariable("Logging__LogLevel__PreferenceFunctions.Pipeline.Steps.Collect.WriteResultsActivity", "Debug");
+if (args.Contains("--votes-export"))
+{
+    await VotesExportBench.RunAsync(100_000);
+    return 0;
+}
 var quick = args.Contains("--quick");
 var only = args.Contains("--100k") ? 100_000
     : Array.IndexOf(args, "--matchups") is var at and >= 0 && int.TryParse(args.ElementAtOrDefault(at + 1), out var n) ? n : (int?)null;

@@ -28,32 +28,65 @@ public static class VotesParquet
         (Country, r => r.Country), (Language, r => r.Language), (Age, r => r.Age), (Gender, r => r.Gender), (Occupation, r => r.Occupation),
     ];
 
-    /// <summary>Writes every row. <paramref name="rows"/> is enumerated twice: once for the userScores dimensions
-    /// (a Parquet schema is fixed before the first row), once to write.</summary>
+    /// <summary>Writes every row. <paramref name="rows"/> is enumerated once when the first row group names every userScores
+    /// dimension (a Parquet schema is fixed before the first row group is written); when a later row brings a new one, the
+    /// file is started over: once more to find every dimension, once more to write.</summary>
     /// <param name="output">A writable, seekable stream (Parquet.Net's requirement), left open.</param>
     /// <returns>The rows written.</returns>
     public static async Task<long> WriteAsync(Func<IAsyncEnumerable<VoteRow>> rows, Stream output, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(output);
+        var start = output.Position;
         var dimensions = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var row in rows().WithCancellation(cancellationToken).ConfigureAwait(false)) dimensions.UnionWith(row.UserScores.Keys);
-        var scoreFields = dimensions.Select(d => (Dimension: d, Field: new DataField<double?>(UserScorePrefix + d))).ToArray();
-        var schema = new ParquetSchema([.. TextColumns.Select(c => (Field)c.Field), Round, .. scoreFields.Select(s => (Field)s.Field)]);
+        // A crowd's votes carry the same scores, so the first group's dimensions are nearly always all of them: one pass
+        // over the documents instead of two.
+        if (await TryWriteAsync(rows(), dimensions, learnFromFirstGroup: true, output, cancellationToken).ConfigureAwait(false) is { } written)
+            return written;
 
-        long written = 0;
-        await using var writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var batch = new List<VoteRow>(RowGroupSize);
-        await foreach (var row in rows().WithCancellation(cancellationToken).ConfigureAwait(false))
+        output.SetLength(start);
+        output.Position = start;
+        await foreach (var row in rows().WithCancellation(cancellationToken).ConfigureAwait(false)) dimensions.UnionWith(row.UserScores.Keys);
+        return await TryWriteAsync(rows(), dimensions, learnFromFirstGroup: false, output, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The votes changed between two reads of the same documents.");
+    }
+
+    /// <returns>The rows written, or null when a row has a dimension the schema lacks (the output is then to be discarded).</returns>
+    private static async Task<long?> TryWriteAsync(IAsyncEnumerable<VoteRow> rows, SortedSet<string> dimensions, bool learnFromFirstGroup,
+        Stream output, CancellationToken cancellationToken)
+    {
+        ParquetWriter? writer = null;
+        (string Dimension, DataField<double?> Field)[] scoreFields = [];
+        async Task<ParquetWriter> WriterAsync()
         {
-            batch.Add(row);
-            if (batch.Count < RowGroupSize) continue;
-            await WriteGroupAsync(writer, batch, scoreFields, cancellationToken).ConfigureAwait(false);
-            written += batch.Count;
-            batch.Clear();
+            if (writer is not null) return writer;
+            scoreFields = dimensions.Select(d => (Dimension: d, Field: new DataField<double?>(UserScorePrefix + d))).ToArray();
+            var schema = new ParquetSchema([.. TextColumns.Select(c => (Field)c.Field), Round, .. scoreFields.Select(s => (Field)s.Field)]);
+            return writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        if (batch.Count > 0 || written == 0) await WriteGroupAsync(writer, batch, scoreFields, cancellationToken).ConfigureAwait(false);
-        return written + batch.Count;
+
+        try
+        {
+            long written = 0;
+            var batch = new List<VoteRow>(RowGroupSize);
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (writer is null && learnFromFirstGroup) dimensions.UnionWith(row.UserScores.Keys);
+                else if (!row.UserScores.Keys.All(dimensions.Contains)) return null;
+                batch.Add(row);
+                if (batch.Count < RowGroupSize) continue;
+                await WriteGroupAsync(await WriterAsync().ConfigureAwait(false), batch, scoreFields, cancellationToken).ConfigureAwait(false);
+                written += batch.Count;
+                batch.Clear();
+            }
+            if (batch.Count > 0 || written == 0)
+                await WriteGroupAsync(await WriterAsync().ConfigureAwait(false), batch, scoreFields, cancellationToken).ConfigureAwait(false);
+            return written + batch.Count;
+        }
+        finally
+        {
+            if (writer is not null) await writer.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes rows already in memory.</summary>

@@ -44,6 +44,39 @@ public sealed class VotesParquetTests
     }
 
     [Fact]
+    public async Task WriteAsync_EveryDimensionInTheFirstRowGroup_ReadsTheRowsOnce()
+    {
+        var rows = Enumerable.Range(0, VotesParquet.RowGroupSize + 3)
+            .Select(i => Row(i, new Dictionary<string, double> { ["global"] = i / 1000.0 })).ToList();
+        var reads = 0;
+        using var file = new MemoryStream();
+
+        var written = await VotesParquet.WriteAsync(() => { reads++; return rows.ToAsyncEnumerable(); }, file);
+
+        Assert.Equal((rows.Count, 1), (written, reads));
+    }
+
+    [Fact]
+    public async Task WriteAsync_DimensionFirstSeenAfterTheFirstRowGroup_StartsOverWithItsColumn()
+    {
+        // The schema is fixed when the first group is written; a later "compare" score must still get its column.
+        var rows = Enumerable.Range(0, VotesParquet.RowGroupSize + 3)
+            .Select(i => Row(i, i == VotesParquet.RowGroupSize + 1
+                ? new Dictionary<string, double> { ["global"] = 0.5, ["compare"] = 0.25 }
+                : new Dictionary<string, double> { ["global"] = i / 1000.0 })).ToList();
+        var reads = 0;
+        using var file = new MemoryStream();
+
+        var written = await VotesParquet.WriteAsync(() => { reads++; return rows.ToAsyncEnumerable(); }, file);
+        file.Position = 0;
+        var read = await VotesParquet.ReadAsync(file).ToListAsync();
+
+        Assert.Equal((rows.Count, 3), (written, reads));
+        Assert.Equal(rows.Select(Text), read.Select(Text));
+        Assert.Equal(rows.Select(Scores), read.Select(Scores));
+    }
+
+    [Fact]
     public async Task ReadAsync_ParquetWithoutTheVotesColumns_SaysWhichAreMissing()
     {
         using var file = new MemoryStream();

@@ -9,8 +9,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Collect;
 /// <summary>
 /// A run's votes export, <c>{runId}/votes.parquet</c>: every vote of its results document joined to its matchup, then an
 /// adaptive run's follow-up rounds' votes, each row with its round (1 for the first order). The documents are streamed
-/// (twice: <see cref="VotesParquet"/> reads the userScores dimensions first) and the Parquet
-/// file is built in a temporary file, since Parquet.Net needs a seekable stream; neither is held in memory.
+/// (once, unless a userScores dimension first appears after the first row group: see <see cref="VotesParquet"/>) and the
+/// Parquet file is built in a temporary file, since Parquet.Net needs a seekable stream; neither is held in memory.
 /// </summary>
 public sealed class VotesExportStore(StorageConnection storage, IOptions<PreferenceOptions> options)
 {
