@@ -56,7 +56,8 @@ public static class Azurite
         var start = new ProcessStartInfo("bash");
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("set -m; parent=$1; shift; \"$@\" & child=$!; " +
-            "while kill -0 \"$parent\" 2>/dev/null && kill -0 \"$child\" 2>/dev/null; do sleep 1; done; kill -- -\"$child\" 2>/dev/null");
+            "while kill -0 \"$parent\" 2>/dev/null && kill -0 \"$child\" 2>/dev/null; do sleep 1; done; kill -- -\"$child\" 2>/dev/null; " +
+            "sleep 3; kill -9 -- -\"$child\" 2>/dev/null"); // Azurite may not end on SIGTERM (seen with open connections)
         start.ArgumentList.Add("azurite-for-tests");
         start.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (File.Exists(local))
