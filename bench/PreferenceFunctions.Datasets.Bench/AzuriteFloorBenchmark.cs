@@ -13,13 +13,13 @@ namespace PreferenceFunctions.Datasets.Bench;
 /// pipeline, no durable engine, no emulator: every image blob read once (what staging cannot avoid, 16 in flight), and
 /// the MediaAssets table asked once per image (32 in flight, <see cref="MediaAssetCache.FindAsync"/>'s point reads) as
 /// misses, which is what a run of new images paid before the <see cref="MediaAssetIndex"/>, and as hits, which is what a
-/// rerun of the same images pays. If the reads alone take longer than a goal, no pipeline on Azurite can meet it.
+/// rerun of the same images pays; and the new images' rows saved as <see cref="MediaAssetCache.SaveAsync"/> saves them. If the reads alone take longer than a goal, no pipeline on Azurite can meet it.
 /// One run of each, with Azurite's CPU next to the wall time.
 /// </summary>
 public static class AzuriteFloorBenchmark
 {
     private const int BlobReadsInFlight = 16; // LooseStagingBenchmark's and BlobImageContentSource's
-    private const int LookupsInFlight = 32; // Preference:RequestsPerChunk (8) x Preference:UploadConcurrency (4)
+    private const int LookupsInFlight = 32; // Preference:RequestsPerChunk (8) x Preference:UploadConcurrency (4); saves: 8, one chunk's
 
     public static async Task RunAsync(int matchups)
     {
@@ -55,7 +55,8 @@ public static class AzuriteFloorBenchmark
             Console.WriteLine($"  staging's reads, every image blob once ({BlobReadsInFlight} in flight): {reads}");
             var misses = await Measure(azurite, hashes.Count, () => LookUpAsync(table, hashes, apiKey, expectFound: false));
             Console.WriteLine($"  the table asked once per new image, misses, as before the index ({LookupsInFlight} in flight): {misses}");
-            await SaveAsync(table, hashes, apiKey);
+            var saves = await Measure(azurite, hashes.Count, () => SaveAsync(table, hashes, apiKey));
+            Console.WriteLine($"  the new images saved to the table, transactions of {MediaAssetCache.EntitiesPerTransaction} rows of one partition (rows counted): {saves}");
             var hits = await Measure(azurite, hashes.Count, () => LookUpAsync(table, hashes, apiKey, expectFound: true));
             Console.WriteLine($"  the same, hits (a rerun of the same images): {hits}");
             Console.WriteLine($"  floor of a run of {matchups:N0} matchups with loose images on Azurite (every image read once): {reads.Wall:0.0} s wall, " +
@@ -77,7 +78,7 @@ public static class AzuriteFloorBenchmark
                 AssetName = h[..16] + ".png", OriginalFileName = h[..16] + ".png", SizeBytes = 100, ApiBaseUrl = "http://127.0.0.1:5080/",
             })
             .GroupBy(e => e.PartitionKey).SelectMany(p => p.Chunk(MediaAssetCache.EntitiesPerTransaction));
-        await Parallel.ForEachAsync(batches, Options(4), async (batch, ct) =>
+        await Parallel.ForEachAsync(batches, Options(8), async (batch, ct) =>
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
     }
 
