@@ -10,6 +10,16 @@ namespace PreferenceFunctions.Local.Tests.Integration;
 /// <summary>The watcher starts one run per matchups.csv version and remembers it across host restarts.</summary>
 public sealed class DatasetWatcherTests
 {
+    [Theory]
+    [InlineData(0.01, 1, 1)] // a small container: the interval
+    [InlineData(0.3, 1, 2.7)] // a listing that costs the storage 0.3 s: at most a tenth of the time spent listing
+    public void WaitAfter_ScanLongerThanATenthOfTheInterval_WaitsNineScans(double scanSeconds, double intervalSeconds, double expectedSeconds)
+    {
+        var wait = DatasetWatcher.WaitAfter(TimeSpan.FromSeconds(scanSeconds), TimeSpan.FromSeconds(intervalSeconds));
+
+        Assert.Equal(expectedSeconds, wait.TotalSeconds, precision: 6);
+    }
+
     [Fact]
     public async Task RestartedHost_SeesOldDataset_DoesNotTriggerItAgain()
     {
