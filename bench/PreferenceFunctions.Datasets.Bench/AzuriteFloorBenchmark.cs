@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using PreferenceFunctions.Analysis.Bench;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 using PreferenceFunctions.Pipeline.Steps.Upload;
 using PreferenceFunctions.Testing;
@@ -37,7 +38,7 @@ public static class AzuriteFloorBenchmark
             await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (file, ct) =>
                 await datasets.GetBlobClient(Path.GetFileName(file)).UploadAsync(file, ct));
             Console.WriteLine($"azurite-floor: {matchups:N0} matchups, {images.Count:N0} loose images ({new FileInfo(images[0]).Length:N0} bytes each or so) " +
-                $"on a private Azurite; load average {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+                $"on a private Azurite; load average {Load.Average()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
             // The cache as it stands when a run starts: another run's rows (as many as this run's images), saved the way
             // MediaAssetCache.SaveAsync saves them.
@@ -103,8 +104,6 @@ public static class AzuriteFloorBenchmark
         process.Refresh();
         return new Measurement(requests, wall.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, azurite.Seconds() - azuriteCpu);
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private sealed record Measurement(int Requests, double Wall, double Cpu, double AzuriteCpu)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Analysis.Bench;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
@@ -35,7 +36,7 @@ public static class LooseStagingBenchmark
             await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (file, ct) =>
                 await datasets.GetBlobClient("bench/" + Path.GetRelativePath(local, file).Replace('\\', '/')).UploadAsync(file, ct));
             var images = files.Count(f => f.Contains($"{Path.DirectorySeparatorChar}images{Path.DirectorySeparatorChar}"));
-            Console.WriteLine($"stage-loose: {matchups:N0} matchups, {images:N0} loose images on Azurite; load average {LoadAverage()}, " +
+            Console.WriteLine($"stage-loose: {matchups:N0} matchups, {images:N0} loose images on Azurite; load average {Load.Average()}, " +
                 $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, Release build: {!IsDebugBuild()}");
 
             var names = new List<string>();
@@ -83,8 +84,6 @@ public static class LooseStagingBenchmark
         for (var i = 0; i < runs; i++) all.Add(await measure(i));
         return all.OrderBy(m => m.Wall).ElementAt(runs / 2);
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static bool IsDebugBuild() =>
         typeof(DatasetStager).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled);

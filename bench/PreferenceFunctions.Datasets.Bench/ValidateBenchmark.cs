@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using PreferenceFunctions.Analysis.Bench;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 
@@ -24,7 +25,7 @@ public static class ValidateBenchmark
         {
             Build(folder, rows);
             Console.WriteLine($"validate: {rows:N0} rows, {new FileInfo(Path.Combine(folder, DatasetFiles.Matchups)).Length / 1e6:N0} MB matchups.csv, " +
-                $"2,000 images in images.zip; load average {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+                $"2,000 images in images.zip; load average {Load.Average()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             var project = Path.Combine(root, "src", "PreferenceFunctions.Local");
             var release = Path.Combine(project, "bin", "Release", "net10.0", "PreferenceFunctions.Local.dll");
             double? ours = null;
@@ -39,7 +40,7 @@ public static class ValidateBenchmark
                 var fixedWork = MedianOf3("floor: the first 1,000 rows, same images.zip (start, JIT, zip index, 2,000 images hashed)", "dotnet", release, "validate", FirstRows(folder, 1_000));
                 var parse = CsvParseFloor.Measure(Path.Combine(folder, DatasetFiles.Matchups));
                 Console.WriteLine($"  floor: read + Sep-parse the {rows:N0} rows, no rules (in the bench's process, warm, median of 3): {parse.Wall:N2} s wall / {parse.Cpu:N2} s CPU; " +
-                    $"with the first 1,000 rows' run: {fixedWork.Wall + parse.Wall:N2} s wall, the least a one-thread parse allows; load average {LoadAverage()}");
+                    $"with the first 1,000 rows' run: {fixedWork.Wall + parse.Wall:N2} s wall, the least a one-thread parse allows; load average {Load.Average()}");
                 Time("dotnet run -c Release --no-build", "dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", "validate", folder);
             }
             else
@@ -50,7 +51,7 @@ public static class ValidateBenchmark
             var pandas = Python(Path.Combine(root, "bench", "reference", "validate_pandas.py"), folder);
             Console.WriteLine(pandas is null ? "  pandas reference: skipped (python3 with pandas not found)"
                 : $"  pandas reference: {pandas:N2} s{(ours is { } s ? $"; ours is {pandas / s:N1}x faster (goal >= 10x, i.e. <= {pandas / 10:N2} s wall: " +
-                    $"{(pandas / s >= 10 ? "met" : "not met")}); load average {LoadAverage()}" : "")}");
+                    $"{(pandas / s >= 10 ? "met" : "not met")}); load average {Load.Average()}" : "")}");
         }
         finally
         {
@@ -103,7 +104,7 @@ public static class ValidateBenchmark
         var verdict = string.Join("; ", output.Result.Split('\n').Where(l => l.Contains("accepted", StringComparison.OrdinalIgnoreCase)
             || l.Contains("rejected", StringComparison.OrdinalIgnoreCase) || l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3).Select(l => l.Trim()));
         Console.WriteLine($"  {name}: {figures[0]:N2} s wall / {figures[1] + figures[2]:N2} s CPU, exit {process.ExitCode} " +
-            $"({(verdict.Length > 0 ? verdict : string.Join(" ", error[..^1]).Trim())}); load average {LoadAverage()}");
+            $"({(verdict.Length > 0 ? verdict : string.Join(" ", error[..^1]).Trim())}); load average {Load.Average()}");
         return (figures[0], figures[1] + figures[2]);
     }
 
@@ -134,8 +135,6 @@ public static class ValidateBenchmark
             return null;
         }
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static string RepositoryRoot()
     {

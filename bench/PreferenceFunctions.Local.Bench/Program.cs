@@ -1,3 +1,4 @@
+using PreferenceFunctions.Analysis.Bench;
 using PreferenceFunctions.Datasets.Bench;
 using PreferenceFunctions.Local.Bench;
 using PreferenceFunctions.Local.Demo;
@@ -25,7 +26,7 @@ var root = FindRepositoryRoot();
 var work = Directory.CreateTempSubdirectory("preference-bench-");
 await using var azurite = await AzuriteProcess.StartPrivateAsync(TimeSpan.FromMinutes(3), CancellationToken.None);
 var azuriteCpu = AzuriteCpu.ForBlobPort(azurite.Ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
-Console.WriteLine($"Local bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {ScenarioRunner.LoadAverage()}, " +
+Console.WriteLine($"Local bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {Load.Average()}, " +
     $"{(typeof(PreferenceFunctions.Pipeline.Steps.Stage.DatasetStager).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false)
         .OfType<System.Diagnostics.DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "Debug" : "optimised")} pipeline");
 

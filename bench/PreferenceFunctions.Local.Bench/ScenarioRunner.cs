@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PreferenceFunctions.Analysis.Bench;
 using PreferenceFunctions.Api;
 using PreferenceFunctions.Datasets.Bench;
 using PreferenceFunctions.Emulator;
@@ -63,7 +64,7 @@ internal static class ScenarioRunner
         var rows = status == nameof(RunStatus.Completed) ? (await results.ReadMatchupsAsync(upload.RunId, cancellationToken)).Count : 0;
         var phases = run?.Usage?.PhaseSeconds ?? new Dictionary<string, double>();
         Console.WriteLine($"  {scenario.Name}: user upload {uploadTime.TotalSeconds:0.0} s (not counted), csv to tables {elapsed.TotalSeconds:0.0} s, " +
-            $"{status}; CPU {cpuUsed:0.0} s this process + {azuriteUsed:0.0} s Azurite; load average {LoadAverage()}");
+            $"{status}; CPU {cpuUsed:0.0} s this process + {azuriteUsed:0.0} s Azurite; load average {Load.Average()}");
         Console.WriteLine($"    seconds per phase: {string.Join(", ", phases.Select(p => $"{p.Key} {p.Value:0.0}"))}");
         Console.WriteLine("    requests per phase (the bench's poll of the run included):");
         foreach (var line in requests.Report()) Console.WriteLine(line);
@@ -93,7 +94,7 @@ internal static class ScenarioRunner
                 {
                     nextProgress = clock.Elapsed + ProgressEvery;
                     Console.WriteLine($"    {clock.Elapsed.TotalSeconds:0} s: {run.Phase} {run.Progress?.Message}, history {run.Usage?.HistoryEvents} events, {cpu()}, " +
-                        $"working set {Process.GetCurrentProcess().WorkingSet64 / 1e6:N0} MB, load average {LoadAverage()}");
+                        $"working set {Process.GetCurrentProcess().WorkingSet64 / 1e6:N0} MB, load average {Load.Average()}");
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -104,6 +105,4 @@ internal static class ScenarioRunner
         }
         return (run, false);
     }
-
-    public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 }

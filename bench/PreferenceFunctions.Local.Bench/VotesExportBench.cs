@@ -21,7 +21,7 @@ internal static class VotesExportBench
         {
             SyntheticResults.Write(path, matchups, models: 2, votesPerMatchup: 15, seed: 1); // the bench run's crowd: 15 votes a matchup
             Console.WriteLine($"votes export: {matchups:N0} matchups x 15 votes, {new FileInfo(path).Length / 1e6:N0} MB, load average " +
-                $"{ScenarioRunner.LoadAverage()}; medians of {Repeats}, alternating");
+                $"{Load.Average()}; medians of {Repeats}, alternating");
             async IAsyncEnumerable<VoteRow> Rows()
             {
                 await using var stream = File.OpenRead(path);
