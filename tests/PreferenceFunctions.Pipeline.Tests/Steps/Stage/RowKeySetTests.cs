@@ -46,4 +46,34 @@ public sealed class RowKeySetTests
         Assert.False(set.TryAdd(key, 7, out var firstRow));
         Assert.Equal(2, firstRow);
     }
+
+    [Fact]
+    public void TryAdd_TableSizedForAMillionKeys_InHugePages_StartsEmptyAndFindsEachKeysFirstRow()
+    {
+        var set = new RowKeySet();
+        set.EnsureRoomFor(1_000_000); // 2^21 slots of 16 bytes: a large table (LargeTable), advised as huge pages on Linux
+        var keys = Enumerable.Range(0, 200_000).Select(i => new UInt128((ulong)i * 0x9E3779B97F4A7C15, (ulong)i)).ToArray();
+
+        for (var i = 0; i < keys.Length; i++) Assert.True(set.TryAdd(keys[i], i + 2, out _));
+
+        for (var i = 0; i < keys.Length; i += 997)
+        {
+            Assert.False(set.TryAdd(keys[i], 99_999, out var firstRow));
+            Assert.Equal(i + 2, firstRow);
+        }
+    }
+
+    [Fact]
+    public void LargeTable_Allocate_ReusedMemory_IsZeroed()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var table = LargeTable.Allocate<long>(1 << 20); // 8 MiB: over the huge-page threshold
+            Assert.Equal(1 << 20, table.Length);
+            Assert.True(table.AsSpan().IndexOfAnyExcept(0L) < 0, $"round {round}: the table is not zeroed");
+            table.AsSpan().Fill(-1);
+            GC.Collect();
+        }
+        Assert.Equal(new int[16], LargeTable.Allocate<int>(16)); // a small table is an ordinary array
+    }
 }

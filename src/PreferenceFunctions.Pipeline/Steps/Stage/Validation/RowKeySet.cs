@@ -6,6 +6,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// an entry array). A slot is 16 bytes: it holds 96 of the key's 128 bits (all 64 low bits, so a <see cref="ulong"/>
 /// key is held whole), which makes two different keys in a million-row file meet with probability ~10^-17.
 /// Kept at most half full; <see cref="EnsureRoomFor"/> sizes it once when the number of keys is known ahead.
+/// A large table is asked for in 2 MiB pages (<see cref="LargeTable"/>): its probes land anywhere in it, and faulting in
+/// a fresh 4 KiB page for each first touch cost more than the probes themselves (docs/performance.md).
 /// </summary>
 internal sealed class RowKeySet
 {
@@ -54,7 +56,7 @@ internal sealed class RowKeySet
     private void Rehash(int slots)
     {
         var old = _slots;
-        _slots = new Slot[slots];
+        _slots = LargeTable.Allocate<Slot>(slots);
         var mask = _slots.Length - 1;
         foreach (var slot in old)
         {
