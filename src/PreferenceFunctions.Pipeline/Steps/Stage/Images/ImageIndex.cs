@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
 /// <summary>
@@ -32,6 +33,7 @@ public sealed class ImageIndex
     public ImageEntry? Find(ReadOnlySpan<char> reference) => TryFind(reference, out var slot) ? slot.Entry : null;
 
     /// <summary>Looks a normalised reference up in every scope and prefix, in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     public bool TryFind(ReadOnlySpan<char> reference, out ImageSlot slot)
     {
         foreach (var scope in _scopes)

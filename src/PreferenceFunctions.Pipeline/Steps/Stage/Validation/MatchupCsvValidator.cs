@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
@@ -35,6 +36,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     /// </summary>
     internal CsvScan Validate(TextReader csv, MatchupTally tally) => Read(csv, tally);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     private CsvScan Read(TextReader csv, MatchupTally? tally)
     {
         using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).From(csv);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>
@@ -24,6 +25,7 @@ internal sealed class MatchupDeduplicator(int indexImageCount)
     /// True for a new matchup (remembered as <paramref name="row"/>); false for a duplicate, with the row it repeats.
     /// <paramref name="prompt"/> is the prompt's <see cref="TextHash"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     public bool TryAdd(UInt128 prompt, int image1Id, int image2Id, int row, out int firstRow)
     {
         var (lower, higher) = image1Id <= image2Id ? (image1Id, image2Id) : (image2Id, image1Id);

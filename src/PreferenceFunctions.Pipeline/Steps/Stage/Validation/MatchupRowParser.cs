@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using nietras.SeparatedValues;
 using PreferenceFunctions.Pipeline.Kernel;
@@ -24,6 +25,7 @@ internal sealed class MatchupRowParser(ImageIndex index, DatasetOptions options,
     /// <summary>The explicit ids seen; derived ids are checked against them after the pass.</summary>
     public RowIds Ids { get; } = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     public void Parse(SepReader.Row row, RowAt at, ParsedRowBatch batch)
     {
         _problems = batch.Problems;
@@ -37,6 +39,7 @@ internal sealed class MatchupRowParser(ImageIndex index, DatasetOptions options,
     }
 
     /// <summary>Checks every cell of a row and fills <paramref name="parsed"/>; false after reporting what is wrong.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     private bool ReadRow(SepReader.Row row, RowAt at, ref ParsedRow parsed)
     {
         var ok = true;
@@ -103,6 +106,7 @@ internal sealed class MatchupRowParser(ImageIndex index, DatasetOptions options,
     }
 
     /// <summary>The image a cell names, or null after reporting why not. URL images get negative ids.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     private ImageSlot? Image(ReadOnlySpan<char> reference, string column, RowAt at)
     {
         void Fail(string code, string message) => Error(code, $"{File} row {at}, column {column}: {message}", at, column);

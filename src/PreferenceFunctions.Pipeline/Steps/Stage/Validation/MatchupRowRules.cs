@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
@@ -16,6 +17,7 @@ internal sealed class MatchupRowRules(int indexImageCount, ProblemList problems,
     public MatchupRowList Matchups { get; } = new();
     public int Duplicates { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     public void Apply(ParsedRowBatch batch)
     {
         if (batch.ExpectedRows > 0) _seen.ExpectRows(batch.ExpectedRows);
@@ -41,6 +43,7 @@ internal sealed class MatchupRowRules(int indexImageCount, ProblemList problems,
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     private void Apply(in ParsedRow row)
     {
         var at = row.At;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
@@ -31,6 +32,7 @@ internal sealed class MatchupTally
         return tally;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     public void Add(int row, int line, ImageEntry image1, string model1, ImageEntry image2, string model2)
     {
         Count++;
@@ -62,6 +64,7 @@ internal sealed class MatchupTally
         return index;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     private void AddImage(ImageEntry image, int model, FirstUse use)
     {
         ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(_images, image, out var known);

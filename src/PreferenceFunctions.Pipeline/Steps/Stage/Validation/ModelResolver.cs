@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
@@ -21,6 +22,7 @@ internal sealed class ModelResolver
     /// <summary>Distinct model names seen so far.</summary>
     public int Count => _names.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     public string Resolve(ReadOnlySpan<char> explicitModel, ReadOnlySpan<char> reference, bool isUrl)
     {
         if (!explicitModel.IsEmpty) return Intern(explicitModel);

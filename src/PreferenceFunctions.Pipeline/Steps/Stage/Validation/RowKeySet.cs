@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>
@@ -30,6 +31,7 @@ internal sealed class RowKeySet
     }
 
     /// <summary>True when the key is new (remembered with <paramref name="row"/>, &gt; 0); false with the row that has it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     public bool TryAdd(UInt128 key, int row, out int firstRow)
     {
         if (_count * 2 >= _slots.Length) Rehash(_slots.Length * 2);
