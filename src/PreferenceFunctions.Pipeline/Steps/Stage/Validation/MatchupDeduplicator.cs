@@ -52,6 +52,14 @@ internal sealed class MatchupDeduplicator(int indexImageCount)
         return KeySet().TryAdd(RowKeySet.MatchupKey(prompt, lower, higher), row, out firstRow);
     }
 
+    /// <summary>Starts loading what <see cref="TryAdd"/> will probe for this matchup, when that is the key set.</summary>
+    public void Prefetch(UInt128 prompt, int image1Id, int image2Id)
+    {
+        var lower = Math.Min(image1Id, image2Id);
+        if ((uint)lower >= (uint)_byLowerImage.Length || _byLowerImage[lower].Row == InKeySet)
+            _seen.Prefetch(RowKeySet.MatchupKey(prompt, image1Id, image2Id));
+    }
+
     private RowKeySet KeySet()
     {
         if (_expectedRows > 0) _seen.EnsureRoomFor(_expectedRows);

@@ -11,6 +11,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 internal sealed class MatchupRowRules(int indexImageCount, ProblemList problems, MatchupTally? tally)
 {
     private const string File = MatchupColumns.FileName;
+    /// <summary>How far ahead the duplicate check's probe is started: enough rows of work to cover a cache miss.</summary>
+    private const int PrefetchRowsAhead = 8;
     private readonly MatchupDeduplicator _seen = new(indexImageCount);
     private readonly List<(ulong Hash, RowAt At)> _derivedIds = [];
 
@@ -24,6 +26,11 @@ internal sealed class MatchupRowRules(int indexImageCount, ProblemList problems,
         var problemsAdded = 0;
         for (var i = 0; i < batch.Count; i++)
         {
+            if (i + PrefetchRowsAhead < batch.Count)
+            {
+                ref readonly var ahead = ref batch.Rows[i + PrefetchRowsAhead];
+                if (ahead.Valid) _seen.Prefetch(ahead.PromptHash, ahead.Image1.Id, ahead.Image2.Id);
+            }
             ref readonly var row = ref batch.Rows[i];
             for (; problemsAdded < row.ProblemsEnd; problemsAdded++) problems.Add(batch.Problems[problemsAdded]);
             if (row.Valid) Apply(in row);

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 /// <summary>
@@ -6,9 +8,10 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// million-entry set costs one probe of one array (a <see cref="Dictionary{TKey,TValue}"/> touches a bucket array and
 /// an entry array). A slot is 16 bytes: it holds 96 of the key's 128 bits (all 64 low bits, so a <see cref="ulong"/>
 /// key is held whole), which makes two different keys in a million-row file meet with probability ~10^-17.
-/// Kept at most half full; <see cref="EnsureRoomFor"/> sizes it once when the number of keys is known ahead.
-/// A large table is asked for in 2 MiB pages (<see cref="LargeTable"/>): its probes land anywhere in it, and faulting in
-/// a fresh 4 KiB page for each first touch cost more than the probes themselves (docs/performance.md).
+/// Kept at most three quarters full (linear probing stays short at that load, and fresh memory is what costs most: each
+/// first touch of a page faults it in); <see cref="EnsureRoomFor"/> sizes it once when the number of keys is known ahead.
+/// A large table is asked for in 2 MiB pages (<see cref="LargeTable"/>), and <see cref="Prefetch"/> lets a caller start a
+/// probe's cache miss some rows ahead (docs/performance.md).
 /// </summary>
 internal sealed class RowKeySet
 {
@@ -26,7 +29,7 @@ internal sealed class RowKeySet
     public void EnsureRoomFor(int more)
     {
         var slots = _slots.Length;
-        while ((long)(_count + more) * 2 >= slots) slots *= 2;
+        while (IsFull(_count + more, slots)) slots *= 2;
         if (slots > _slots.Length) Rehash(slots);
     }
 
@@ -34,7 +37,7 @@ internal sealed class RowKeySet
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     public bool TryAdd(UInt128 key, int row, out int firstRow)
     {
-        if (_count * 2 >= _slots.Length) Rehash(_slots.Length * 2);
+        if (IsFull(_count, _slots.Length)) Rehash(_slots.Length * 2);
         var (low, high) = ((ulong)key, (uint)(key >> 64));
         var mask = _slots.Length - 1;
         for (var i = (int)low & mask; ; i = (i + 1) & mask)
@@ -54,6 +57,18 @@ internal sealed class RowKeySet
             }
         }
     }
+
+    /// <summary>
+    /// Starts loading the slot where <paramref name="key"/>'s probe begins. A caller with much work between probes (the
+    /// rules apply a batch row by row) otherwise waits for each probe's cache miss alone; asked a few rows ahead, the misses overlap.
+    /// </summary>
+    public unsafe void Prefetch(UInt128 key)
+    {
+        if (!Sse.IsSupported) return;
+        fixed (Slot* slots = _slots) Sse.Prefetch0(slots + ((int)(ulong)key & (_slots.Length - 1)));
+    }
+
+    private static bool IsFull(long keys, long slots) => keys * 4 >= slots * 3;
 
     private void Rehash(int slots)
     {
