@@ -25,7 +25,7 @@ public sealed class ImageIndex
         {
             if (map.TryAdd(entry.Path, new ImageSlot(entry, nextId, entry.SizeBytes))) nextId++;
         }
-        _scopes.Add(new Scope(description, map, map.GetAlternateLookup<ReadOnlySpan<char>>(), [.. prefixes]));
+        _scopes.Add(new Scope(description, map, new ImagePathTable(map), [.. prefixes]));
         return this;
     }
 
@@ -40,7 +40,7 @@ public sealed class ImageIndex
         {
             foreach (var prefix in scope.Prefixes) // an array: no enumerator allocated per lookup
             {
-                if (prefix.Length == 0 ? scope.Lookup.TryGetValue(reference, out slot) : TryFindPrefixed(scope, prefix, reference, out slot))
+                if (prefix.Length == 0 ? scope.Lookup.TryGet(reference, out slot) : TryFindPrefixed(scope, prefix, reference, out slot))
                     return true;
             }
         }
@@ -56,7 +56,7 @@ public sealed class ImageIndex
         Span<char> buffer = stackalloc char[prefix.Length + reference.Length];
         prefix.CopyTo(buffer);
         reference.CopyTo(buffer[prefix.Length..]);
-        return scope.Lookup.TryGetValue(buffer, out slot);
+        return scope.Lookup.TryGet(buffer, out slot);
     }
 
     /// <summary>The zip's single top-level folder ("name/"), if every entry is inside one.</summary>
@@ -74,5 +74,5 @@ public sealed class ImageIndex
         return top;
     }
 
-    private sealed record Scope(string Description, Dictionary<string, ImageSlot> Entries, Dictionary<string, ImageSlot>.AlternateLookup<ReadOnlySpan<char>> Lookup, string[] Prefixes);
+    private sealed record Scope(string Description, Dictionary<string, ImageSlot> Entries, ImagePathTable Lookup, string[] Prefixes);
 }

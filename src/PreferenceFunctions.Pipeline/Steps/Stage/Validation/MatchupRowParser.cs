@@ -19,6 +19,7 @@ internal sealed class MatchupRowParser(ImageIndex index, DatasetOptions options,
     private const string File = MatchupColumns.FileName;
     private readonly ModelResolver _models = new();
     private readonly Dictionary<string, ImageSlot> _urls = new(StringComparer.Ordinal);
+    private readonly string?[] _modelByImage = new string?[index.Count];
     private List<DatasetProblem> _problems = [];
     private bool _tooManyModelsReported;
 
@@ -80,8 +81,8 @@ internal sealed class MatchupRowParser(ImageIndex index, DatasetOptions options,
         }
         if (!ok || image1 is not { } slot1 || image2 is not { } slot2) return false;
 
-        var model1 = _models.Resolve(columns.Model1 >= 0 ? row[columns.Model1].Span.Trim() : default, reference1, slot1.Id < 0);
-        var model2 = _models.Resolve(columns.Model2 >= 0 ? row[columns.Model2].Span.Trim() : default, reference2, slot2.Id < 0);
+        var model1 = columns.Model1 >= 0 ? _models.Resolve(row[columns.Model1].Span.Trim(), reference1, slot1.Id < 0) : ModelFromPath(slot1, reference1);
+        var model2 = columns.Model2 >= 0 ? _models.Resolve(row[columns.Model2].Span.Trim(), reference2, slot2.Id < 0) : ModelFromPath(slot2, reference2);
         if (!CheckModel(model1, "model1", at) | !CheckModel(model2, "model2", at)) return false;
         if (model1 == model2)
             Warning(ProblemCodes.SameModel, $"{File} row {at}, column model2: both images are from model \"{model1}\"; the matchup says nothing about which model is better", at, "model2");
@@ -95,6 +96,17 @@ internal sealed class MatchupRowParser(ImageIndex index, DatasetOptions options,
         if (keepRows) Keep(row, id, prompt, ref parsed);
         else if (parsed.DerivesId) parsed.DerivedId = MatchupIds.DeriveHash(prompt, slot1.Entry.Path, slot2.Entry.Path);
         return true;
+    }
+
+    /// <summary>
+    /// The model an image's path names. A reference spelled exactly as the index's path (the common case) names the same
+    /// model each time, so it is derived once per image; any other spelling (a prefix, "./", a URL) is derived as written.
+    /// </summary>
+    private string ModelFromPath(ImageSlot slot, ReadOnlySpan<char> reference)
+    {
+        if (slot.Id < 0 || slot.Entry.Path.Length != reference.Length) return _models.Resolve(default, reference, slot.Id < 0);
+        ref var model = ref _modelByImage[slot.Id];
+        return model ??= _models.Resolve(default, reference, isUrl: false);
     }
 
     private void Keep(SepReader.Row row, ReadOnlySpan<char> id, ReadOnlySpan<char> prompt, ref ParsedRow parsed)
