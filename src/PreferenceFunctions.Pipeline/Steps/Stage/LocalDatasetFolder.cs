@@ -70,7 +70,7 @@ public static class LocalDatasetFolder
 
     private static async Task<ZipArchive?> OpenZipAsync(string zipPath, DatasetOptions options, ProblemList problems, CancellationToken cancellationToken)
     {
-        var stream = File.OpenRead(zipPath);
+        var stream = new ZipFileStream(zipPath);
         if (!await FileLimits.ZipFitsAsync(stream, options, problems, cancellationToken))
         {
             await stream.DisposeAsync();
