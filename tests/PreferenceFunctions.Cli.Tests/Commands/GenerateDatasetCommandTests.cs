@@ -1,4 +1,3 @@
-using PreferenceFunctions.Cli.Commands;
 using PreferenceFunctions.Cli.Tests.Support;
 
 namespace PreferenceFunctions.Cli.Tests.Commands;

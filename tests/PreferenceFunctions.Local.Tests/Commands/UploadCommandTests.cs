@@ -1,5 +1,4 @@
 using PreferenceFunctions.Cli;
-using PreferenceFunctions.Local.Commands;
 using PreferenceFunctions.Local.Tests.Support;
 using PreferenceFunctions.Testing;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using PreferenceFunctions.Cli;
 using PreferenceFunctions.Local.Client;
-using PreferenceFunctions.Local.Commands;
 using PreferenceFunctions.Local.Tests.Support;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Testing;
