@@ -36,8 +36,9 @@ internal sealed record AnalyzeCommandRun(double WallSeconds, double CpuSeconds, 
     private static AnalyzeCommandRun Run(string[] command, string resultsPath, string output, int rounds)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-f", "%e %U %S %M" }.Concat(command).Concat(["analyze", resultsPath, "--output", output,
-                     "--bootstrap", rounds.ToString(CultureInfo.InvariantCulture)]))
+        string[] arguments = ["-f", "%e %U %S %M", .. command, "analyze", resultsPath, "--output", output,
+            "--bootstrap", rounds.ToString(CultureInfo.InvariantCulture)];
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
