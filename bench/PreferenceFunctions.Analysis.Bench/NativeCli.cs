@@ -9,7 +9,8 @@ namespace PreferenceFunctions.Analysis.Bench;
 internal static class NativeCli
 {
     private static readonly string[] PublishArguments = ["publish", "src/PreferenceFunctions.Cli", "-c", "Release", "-o", "artifacts/cli"];
-    private static readonly string[] SourceProjects = ["PreferenceFunctions.Cli", "PreferenceFunctions.Pipeline", "PreferenceFunctions.Rapidata"];
+    private static readonly string[] SourceProjects =
+        ["PreferenceFunctions.Cli", "PreferenceFunctions.Pipeline", "PreferenceFunctions.Rapidata"];
 
     /// <summary>The published program, publishing it first if needed; null (with the reason printed) when the publish fails.</summary>
     public static string? EnsurePublished(string repositoryRoot)
@@ -22,7 +23,10 @@ internal static class NativeCli
         if (File.Exists(program) && File.GetLastWriteTimeUtc(program) >= newestSource) return program;
 
         Console.WriteLine($"  publishing the native CLI: dotnet {string.Join(' ', PublishArguments)}");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = repositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
         foreach (var argument in PublishArguments) start.ArgumentList.Add(argument);
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
@@ -36,7 +40,8 @@ internal static class NativeCli
         }
         // An up-to-date publish may keep the old file time; the sources are older than this moment either way.
         File.SetLastWriteTimeUtc(program, DateTime.UtcNow);
-        Console.WriteLine($"  published in {watch.Elapsed.TotalSeconds:N0} s wall, {new FileInfo(program).Length / 1e6:N0} MB binary; load average {Load.Average()}");
+        Console.WriteLine($"  published in {watch.Elapsed.TotalSeconds:N0} s wall, {new FileInfo(program).Length / 1e6:N0} MB binary; " +
+            $"load average {Load.Average()}");
         return program;
     }
 }

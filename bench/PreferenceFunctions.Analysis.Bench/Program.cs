@@ -90,7 +90,8 @@ try
     Console.WriteLine(native is null
         ? "analyze, native CLI: skipped (publish failed or /usr/bin/time missing)"
         : $"analyze, native CLI (artifacts/cli/PreferenceFunctions.Cli analyze <file> --output <dir>): {native}" +
-          (command is null ? "" : $"; {command.WallSeconds / native.WallSeconds:N2}x the JIT program's wall, {command.CpuSeconds / native.CpuSeconds:N2}x its CPU"));
+          (command is null ? "" : $"; {command.WallSeconds / native.WallSeconds:N2}x the JIT program's wall, " +
+              $"{command.CpuSeconds / native.CpuSeconds:N2}x its CPU"));
 
     var pandas = PythonReference.Run("analyze_pandas.py", path, rounds.ToString(CultureInfo.InvariantCulture));
     Console.WriteLine(pandas is null

@@ -30,11 +30,14 @@ public static class ValidateBenchmark
             var project = Path.Combine(root, "src", "PreferenceFunctions.Local");
             var release = Path.Combine(project, "bin", "Release", "net10.0", "PreferenceFunctions.Local.dll");
             var programs = new List<(string Name, string[] Command)>();
-            if (File.Exists(release)) programs.Add(("built Release program (dotnet PreferenceFunctions.Local.dll validate)", ["dotnet", release]));
+            if (File.Exists(release))
+                programs.Add(("built Release program (dotnet PreferenceFunctions.Local.dll validate)", ["dotnet", release]));
             else Console.WriteLine($"  skipped the Release program: build it first (dotnet build -c Release {project})");
-            if (NativeCli.EnsurePublished(root) is { } native) programs.Add(("native CLI (artifacts/cli/PreferenceFunctions.Cli validate)", [native]));
+            if (NativeCli.EnsurePublished(root) is { } native)
+                programs.Add(("native CLI (artifacts/cli/PreferenceFunctions.Cli validate)", [native]));
             var parse = CsvParseFloor.Measure(Path.Combine(folder, DatasetFiles.Matchups));
-            Console.WriteLine($"  floor: read + Sep-parse the {rows:N0} rows, no rules (in the bench's process, warm, median of 3): {parse.Wall:N2} s wall / {parse.Cpu:N2} s CPU");
+            Console.WriteLine($"  floor: read + Sep-parse the {rows:N0} rows, no rules (in the bench's process, warm, median of 3): " +
+                $"{parse.Wall:N2} s wall / {parse.Cpu:N2} s CPU");
             var firstRows = FirstRows(folder, 1_000);
             var walls = programs.Select(p => (p.Name, Wall: Measure(p.Name, p.Command, folder, firstRows, parse.Wall))).ToList();
             if (File.Exists(release))
@@ -46,7 +49,8 @@ public static class ValidateBenchmark
             foreach (var (name, wall) in walls.Where(_ => pandas is not null))
                 Console.WriteLine($"    {name}: {pandas / wall:N1}x faster than pandas ({(pandas / wall >= 10 ? "met" : "not met")})");
             if (walls.Count == 2)
-                Console.WriteLine($"  native CLI vs the JIT program: {walls[0].Wall / walls[1].Wall:N2}x by median wall ({walls[0].Wall:N2} -> {walls[1].Wall:N2} s)");
+                Console.WriteLine($"  native CLI vs the JIT program: {walls[0].Wall / walls[1].Wall:N2}x by median wall " +
+                    $"({walls[0].Wall:N2} -> {walls[1].Wall:N2} s)");
         }
         finally
         {
@@ -83,8 +87,8 @@ public static class ValidateBenchmark
         // The floor under the CSV pass: process start and the command line, then everything but the rows.
         MedianOf3("floor: process start (validate --help)", command[0], Validate("--help"));
         var fixedWork = MedianOf3("floor: the first 1,000 rows, same images.zip (start, zip index, 2,000 images hashed)", command[0], Validate(firstRows));
-        Console.WriteLine($"  floor: the first 1,000 rows' run + the rows' read and parse: {fixedWork.Wall + parseWall:N2} s wall, the least a one-thread parse allows; " +
-            $"load average {Load.Average()}");
+        Console.WriteLine($"  floor: the first 1,000 rows' run + the rows' read and parse: {fixedWork.Wall + parseWall:N2} s wall, " +
+            $"the least a one-thread parse allows; load average {Load.Average()}");
         return wall;
     }
 

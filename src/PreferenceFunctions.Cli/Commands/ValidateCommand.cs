@@ -33,8 +33,9 @@ public static class ValidateCommand
         folder = UserPath(folder);
         if (!Directory.Exists(folder)) return CommandErrors.Usage(parse, $"folder \"{folder}\" does not exist");
         var report = await CheckAsync(folder, ct);
-        await parse.InvocationConfiguration.Output.WriteAsync(
-            json ? JsonSerializer.Serialize(report, ValidationReportJson.Default.ValidationReport) + Environment.NewLine : ReportText.Render(report));
+        await parse.InvocationConfiguration.Output.WriteAsync(json
+            ? JsonSerializer.Serialize(report, ValidationReportJson.Default.ValidationReport) + Environment.NewLine
+            : ReportText.Render(report));
         return report.Accepted ? Accepted : Rejected;
     }
 

@@ -16,7 +16,8 @@ public sealed class ValidationReportJsonTests : IDisposable
     [Fact]
     public async Task Serialize_RejectedReportWithEverySettingSet_SameBytesAsThePipelinesValidationJson()
     {
-        Assert.Equal(0, (await CliRun.InvokeAsync("generate-dataset", _folder.FullName, "--matchups", "5", "--models", "3", "--force")).Exit);
+        var generated = await CliRun.InvokeAsync("generate-dataset", _folder.FullName, "--matchups", "5", "--models", "3", "--force");
+        Assert.Equal(0, generated.Exit);
         File.AppendAllText(Path.Combine(_folder.FullName, "matchups.csv"), "\"\",flux/nope.png,../escape.png\n");
         File.WriteAllText(Path.Combine(_folder.FullName, "order.json"), """{ "responsesPerMatchup": 15, "colour": "red" }""");
         var checkedReport = await ValidateCommand.CheckAsync(_folder.FullName, CancellationToken.None);
@@ -33,12 +34,12 @@ public sealed class ValidationReportJsonTests : IDisposable
             },
         };
 
-        var generated = JsonSerializer.Serialize(report, ValidationReportJson.Default.ValidationReport);
+        var json = JsonSerializer.Serialize(report, ValidationReportJson.Default.ValidationReport);
 
         Assert.False(report.Accepted);
-        Assert.Equal(JsonSerializer.Serialize(report, DatasetJson.Indented), generated);
-        Assert.Contains("\"severity\": \"error\"", generated);
-        Assert.Contains("\"stop\": \"pairs\"", generated);
+        Assert.Equal(JsonSerializer.Serialize(report, DatasetJson.Indented), json);
+        Assert.Contains("\"severity\": \"error\"", json);
+        Assert.Contains("\"stop\": \"pairs\"", json);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

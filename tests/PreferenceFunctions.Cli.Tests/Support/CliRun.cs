@@ -11,7 +11,8 @@ public sealed record CliRun(int Exit, string Output, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLineRunner.InvokeAsync(FileCommands.CreateRoot(), args, new InvocationConfiguration { Output = output, Error = error });
+        var console = new InvocationConfiguration { Output = output, Error = error };
+        var exit = await CommandLineRunner.InvokeAsync(FileCommands.CreateRoot(), args, console);
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 }
