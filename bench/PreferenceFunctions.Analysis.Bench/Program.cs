@@ -13,7 +13,8 @@ using PreferenceFunctions.Rapidata.Results;
 //   3. the same parse keeping every entry (CompareResultsDocument.ParseAsync), votes skipped and kept;
 //   4. the Bradley-Terry fit + bootstrap on the outcomes;
 //   5. the user's command, `analyze <file> --output <dir>` of the built Release program, process start included
-//      (build it first: dotnet build -c Release src/PreferenceFunctions.Local);
+//      (build it first: dotnet build -c Release src/PreferenceFunctions.Local), and of the native CLI (published to
+//      artifacts/cli first when missing or older than its sources);
 //   6. bench/reference/analyze_pandas.py (pandas + scikit-learn, the seed's way) on the same file, when python3 has both,
 //      and the goal: the command within a tenth of the faster of that run and the issue's 19 s.
 var matchups = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
@@ -80,23 +81,32 @@ try
     foreach (var m in analysis.Models)
         Console.WriteLine($"    {m.Rank,2}. {m.Model,-8} {m.Score,7:F1} [{m.ScoreLow:F1}, {m.ScoreHigh:F1}]  (true strength: model0 + {40 * int.Parse(m.Model[5..], CultureInfo.InvariantCulture)})");
 
-    var command = AnalyzeCommandRun.Median(Repeats, path, rounds);
+    var root = AnalyzeCommandRun.RepositoryRoot();
+    var command = AnalyzeCommandRun.Median(Repeats, AnalyzeCommandRun.ReleaseProgram(root), path, rounds);
     Console.WriteLine(command is null
         ? "analyze command: skipped (build it first: dotnet build -c Release src/PreferenceFunctions.Local)"
         : $"analyze command (dotnet PreferenceFunctions.Local.dll analyze <file> --output <dir>, default outputs, process start included): {command}");
+    var native = NativeCli.EnsurePublished(root) is { } cli ? AnalyzeCommandRun.Median(Repeats, [cli], path, rounds) : null;
+    Console.WriteLine(native is null
+        ? "analyze, native CLI: skipped (publish failed or /usr/bin/time missing)"
+        : $"analyze, native CLI (artifacts/cli/PreferenceFunctions.Cli analyze <file> --output <dir>): {native}" +
+          (command is null ? "" : $"; {command.WallSeconds / native.WallSeconds:N2}x the JIT program's wall, " +
+              $"{command.CpuSeconds / native.CpuSeconds:N2}x its CPU"));
 
     var pandas = PythonReference.Run("analyze_pandas.py", path, rounds.ToString(CultureInfo.InvariantCulture));
     Console.WriteLine(pandas is null
         ? "pandas + scikit-learn reference: skipped (python3 with pandas and scikit-learn not found)"
         : $"pandas + scikit-learn reference: {pandas.Seconds:N2} s wall, peak {pandas.PeakMegabytes:N0} MB" +
-          (command is null ? "" : $"; the analyze command is {pandas.Seconds / command.WallSeconds:N1}x faster by wall time"));
+          (command is null ? "" : $"; the analyze command is {pandas.Seconds / command.WallSeconds:N1}x faster by wall time") +
+          (native is null ? "" : $", the native CLI {pandas.Seconds / native.WallSeconds:N1}x"));
     // The goal compares with the faster of this machine's pandas run and the issue's (quiet machine), so a slow or
     // overloaded Python run cannot make the command look better than it is.
     var reference = Math.Min(pandas?.Seconds ?? IssuePandasSeconds, IssuePandasSeconds);
     if (command is not null)
         Console.WriteLine($"goal >= 10x the pandas path: analyze <= {reference / 10:N2} s wall (a tenth of {reference:N1} s, " +
             $"the faster of this run and issue 15's {IssuePandasSeconds} s): " +
-            $"{(command.WallSeconds <= reference / 10 ? "met" : "not met")}, {reference / command.WallSeconds:N1}x");
+            $"{(command.WallSeconds <= reference / 10 ? "met" : "not met")}, {reference / command.WallSeconds:N1}x" +
+            (native is null ? "" : $"; native CLI: {(native.WallSeconds <= reference / 10 ? "met" : "not met")}, {reference / native.WallSeconds:N1}x"));
 }
 finally
 {

@@ -10,10 +10,11 @@ namespace PreferenceFunctions.Datasets.Bench;
 
 /// <summary>
 /// <c>validate</c> as a user runs it, process start included: a 1,000,000-row matchups.csv against a 2,000-image
-/// images.zip, checked by the command line (i) as a built Release program, (ii) through <c>dotnet run -c Release
-/// --no-build</c>, (iii) with <c>validate-debug</c>, through plain <c>dotnet run</c> (Debug, with its build check); then bench/reference/validate_pandas.py
-/// when python3 has pandas. Also printed: the CPU of each thread of one more run, and the floor (start-up, the first 1,000
-/// rows, reading + Sep-parsing every row without rules, <see cref="CsvParseFloor"/>).
+/// images.zip, checked by the command line (i) as a built Release program, (ii) as the native CLI (Native AOT, published
+/// to artifacts/cli first when missing or stale, <see cref="NativeCli"/>), (iii) through <c>dotnet run -c Release
+/// --no-build</c>, (iv) with <c>validate-debug</c>, through plain <c>dotnet run</c> (Debug, with its build check); then bench/reference/validate_pandas.py
+/// when python3 has pandas. Also printed for (i) and (ii): the CPU of each thread of one more run, and the floor (start-up,
+/// the first 1,000 rows, reading + Sep-parsing every row without rules, <see cref="CsvParseFloor"/>).
 /// </summary>
 public static class ValidateBenchmark
 {
@@ -28,30 +29,28 @@ public static class ValidateBenchmark
                 $"2,000 images in images.zip; load average {Load.Average()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             var project = Path.Combine(root, "src", "PreferenceFunctions.Local");
             var release = Path.Combine(project, "bin", "Release", "net10.0", "PreferenceFunctions.Local.dll");
-            double? ours = null;
+            var programs = new List<(string Name, string[] Command)>();
             if (File.Exists(release))
-            {
-                Time("built Release program", "dotnet", release, "validate", folder); // warm the page cache
-                ours = MedianOf3("built Release program (dotnet PreferenceFunctions.Local.dll validate)", "dotnet", release, "validate", folder).Wall;
-                var threads = ThreadCpu.Of(Start("dotnet", release, "validate", folder));
-                Console.WriteLine($"  CPU per thread, one more run (the busiest bounds the idle wall time): {string.Join(", ", threads.Take(4).Select(t => $"{t.Thread} {t.Cpu:N2} s"))}");
-                // The floor under the CSV pass: process start and the command line, then everything but the rows.
-                MedianOf3("floor: process start (validate --help)", "dotnet", release, "validate", "--help");
-                var fixedWork = MedianOf3("floor: the first 1,000 rows, same images.zip (start, JIT, zip index, 2,000 images hashed)", "dotnet", release, "validate", FirstRows(folder, 1_000));
-                var parse = CsvParseFloor.Measure(Path.Combine(folder, DatasetFiles.Matchups));
-                Console.WriteLine($"  floor: read + Sep-parse the {rows:N0} rows, no rules (in the bench's process, warm, median of 3): {parse.Wall:N2} s wall / {parse.Cpu:N2} s CPU; " +
-                    $"with the first 1,000 rows' run: {fixedWork.Wall + parse.Wall:N2} s wall, the least a one-thread parse allows; load average {Load.Average()}");
+                programs.Add(("built Release program (dotnet PreferenceFunctions.Local.dll validate)", ["dotnet", release]));
+            else Console.WriteLine($"  skipped the Release program: build it first (dotnet build -c Release {project})");
+            if (NativeCli.EnsurePublished(root) is { } native)
+                programs.Add(("native CLI (artifacts/cli/PreferenceFunctions.Cli validate)", [native]));
+            var parse = CsvParseFloor.Measure(Path.Combine(folder, DatasetFiles.Matchups));
+            Console.WriteLine($"  floor: read + Sep-parse the {rows:N0} rows, no rules (in the bench's process, warm, median of 3): " +
+                $"{parse.Wall:N2} s wall / {parse.Cpu:N2} s CPU");
+            var firstRows = FirstRows(folder, 1_000);
+            var walls = programs.Select(p => (p.Name, Wall: Measure(p.Name, p.Command, folder, firstRows, parse.Wall))).ToList();
+            if (File.Exists(release))
                 Time("dotnet run -c Release --no-build", "dotnet", "run", "-c", "Release", "--no-build", "--project", project, "--", "validate", folder);
-            }
-            else
-            {
-                Console.WriteLine($"  skipped the Release program: build it first (dotnet build -c Release {project})");
-            }
             if (withDebugRun) Time("dotnet run (Debug, build check included)", "dotnet", "run", "--project", project, "--", "validate", folder);
             var pandas = Python(Path.Combine(root, "bench", "reference", "validate_pandas.py"), folder);
             Console.WriteLine(pandas is null ? "  pandas reference: skipped (python3 with pandas not found)"
-                : $"  pandas reference: {pandas:N2} s{(ours is { } s ? $"; ours is {pandas / s:N1}x faster (goal >= 10x, i.e. <= {pandas / 10:N2} s wall: " +
-                    $"{(pandas / s >= 10 ? "met" : "not met")}); load average {Load.Average()}" : "")}");
+                : $"  pandas reference: {pandas:N2} s; goal >= 10x, i.e. <= {pandas / 10:N2} s wall; load average {Load.Average()}");
+            foreach (var (name, wall) in walls.Where(_ => pandas is not null))
+                Console.WriteLine($"    {name}: {pandas / wall:N1}x faster than pandas ({(pandas / wall >= 10 ? "met" : "not met")})");
+            if (walls.Count == 2)
+                Console.WriteLine($"  native CLI vs the JIT program: {walls[0].Wall / walls[1].Wall:N2}x by median wall " +
+                    $"({walls[0].Wall:N2} -> {walls[1].Wall:N2} s)");
         }
         finally
         {
@@ -72,6 +71,25 @@ public static class ValidateBenchmark
             csv.Write(string.Create(CultureInfo.InvariantCulture, $"\"A lighthouse on a cliff during a thunderstorm, variation {i}\",{pairs[i % pairs.Length]}\n"));
         using var zip = ZipFile.OpenRead(Path.Combine(folder, DatasetFiles.Zip));
         if (zip.Entries.Count != 2_000) throw new InvalidOperationException($"expected 2,000 images, the generator wrote {zip.Entries.Count}");
+    }
+
+    /// <summary>
+    /// One program (<paramref name="command"/>: the program and the arguments before <c>validate</c>): the median of 3
+    /// on the whole dataset, the CPU per thread of one more run, and the floor (start-up, the first 1,000 rows); returns the median wall.
+    /// </summary>
+    private static double Measure(string name, string[] command, string folder, string firstRows, double parseWall)
+    {
+        string[] Validate(string target) => [.. command[1..], "validate", target];
+        Time(name, command[0], Validate(folder)); // warm the page cache
+        var wall = MedianOf3(name, command[0], Validate(folder)).Wall;
+        var threads = ThreadCpu.Of(Start(command[0], Validate(folder)));
+        Console.WriteLine($"  CPU per thread, one more run (the busiest bounds the idle wall time): {string.Join(", ", threads.Take(4).Select(t => $"{t.Thread} {t.Cpu:N2} s"))}");
+        // The floor under the CSV pass: process start and the command line, then everything but the rows.
+        MedianOf3("floor: process start (validate --help)", command[0], Validate("--help"));
+        var fixedWork = MedianOf3("floor: the first 1,000 rows, same images.zip (start, zip index, 2,000 images hashed)", command[0], Validate(firstRows));
+        Console.WriteLine($"  floor: the first 1,000 rows' run + the rows' read and parse: {fixedWork.Wall + parseWall:N2} s wall, " +
+            $"the least a one-thread parse allows; load average {Load.Average()}");
+        return wall;
     }
 
     /// <summary>Three timed runs; prints and returns the medians of wall and CPU time.</summary>

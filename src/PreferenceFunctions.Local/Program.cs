@@ -1,3 +1,3 @@
 using PreferenceFunctions.Local.Commands;
 
-return await Cli.InvokeAsync(args);
+return await LocalCommandLine.InvokeAsync(args);

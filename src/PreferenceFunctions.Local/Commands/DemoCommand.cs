@@ -1,4 +1,6 @@
 using System.CommandLine;
+using PreferenceFunctions.Cli;
+using PreferenceFunctions.Cli.Commands;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Demo;
 using PreferenceFunctions.Pipeline.Kernel;
@@ -60,7 +62,7 @@ public static class DemoCommand
             {
                 Seed = parse.GetValue(seed),
             };
-            return await CommandErrors.RunAsync(parse, () => new DemoRunner(AnsiConsole.Console).RunAsync(settings, cancellationToken));
+            return await HostCommandErrors.RunAsync(parse, () => new DemoRunner(AnsiConsole.Console).RunAsync(settings, cancellationToken));
         });
         return command;
     }

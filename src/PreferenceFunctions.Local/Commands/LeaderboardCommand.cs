@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PreferenceFunctions.Cli;
 
 namespace PreferenceFunctions.Local.Commands;
 
@@ -22,7 +23,7 @@ public static class LeaderboardCommand
         {
             name, format, suggest, removeRun, api,
         };
-        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
+        command.SetAction((parse, cancellationToken) => HostCommandErrors.RunAsync(parse, async () =>
         {
             if (parse.GetValue(suggest) is not null && parse.GetValue(removeRun) is not null)
                 return CommandErrors.Usage(parse, "--suggest and --remove-run do not go together");
@@ -37,7 +38,7 @@ public static class LeaderboardCommand
                     : await client.LeaderboardTextAsync(parse.GetValue(name)!, csv ? "?format=csv" : "", cancellationToken: cancellationToken);
             var json = !csv || parse.GetValue(removeRun) is not null;
             await parse.InvocationConfiguration.Output.WriteAsync(ResultsCommand.Readable(text, json ? "json" : "csv"));
-            return Cli.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PreferenceFunctions.Cli;
 
 namespace PreferenceFunctions.Local.Commands;
 
@@ -23,12 +24,12 @@ public static class ResultsCommand
         {
             runId, format, table, api,
         };
-        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
+        command.SetAction((parse, cancellationToken) => HostCommandErrors.RunAsync(parse, async () =>
         {
             var client = ApiOption.ClientFor(parse.GetValue(api)!);
             var text = await client.GetResultsTextAsync(parse.GetValue(runId)!, parse.GetValue(format)!, parse.GetValue(table)!, cancellationToken);
             await parse.InvocationConfiguration.Output.WriteAsync(Readable(text, parse.GetValue(format)!));
-            return Cli.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

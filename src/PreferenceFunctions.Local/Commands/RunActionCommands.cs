@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PreferenceFunctions.Cli;
 
 namespace PreferenceFunctions.Local.Commands;
 
@@ -37,9 +38,9 @@ public static class RunActionCommands
     {
         var runId = new Argument<string>("runId") { Description = "The run's id." };
         var api = ApiOption.Create();
-        var command = new Command(action, $"{description} {Cli.ExitCodes}") { runId, api };
+        var command = new Command(action, $"{description} {ExitCodes.Help}") { runId, api };
         if (option is not null) command.Options.Add(option);
-        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
+        command.SetAction((parse, cancellationToken) => HostCommandErrors.RunAsync(parse, async () =>
         {
             var client = ApiOption.ClientFor(parse.GetValue(api)!);
             Console.WriteLine(await client.PostRunActionAsync(parse.GetValue(runId)!, action, query(parse), cancellationToken));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PreferenceFunctions.Cli;
 using PreferenceFunctions.Local.Hosting;
 
 namespace PreferenceFunctions.Local.Commands;
@@ -28,7 +29,7 @@ public static class ServeCommand
 
     /// <summary>Storage first (one line when it is missing), then the host.</summary>
     private static Task<int> RunCheckedAsync(ParseResult parse, string urls, CancellationToken cancellationToken) =>
-        CommandErrors.RunAsync(parse, async () =>
+        HostCommandErrors.RunAsync(parse, async () =>
             await StorageProbe.ProblemAsync(LocalConfiguration.Load(), cancellationToken) is { } problem
                 ? CommandErrors.Fail(parse, problem)
                 : await RunAsync(urls, cancellationToken));

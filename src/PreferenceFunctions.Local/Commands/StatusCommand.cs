@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using PreferenceFunctions.Api;
+using PreferenceFunctions.Cli;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Demo;
 using PreferenceFunctions.Pipeline.Ledger;
@@ -24,7 +25,7 @@ public static class StatusCommand
         {
             runId, follow, api,
         };
-        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
+        command.SetAction((parse, cancellationToken) => HostCommandErrors.RunAsync(parse, async () =>
         {
             var client = ApiOption.ClientFor(parse.GetValue(api)!);
             var id = parse.GetValue(runId)!;
@@ -40,7 +41,7 @@ public static class StatusCommand
             if (run.RequestedRunId is not null)
                 await console.Output.WriteLineAsync($"Run {id} repeats completed run {run.RunId} byte for byte: nothing was ordered; shown above is {run.RunId}.");
             if (run.Status == RunStatus.Rejected) await console.Error.WriteAsync(await ProblemsOfAsync(client, id, cancellationToken));
-            return run.Status is RunStatus.Failed or RunStatus.Rejected or RunStatus.Cancelled ? Cli.Failed : Cli.Ok;
+            return run.Status is RunStatus.Failed or RunStatus.Rejected or RunStatus.Cancelled ? ExitCodes.Failed : ExitCodes.Ok;
         }));
         return command;
     }

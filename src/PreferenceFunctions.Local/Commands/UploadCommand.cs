@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PreferenceFunctions.Cli;
+using PreferenceFunctions.Cli.Commands;
 using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
 using PreferenceFunctions.Pipeline.Kernel;
@@ -24,7 +26,7 @@ public static class UploadCommand
         {
             folder, dataset, noValidate,
         };
-        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(parse, async () =>
+        command.SetAction((parse, cancellationToken) => HostCommandErrors.RunAsync(parse, async () =>
         {
             var path = ValidateCommand.UserPath(parse.GetValue(folder)!);
             if (!Directory.Exists(path)) return CommandErrors.Usage(parse, $"folder \"{path}\" does not exist");
@@ -49,7 +51,7 @@ public static class UploadCommand
             await console.Output.WriteLineAsync($"Run id: {upload.RunId}  (follow it: status {upload.RunId} --follow)");
             if (WebhookSecretLines(path, configuration[$"{NotificationOptions.SectionName}:WebhookSecret"], upload.RunId) is { } lines)
                 await console.Output.WriteAsync(lines);
-            return Cli.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

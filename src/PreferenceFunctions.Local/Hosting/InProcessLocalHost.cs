@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using PreferenceFunctions.Cli;
 using PreferenceFunctions.Emulator;
 using PreferenceFunctions.Local.Client;
 

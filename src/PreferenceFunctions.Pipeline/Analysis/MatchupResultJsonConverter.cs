@@ -1,20 +1,31 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PreferenceFunctions.Pipeline.Analysis;
 
 /// <summary>
 /// A <see cref="MatchupResult"/> in JSON is one flat object, the matchup's fields first, then the columns of
 /// matchups.csv and <c>totalVotes</c>, named by the serializer's naming policy: the shape the results API has always
-/// served and the local client reads.
+/// served and the local client reads. The flat row's metadata is source-generated and bound to a copy of the caller's
+/// options (their naming policy and number handling), so no reflection is needed: the native CLI (Native AOT) links this too.
 /// </summary>
-internal sealed class MatchupResultJsonConverter : JsonConverter<MatchupResult>
+internal sealed partial class MatchupResultJsonConverter : JsonConverter<MatchupResult>
 {
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonTypeInfo<FlatRow>> TypeInfos = new();
+
     public override MatchupResult? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        JsonSerializer.Deserialize<FlatRow>(ref reader, options)?.ToResult();
+        JsonSerializer.Deserialize(ref reader, TypeInfoFor(options))?.ToResult();
 
     public override void Write(Utf8JsonWriter writer, MatchupResult value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, FlatRow.From(value), options);
+        JsonSerializer.Serialize(writer, FlatRow.From(value), TypeInfoFor(options));
+
+    private static JsonTypeInfo<FlatRow> TypeInfoFor(JsonSerializerOptions options) =>
+        TypeInfos.GetValue(options, o => new FlatRowJson(new JsonSerializerOptions(o)).FlatRow);
+
+    [JsonSerializable(typeof(FlatRow))]
+    private sealed partial class FlatRowJson : JsonSerializerContext;
 
     /// <summary>The wire shape; its properties in the order they are written.</summary>
     private sealed class FlatRow

@@ -1,3 +1,4 @@
+using PreferenceFunctions.Cli;
 using PreferenceFunctions.Local.Commands;
 using PreferenceFunctions.Local.Tests.Support;
 
@@ -17,7 +18,7 @@ public sealed class CliTests
     {
         var run = await CliRun.InvokeAsync(args);
 
-        Assert.Equal(Cli.UsageError, run.Exit);
+        Assert.Equal(ExitCodes.UsageError, run.Exit);
         Assert.Equal(2, run.ErrorLines.Length);
         Assert.StartsWith($"{args[0]}: ", run.ErrorLines[0]);
         Assert.StartsWith($"usage: {args[0]} ", run.ErrorLines[1]);
@@ -63,9 +64,9 @@ public sealed class CliTests
     [Fact]
     public void UsageOf_Analyze_RequiredPartsWithoutBrackets()
     {
-        var analyze = Cli.CreateRoot().Subcommands.Single(c => c.Name == "analyze");
+        var analyze = LocalCommandLine.CreateRoot().Subcommands.Single(c => c.Name == "analyze");
 
-        var usage = Cli.UsageOf(analyze);
+        var usage = CommandLineRunner.UsageOf(analyze);
 
         Assert.StartsWith("usage: analyze <results> --output <output> [--dataset <dataset>]", usage);
         Assert.Contains("[--weighted]", usage);
@@ -74,7 +75,7 @@ public sealed class CliTests
     [Fact]
     public void Parse_ApiOptionWithUrl_IsTheUri()
     {
-        var parse = Cli.CreateRoot().Parse(["status", "r1", "--api", "http://127.0.0.1:5000/"]);
+        var parse = LocalCommandLine.CreateRoot().Parse(["status", "r1", "--api", "http://127.0.0.1:5000/"]);
 
         Assert.Empty(parse.Errors);
         Assert.Equal(new Uri("http://127.0.0.1:5000/"), parse.GetValue<Uri>("--api"));

@@ -1,4 +1,4 @@
-using PreferenceFunctions.Local.Commands;
+using PreferenceFunctions.Cli;
 using PreferenceFunctions.Local.Tests.Support;
 using PreferenceFunctions.Testing;
 
@@ -30,7 +30,7 @@ public sealed class UploadCommandTests : IDisposable
 
         var run = await CliRun.InvokeWithEnvironmentAsync(NoStorage(), "upload", _folder);
 
-        Assert.Equal(Cli.Failed, run.Exit);
+        Assert.Equal(ExitCodes.Failed, run.Exit);
         Assert.StartsWith("Rejected: 12 error(s)", run.ErrorLines[0]);
         Assert.Equal(10, run.ErrorLines.Count(l => l.StartsWith("error ", StringComparison.Ordinal)));
         Assert.Contains("... and 2 more", run.Error);
@@ -45,7 +45,7 @@ public sealed class UploadCommandTests : IDisposable
 
         var run = await CliRun.InvokeWithEnvironmentAsync(NoStorage(), "upload", _folder, "--no-validate");
 
-        Assert.Equal(Cli.Failed, run.Exit);
+        Assert.Equal(ExitCodes.Failed, run.Exit);
         Assert.StartsWith("upload: storage is not reachable", Assert.Single(run.ErrorLines));
     }
 
@@ -56,7 +56,7 @@ public sealed class UploadCommandTests : IDisposable
 
         var run = await CliRun.InvokeWithEnvironmentAsync(NoStorage(), "upload", sample);
 
-        Assert.Equal(Cli.Failed, run.Exit);
+        Assert.Equal(ExitCodes.Failed, run.Exit);
         var line = Assert.Single(run.ErrorLines);
         Assert.Contains("storage is not reachable: nothing answers at http://127.0.0.1:", line);
         Assert.Contains("start Azurite with: npx --yes azurite@", line);
@@ -67,7 +67,7 @@ public sealed class UploadCommandTests : IDisposable
     {
         var run = await CliRun.InvokeWithEnvironmentAsync(NoStorage(), "serve", "--urls", "http://127.0.0.1:0");
 
-        Assert.Equal(Cli.Failed, run.Exit);
+        Assert.Equal(ExitCodes.Failed, run.Exit);
         var line = Assert.Single(run.ErrorLines);
         Assert.StartsWith("serve: storage is not reachable", line);
         Assert.Contains("start Azurite with:", line);

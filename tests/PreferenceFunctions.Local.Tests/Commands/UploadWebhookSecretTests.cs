@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
+using PreferenceFunctions.Cli;
 using PreferenceFunctions.Local.Commands;
 using PreferenceFunctions.Local.Tests.Support;
 using PreferenceFunctions.Pipeline.Steps.Notify;
@@ -30,7 +31,7 @@ public sealed class UploadWebhookSecretTests : IDisposable
                 ["Notifications__WebhookSecret"] = secret,
             }, "upload", _folder, "--dataset", "hooked");
 
-            Assert.True(run.Exit == Cli.Ok, run.Error);
+            Assert.True(run.Exit == ExitCodes.Ok, run.Error);
             var runId = Regex.Match(run.Output, "Run id: (\\S+)").Groups[1].Value;
             Assert.Contains($"Webhook secret of this run (shown once; keep it): {WebhookSecrets.ForRun(secret, runId)}", run.Output);
             Assert.Contains("docs/events.md#verifying-a-webhook-signature", run.Output);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PreferenceFunctions.Cli;
 using PreferenceFunctions.Local.Client;
-using PreferenceFunctions.Local.Commands;
 using PreferenceFunctions.Local.Tests.Support;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Testing;
@@ -29,7 +29,7 @@ public sealed class StatusCommandTests : IDisposable
         // No storage settings: the problems come from the API's validation route.
         var run = await CliRun.InvokeAsync("status", upload.RunId, "--api", host.BaseAddress.ToString());
 
-        Assert.Equal(Cli.Failed, run.Exit);
+        Assert.Equal(ExitCodes.Failed, run.Exit);
         Assert.True(run.Output.Contains("\"status\": \"Rejected\"", StringComparison.Ordinal), run.Output + run.Error);
         Assert.StartsWith("Rejected: 12 error(s)", run.ErrorLines[0]);
         Assert.Contains($"{host.BaseAddress}api/runs/{upload.RunId}/validation?format=text", run.ErrorLines[0]);
@@ -47,7 +47,7 @@ public sealed class StatusCommandTests : IDisposable
 
         var run = await CliRun.InvokeAsync("status", upload.RunId, "--follow", "--api", host.BaseAddress.ToString());
 
-        Assert.Equal(Cli.Ok, run.Exit);
+        Assert.Equal(ExitCodes.Ok, run.Exit);
         var lines = run.Output.Split('\n').Select(l => FollowLine.Match(l)).Where(m => m.Success).ToList();
         Assert.True(lines.Count >= 5, run.Output);
         var times = lines.Select(m => TimeSpan.ParseExact(m.Groups["time"].Value, @"hh\:mm\:ss", CultureInfo.InvariantCulture)).ToList();

@@ -12,7 +12,7 @@ public sealed record CliRun(int Exit, string Output, string Error)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await Cli.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
+        var exit = await LocalCommandLine.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return new CliRun(exit, output.ToString(), error.ToString());
     }
 

@@ -1,8 +1,8 @@
-using PreferenceFunctions.Local.Commands;
-using PreferenceFunctions.Local.Tests.Support;
+using PreferenceFunctions.Cli.Commands;
+using PreferenceFunctions.Cli.Tests.Support;
 using PreferenceFunctions.Testing;
 
-namespace PreferenceFunctions.Local.Tests;
+namespace PreferenceFunctions.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests : IDisposable
 {

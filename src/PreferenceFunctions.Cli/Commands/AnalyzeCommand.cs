@@ -7,7 +7,7 @@ using PreferenceFunctions.Pipeline.Steps.Report;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Rapidata.Results;
 
-namespace PreferenceFunctions.Local.Commands;
+namespace PreferenceFunctions.Cli.Commands;
 
 /// <summary>
 /// <c>analyze &lt;results.json&gt; --output &lt;dir&gt; [--dataset &lt;folder&gt;] [--exports hf,dpo] [--votes &lt;file.parquet&gt;]</c>:

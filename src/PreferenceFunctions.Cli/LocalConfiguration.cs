@@ -1,4 +1,6 @@
-namespace PreferenceFunctions.Local.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace PreferenceFunctions.Cli;
 
 /// <summary>
 /// The settings the commands read before a host exists: appsettings.json next to the program, then environment

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Azure;
+using PreferenceFunctions.Cli;
 
 namespace PreferenceFunctions.Local.Commands;
 
 /// <summary>
-/// Turns the failures a user can fix (storage down, bad folder, API unreachable) into one clear line,
-/// <c>&lt;command&gt;: &lt;what went wrong&gt;</c>, and exit code 1.
+/// Turns the failures a user can fix in the commands that need the host or storage (storage down, bad folder, API
+/// unreachable) into one clear line, <c>&lt;command&gt;: &lt;what went wrong&gt;</c>, and exit code 1.
 /// </summary>
-public static class CommandErrors
+public static class HostCommandErrors
 {
     public static async Task<int> RunAsync(ParseResult parse, Func<Task<int>> action)
     {
@@ -19,24 +20,8 @@ public static class CommandErrors
                                        or HttpRequestException or RequestFailedException or AggregateException
                                        or UnauthorizedAccessException)
         {
-            return Fail(parse, Describe(e));
+            return CommandErrors.Fail(parse, Describe(e));
         }
-    }
-
-    /// <summary>Prints <c>&lt;command&gt;: &lt;message&gt;</c> to the error output; returns 1.</summary>
-    public static int Fail(ParseResult parse, string message)
-    {
-        parse.InvocationConfiguration.Error.WriteLine($"{parse.CommandResult.Command.Name}: {message}");
-        return Cli.Failed;
-    }
-
-    /// <summary>Prints <c>&lt;command&gt;: &lt;message&gt;</c> and the command's usage line to the error output; returns 2.</summary>
-    public static int Usage(ParseResult parse, string message)
-    {
-        var command = parse.CommandResult.Command;
-        parse.InvocationConfiguration.Error.WriteLine($"{command.Name}: {message}");
-        parse.InvocationConfiguration.Error.WriteLine(Cli.UsageOf(command));
-        return Cli.UsageError;
     }
 
     private static string Describe(Exception e) => e switch

@@ -1,7 +1,6 @@
-using PreferenceFunctions.Local.Commands;
-using PreferenceFunctions.Local.Tests.Support;
+using PreferenceFunctions.Cli.Tests.Support;
 
-namespace PreferenceFunctions.Local.Tests.Commands;
+namespace PreferenceFunctions.Cli.Tests.Commands;
 
 public sealed class GenerateDatasetCommandTests : IDisposable
 {
@@ -15,7 +14,7 @@ public sealed class GenerateDatasetCommandTests : IDisposable
 
         var run = await CliRun.InvokeAsync("generate-dataset", _folder.FullName, "--matchups", "3");
 
-        Assert.Equal(Cli.UsageError, run.Exit);
+        Assert.Equal(ExitCodes.UsageError, run.Exit);
         Assert.Contains("is not empty; pass --force", run.ErrorLines[0]);
         Assert.Equal("mine", await File.ReadAllTextAsync(csv));
     }
@@ -28,7 +27,7 @@ public sealed class GenerateDatasetCommandTests : IDisposable
 
         var run = await CliRun.InvokeAsync("generate-dataset", _folder.FullName, "--matchups", "3", "--force");
 
-        Assert.Equal(Cli.Ok, run.Exit);
+        Assert.Equal(ExitCodes.Ok, run.Exit);
         Assert.StartsWith("prompt,", await File.ReadAllTextAsync(csv));
     }
 

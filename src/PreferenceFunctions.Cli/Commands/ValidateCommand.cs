@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Text.Json;
-using PreferenceFunctions.Local.Hosting;
+using Microsoft.Extensions.Configuration;
+using PreferenceFunctions.Cli.Json;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage;
-using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
-namespace PreferenceFunctions.Local.Commands;
+namespace PreferenceFunctions.Cli.Commands;
 
 /// <summary>
 /// <c>validate &lt;folder&gt;</c>: checks a dataset folder on disk with the rules the pipeline applies after upload.
@@ -33,13 +33,14 @@ public static class ValidateCommand
         folder = UserPath(folder);
         if (!Directory.Exists(folder)) return CommandErrors.Usage(parse, $"folder \"{folder}\" does not exist");
         var report = await CheckAsync(folder, ct);
-        await parse.InvocationConfiguration.Output.WriteAsync(
-            json ? JsonSerializer.Serialize(report, DatasetJson.Indented) + Environment.NewLine : ReportText.Render(report));
+        await parse.InvocationConfiguration.Output.WriteAsync(json
+            ? JsonSerializer.Serialize(report, ValidationReportJson.Default.ValidationReport) + Environment.NewLine
+            : ReportText.Render(report));
         return report.Accepted ? Accepted : Rejected;
     }
 
     /// <summary>The folder checked with the rules (and settings) the pipeline applies after upload.</summary>
-    internal static async Task<ValidationReport> CheckAsync(string folder, CancellationToken ct)
+    public static async Task<ValidationReport> CheckAsync(string folder, CancellationToken ct)
     {
         var configuration = LocalConfiguration.Load();
         var options = configuration.GetSection(DatasetOptions.SectionName).Get<DatasetOptions>() ?? new DatasetOptions();
@@ -51,7 +52,7 @@ public static class ValidateCommand
     /// A path as the user meant it: <c>dotnet run</c> starts a web-SDK project in its own folder, so a relative path
     /// is resolved against the shell's directory (PWD) when that differs from the process's.
     /// </summary>
-    internal static string UserPath(string path)
+    public static string UserPath(string path)
     {
         if (Path.IsPathRooted(path)) return path;
         var shell = Environment.GetEnvironmentVariable("PWD");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 
-namespace PreferenceFunctions.Local.Commands;
+namespace PreferenceFunctions.Cli.Commands;
 
 /// <summary><c>generate-dataset &lt;folder&gt;</c>: writes a valid synthetic dataset of any size for tests and benchmarks.</summary>
 public static class GenerateDatasetCommand

@@ -1,0 +1,3 @@
+using PreferenceFunctions.Cli;
+
+return await CommandLineRunner.InvokeAsync(FileCommands.CreateRoot(), args);
