@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Images;
 
 /// <summary>
