@@ -14,19 +14,13 @@ public sealed class ImageIndex
     /// <summary>What was searched, for messages: e.g. "images.zip or the dataset folder".</summary>
     public string Description => _scopes.Count == 0 ? "the dataset (it has no images)" : string.Join(" or ", _scopes.Select(s => s.Description));
 
-    public int Count => _scopes.Sum(s => s.Entries.Count);
+    public int Count => _scopes.Sum(s => s.Paths.Slots.Count);
 
-    public IEnumerable<ImageEntry> Entries => _scopes.SelectMany(s => s.Entries.Values.Select(v => v.Entry));
+    public IEnumerable<ImageEntry> Entries => _scopes.SelectMany(s => s.Paths.Slots.Select(slot => slot.Entry));
 
     public ImageIndex AddScope(string description, IEnumerable<ImageEntry> entries, IReadOnlyList<string> prefixes)
     {
-        var map = new Dictionary<string, ImageSlot>(FastStringComparer.Instance);
-        var nextId = Count;
-        foreach (var entry in entries)
-        {
-            if (map.TryAdd(entry.Path, new ImageSlot(entry, nextId, entry.SizeBytes))) nextId++;
-        }
-        _scopes.Add(new Scope(description, map, new ImagePathTable(map), [.. prefixes]));
+        _scopes.Add(new Scope(description, new ImagePathTable(entries, firstId: Count), [.. prefixes]));
         return this;
     }
 
@@ -41,7 +35,7 @@ public sealed class ImageIndex
         {
             foreach (var prefix in scope.Prefixes) // an array: no enumerator allocated per lookup
             {
-                if (prefix.Length == 0 ? scope.Lookup.TryGet(reference, out slot) : TryFindPrefixed(scope, prefix, reference, out slot))
+                if (prefix.Length == 0 ? scope.Paths.TryGet(reference, out slot) : TryFindPrefixed(scope, prefix, reference, out slot))
                     return true;
             }
         }
@@ -57,7 +51,7 @@ public sealed class ImageIndex
         Span<char> buffer = stackalloc char[prefix.Length + reference.Length];
         prefix.CopyTo(buffer);
         reference.CopyTo(buffer[prefix.Length..]);
-        return scope.Lookup.TryGet(buffer, out slot);
+        return scope.Paths.TryGet(buffer, out slot);
     }
 
     /// <summary>The zip's single top-level folder ("name/"), if every entry is inside one.</summary>
@@ -75,5 +69,5 @@ public sealed class ImageIndex
         return top;
     }
 
-    private sealed record Scope(string Description, Dictionary<string, ImageSlot> Entries, ImagePathTable Lookup, string[] Prefixes);
+    private sealed record Scope(string Description, ImagePathTable Paths, string[] Prefixes);
 }
