@@ -55,12 +55,4 @@ internal sealed record AnalyzeCommandRun(double WallSeconds, double CpuSeconds, 
         var program = Path.Combine(repositoryRoot, "src", "PreferenceFunctions.Local", "bin", "Release", "net10.0", "PreferenceFunctions.Local.dll");
         return File.Exists(program) ? ["dotnet", program] : null;
     }
-
-    /// <summary>The folder holding PreferenceFunctions.sln above the bench's program.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PreferenceFunctions.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the benchmark from inside the repository (PreferenceFunctions.sln not found).");
-    }
 }

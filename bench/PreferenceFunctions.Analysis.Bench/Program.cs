@@ -81,7 +81,7 @@ try
     foreach (var m in analysis.Models)
         Console.WriteLine($"    {m.Rank,2}. {m.Model,-8} {m.Score,7:F1} [{m.ScoreLow:F1}, {m.ScoreHigh:F1}]  (true strength: model0 + {40 * int.Parse(m.Model[5..], CultureInfo.InvariantCulture)})");
 
-    var root = AnalyzeCommandRun.RepositoryRoot();
+    var root = Repository.Root();
     var command = AnalyzeCommandRun.Median(Repeats, AnalyzeCommandRun.ReleaseProgram(root), path, rounds);
     Console.WriteLine(command is null
         ? "analyze command: skipped (build it first: dotnet build -c Release src/PreferenceFunctions.Local)"

@@ -20,7 +20,7 @@ public static class ValidateBenchmark
 {
     public static void Run(int rows, bool withDebugRun)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var folder = Directory.CreateTempSubdirectory("validate-bench-").FullName;
         try
         {
@@ -152,12 +152,5 @@ public static class ValidateBenchmark
         {
             return null;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "PreferenceFunctions.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Run the benchmark from inside the repository (PreferenceFunctions.sln not found).");
     }
 }

@@ -22,7 +22,7 @@ if (args.Contains("--votes-export"))
 var quick = args.Contains("--quick");
 var only = args.Contains("--100k") ? 100_000
     : Array.IndexOf(args, "--matchups") is var at and >= 0 && int.TryParse(args.ElementAtOrDefault(at + 1), out var n) ? n : (int?)null;
-var root = FindRepositoryRoot();
+var root = Repository.Root();
 var work = Directory.CreateTempSubdirectory("preference-bench-");
 await using var azurite = await AzuriteProcess.StartPrivateAsync(TimeSpan.FromMinutes(3), CancellationToken.None);
 var azuriteCpu = AzuriteCpu.ForBlobPort(azurite.Ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -65,11 +65,4 @@ BenchScenario Generated(int matchups, TimeSpan target)
     // datasets keep loose images.
     DatasetGenerator.Generate(new GenerateDatasetRequest(folder, matchups, 2, 1, Zip: matchups >= 100_000));
     return new BenchScenario($"generated-{matchups}", folder, matchups, target);
-}
-
-static string FindRepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "PreferenceFunctions.sln"))) return dir.FullName;
-    throw new InvalidOperationException("Run the benchmark from inside the repository (PreferenceFunctions.sln not found).");
 }
