@@ -14,18 +14,17 @@ public static class VotesParquet
     public const int RowGroupSize = 50_000;
     public const string UserScorePrefix = "user_score_";
 
-    private static readonly DataField<string> RunId = Text("run_id"), MatchupId = Text("matchup_id"), Prompt = Text("prompt"),
-        ModelA = Text("model_a"), ModelB = Text("model_b"), ImageA = Text("image_a"), ImageB = Text("image_b"),
-        VotedFor = Text("voted_for"), VotedModel = Text("voted_model"), Country = Text("country"), Language = Text("language"),
-        Age = Text("age"), Gender = Text("gender"), Occupation = Text("occupation");
+    private const string RoundColumn = "round";
 
-    private static readonly DataField<int> Round = new("round");
-
-    private static readonly (DataField<string> Field, Func<VoteRow, string?> Value)[] TextColumns =
+    // Names, not DataField instances: Parquet.Net sets a field's levels when a schema takes it in (PropagateLevels assigns,
+    // then increments), so a field shared by two schemas built at the same time could be written with a definition
+    // level of 2. Each file gets its own fields (VotesSchema).
+    private static readonly (string Name, Func<VoteRow, string?> Value)[] TextColumns =
     [
-        (RunId, r => r.RunId), (MatchupId, r => r.MatchupId), (Prompt, r => r.Prompt), (ModelA, r => r.ModelA), (ModelB, r => r.ModelB),
-        (ImageA, r => r.ImageA), (ImageB, r => r.ImageB), (VotedFor, r => r.VotedFor), (VotedModel, r => r.VotedModel),
-        (Country, r => r.Country), (Language, r => r.Language), (Age, r => r.Age), (Gender, r => r.Gender), (Occupation, r => r.Occupation),
+        ("run_id", r => r.RunId), ("matchup_id", r => r.MatchupId), ("prompt", r => r.Prompt), ("model_a", r => r.ModelA),
+        ("model_b", r => r.ModelB), ("image_a", r => r.ImageA), ("image_b", r => r.ImageB), ("voted_for", r => r.VotedFor),
+        ("voted_model", r => r.VotedModel), ("country", r => r.Country), ("language", r => r.Language), ("age", r => r.Age),
+        ("gender", r => r.Gender), ("occupation", r => r.Occupation),
     ];
 
     /// <summary>Writes every row. <paramref name="rows"/> is enumerated once when the first row group names every userScores
@@ -56,13 +55,12 @@ public static class VotesParquet
         Stream output, CancellationToken cancellationToken)
     {
         ParquetWriter? writer = null;
-        (string Dimension, DataField<double?> Field)[] scoreFields = [];
+        VotesSchema? schema = null;
         async Task<ParquetWriter> WriterAsync()
         {
             if (writer is not null) return writer;
-            scoreFields = dimensions.Select(d => (Dimension: d, Field: new DataField<double?>(UserScorePrefix + d))).ToArray();
-            var schema = new ParquetSchema([.. TextColumns.Select(c => (Field)c.Field), Round, .. scoreFields.Select(s => (Field)s.Field)]);
-            return writer = await ParquetWriter.CreateAsync(schema, output, cancellationToken: cancellationToken).ConfigureAwait(false);
+            schema = new VotesSchema(dimensions);
+            return writer = await ParquetWriter.CreateAsync(schema.Parquet, output, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -75,12 +73,12 @@ public static class VotesParquet
                 else if (!row.UserScores.Keys.All(dimensions.Contains)) return null;
                 batch.Add(row);
                 if (batch.Count < RowGroupSize) continue;
-                await WriteGroupAsync(await WriterAsync().ConfigureAwait(false), batch, scoreFields, cancellationToken).ConfigureAwait(false);
+                await WriteGroupAsync(await WriterAsync().ConfigureAwait(false), schema!, batch, cancellationToken).ConfigureAwait(false);
                 written += batch.Count;
                 batch.Clear();
             }
             if (batch.Count > 0 || written == 0)
-                await WriteGroupAsync(await WriterAsync().ConfigureAwait(false), batch, scoreFields, cancellationToken).ConfigureAwait(false);
+                await WriteGroupAsync(await WriterAsync().ConfigureAwait(false), schema!, batch, cancellationToken).ConfigureAwait(false);
             return written + batch.Count;
         }
         finally
@@ -113,7 +111,7 @@ public static class VotesParquet
         ArgumentNullException.ThrowIfNull(input);
         await using var reader = await ParquetReader.CreateAsync(input, leaveStreamOpen: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         var fields = reader.Schema.GetDataFields();
-        var missing = TextColumns.Select(c => c.Field.Name).Where(name => fields.All(f => f.Name != name)).ToList();
+        var missing = TextColumns.Select(c => c.Name).Where(name => fields.All(f => f.Name != name)).ToList();
         if (missing.Count > 0)
             throw new InvalidDataException($"not a votes export: the columns {string.Join(", ", missing)} are missing");
         var scoreFields = fields.Where(f => f.Name.StartsWith(UserScorePrefix, StringComparison.Ordinal)).ToArray();
@@ -122,14 +120,14 @@ public static class VotesParquet
             using var rowGroup = reader.OpenRowGroupReader(group);
             var count = checked((int)rowGroup.RowCount);
             var text = new Dictionary<string, string?[]>(StringComparer.Ordinal);
-            foreach (var name in TextColumns.Select(c => c.Field.Name))
+            foreach (var (name, _) in TextColumns)
             {
                 var values = new string?[count];
                 await rowGroup.ReadAsync(fields.First(f => f.Name == name), values.AsMemory()!, cancellationToken: cancellationToken).ConfigureAwait(false);
                 text[name] = values;
             }
             var rounds = new int[count];
-            if (fields.FirstOrDefault(f => f.Name == Round.Name) is { } roundField)
+            if (fields.FirstOrDefault(f => f.Name == RoundColumn) is { } roundField)
                 await rowGroup.ReadAsync<int>(roundField, rounds.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
             else Array.Fill(rounds, 1);
             var scores = new List<(string Dimension, double?[] Values)>();
@@ -141,27 +139,42 @@ public static class VotesParquet
             }
             for (var i = 0; i < count; i++)
             {
-                string? T(DataField<string> f) => text[f.Name][i];
+                string? T(string column) => text[column][i];
                 var userScores = scores.Where(s => s.Values[i].HasValue).ToDictionary(s => s.Dimension, s => s.Values[i]!.Value, StringComparer.Ordinal);
-                yield return new VoteRow(T(RunId), T(MatchupId) ?? "", T(Prompt) ?? "", T(ModelA) ?? "", T(ModelB) ?? "", T(ImageA) ?? "",
-                    T(ImageB) ?? "", T(VotedFor), T(VotedModel), T(Country), T(Language), T(Age), T(Gender), T(Occupation), userScores, rounds[i]);
+                yield return new VoteRow(T("run_id"), T("matchup_id") ?? "", T("prompt") ?? "", T("model_a") ?? "", T("model_b") ?? "",
+                    T("image_a") ?? "", T("image_b") ?? "", T("voted_for"), T("voted_model"), T("country"), T("language"), T("age"),
+                    T("gender"), T("occupation"), userScores, rounds[i]);
             }
         }
     }
 
-    private static async Task WriteGroupAsync(ParquetWriter writer, IReadOnlyList<VoteRow> batch,
-        (string Dimension, DataField<double?> Field)[] scoreFields, CancellationToken cancellationToken)
+    private static async Task WriteGroupAsync(ParquetWriter writer, VotesSchema schema, IReadOnlyList<VoteRow> batch,
+        CancellationToken cancellationToken)
     {
         using var group = writer.CreateRowGroup();
-        foreach (var (field, value) in TextColumns)
-            await group.WriteAsync(field, batch.Select(value).ToArray()!).ConfigureAwait(false);
-        await group.WriteAsync<int>(Round, batch.Select(r => r.Round).ToArray().AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var (dimension, field) in scoreFields)
+        for (var c = 0; c < TextColumns.Length; c++)
+            await group.WriteAsync(schema.Text[c], batch.Select(TextColumns[c].Value).ToArray()).ConfigureAwait(false);
+        await group.WriteAsync<int>(schema.Round, batch.Select(r => r.Round).ToArray().AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var (dimension, field) in schema.Scores)
         {
             var values = batch.Select(r => r.UserScores.TryGetValue(dimension, out var score) ? score : (double?)null).ToArray();
             await group.WriteAsync<double>(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static DataField<string> Text(string name) => new(name, nullable: true);
+    /// <summary>One file's schema: the text columns in <see cref="TextColumns"/> order, the round, one score column per
+    /// dimension in ordinal order. Fields are made for this schema alone (see <see cref="TextColumns"/>).</summary>
+    private sealed class VotesSchema
+    {
+        public DataField<string>[] Text { get; } = [.. TextColumns.Select(c => new DataField<string>(c.Name, nullable: true))];
+        public DataField<int> Round { get; } = new(RoundColumn);
+        public (string Dimension, DataField<double?> Field)[] Scores { get; }
+        public ParquetSchema Parquet { get; }
+
+        public VotesSchema(IEnumerable<string> dimensions)
+        {
+            Scores = [.. dimensions.Select(d => (d, new DataField<double?>(UserScorePrefix + d)))];
+            Parquet = new ParquetSchema([.. Text, Round, .. Scores.Select(s => (Field)s.Field)]);
+        }
+    }
 }

@@ -77,6 +77,29 @@ public sealed class VotesParquetTests
     }
 
     [Fact]
+    public async Task WriteAsync_ManyFilesAtOnce_EachIsByteForByteTheFileWrittenAlone()
+    {
+        // Two runs can write their exports at the same time in one host. A schema field shared between files had its
+        // definition level raced to 2 (Parquet.Net sets it, then increments it, when a schema takes the field in).
+        VoteRow[] rows = [Row(1, new Dictionary<string, double> { ["global"] = 0.5 })];
+        static async Task<byte[]> WriteAsync(VoteRow[] rows)
+        {
+            using var file = new MemoryStream();
+            await VotesParquet.WriteAsync(rows, file);
+            return file.ToArray();
+        }
+        var alone = await WriteAsync(rows);
+
+        var differing = 0;
+        await Parallel.ForAsync(0, 4_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (_, _) =>
+        {
+            if (!(await WriteAsync(rows)).AsSpan().SequenceEqual(alone)) Interlocked.Increment(ref differing);
+        });
+
+        Assert.Equal(0, differing);
+    }
+
+    [Fact]
     public async Task ReadAsync_ParquetWithoutTheVotesColumns_SaysWhichAreMissing()
     {
         using var file = new MemoryStream();
