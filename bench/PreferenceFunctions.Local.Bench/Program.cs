@@ -51,7 +51,7 @@ Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 foreach (var r in results)
 {
     Console.WriteLine($"| {r.Scenario.Name} | {r.CsvToTables.TotalSeconds:0.0} s | {r.Scenario.Target.TotalSeconds:0} s | {r.CpuSeconds:0.0} + {r.AzuriteCpuSeconds:0.0} s | " +
-                      $"{r.UploadSeconds:0.0} s | {r.EmulatorSeconds:0.0} s ({r.Emulator.UploadsPerSecond:0} uploads/s, {r.Emulator.DatapointsPerSecond:0} datapoints/s, {r.Emulator.InFlight} in flight) | " +
+                      $"{r.UploadSeconds:0.0} s | {r.EmulatorSeconds:0.0} s ({r.Emulator.UploadsPerSecond:0} uploads/s, {r.Emulator.DatapointsPerSecond:0} datapoints/s, {r.Emulator.InFlight} in flight, CPU {r.Emulator.CpuSeconds:0.0} s) | " +
                       $"{r.UploadSeconds / r.EmulatorSeconds:0.0}x | {r.HistoryEvents?.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) ?? "?"} | " +
                       $"{r.PeakWorkingSetBytes / 1e6:N0} MB | {r.MatchupRows:N0} | {(r.MetTarget ? "ok" : r.Status + ", MISSED")} |");
 }
