@@ -202,7 +202,7 @@ public sealed class DatasetStagerTests
     }
 
     [Fact]
-    public async Task StageAsync_CsvNotUtf8_RejectsNamingWhereBeforeAnythingIsStagedAndLeavesTheDatasetAsItWas()
+    public async Task StageAsync_CsvNotUtf8_RejectsNamingWhereWithoutManifestAndLeavesTheDatasetAsItWas()
     {
         await using var fx = await StagingFixture.CreateAsync();
         await fx.Datasets.UploadBlobAsync("set/flux/a.png", BinaryData.FromBytes(PreferenceFunctions.Pipeline.Steps.Stage.Generation.DatasetGenerator.Image("flux", 1, 0)));
