@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PreferenceFunctions.Cli.Commands;
 using PreferenceFunctions.Cli.Tests.Support;
 using PreferenceFunctions.Testing;
@@ -44,6 +45,26 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("matchups.csv row 7, column image1: image \"flux/nope.png\" not found in the dataset folder", output);
         Assert.Contains("matchups.csv row 7, column image2: \"../escape.png\" contains \"..\"", output);
         Assert.Contains("order.json: unknown key(s) \"colour\"", output);
+    }
+
+    [Fact]
+    public async Task Validate_CsvNotUtf8_ExitsOneNamingRowColumnLineAndOffsetInTextAndJson()
+    {
+        Assert.Equal(0, (await RunAsync("generate-dataset", _folder, "--matchups", "5", "--seed", "4")).Exit);
+        var csv = Path.Combine(_folder, "matchups.csv");
+        var offset = new FileInfo(csv).Length + "caf".Length;
+        using (var file = File.Open(csv, FileMode.Append)) file.Write([.. "caf"u8, 0xE9, .. ",flux/a.png,stable_diffusion/b.png\n"u8]); // "café" as Windows-1252 writes it
+        var expected = $"matchups.csv row 7, column prompt: not valid UTF-8 at line 7, byte offset {offset:N0} (bytes E9)";
+
+        var (exit, output, _) = await RunAsync("validate", _folder);
+        var (jsonExit, json, _) = await RunAsync("validate", _folder, "--json");
+
+        Assert.Equal((ValidateCommand.Rejected, ValidateCommand.Rejected), (exit, jsonExit));
+        Assert.Contains("REJECTED (1 error)", output);
+        Assert.Contains(expected, output);
+        var problem = JsonDocument.Parse(json).RootElement.GetProperty("problems").EnumerateArray().Single();
+        Assert.Equal("not-utf8", problem.GetProperty("code").GetString());
+        Assert.StartsWith(expected, problem.GetProperty("message").GetString());
     }
 
     [Fact]

@@ -69,8 +69,8 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         }
         else
         {
-            var csvStream = await datasets.GetBlobClient(listing.Matchups.Name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
-            using var csv = new StreamReader(csvStream, detectEncodingFromByteOrderMarks: true);
+            await using var csvStream = await datasets.GetBlobClient(listing.Matchups.Name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
+            using var csv = new MatchupCsvReader(csvStream);
             check = await new DatasetCheck(settings).RunAsync(input, csv, problems, ct);
         }
         StagingLog.Phase(logger, request.RunId, "validation and image hashing", clock.ElapsedMilliseconds);

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
@@ -58,8 +57,8 @@ public static class LocalDatasetFolder
             var input = new DatasetCheckInput(root, Path.GetFileName(root), index, content, orderJson, null, defaults, CsvRefused: !csvFits);
             var check = new DatasetCheck(options, keepMatchups);
             if (!File.Exists(csvPath) || !csvFits) return await check.RunAsync(input, null, problems, cancellationToken);
-            var file = new FileStream(csvPath, new FileStreamOptions { BufferSize = 0, Options = FileOptions.SequentialScan });
-            using var csv = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, CsvBufferBytes);
+            await using var file = new FileStream(csvPath, new FileStreamOptions { BufferSize = 0, Options = FileOptions.SequentialScan });
+            using var csv = new MatchupCsvReader(file, CsvBufferBytes);
             return await check.RunAsync(input, csv, problems, cancellationToken);
         }
         finally

@@ -11,12 +11,22 @@ internal static class CsvCheck
 {
     public static readonly string[] DefaultImages = ["flux/flux_1_0.png", "stable_diffusion/stable_diffusion_1_1.png", "flux/flux_2_0.png", "stable_diffusion/stable_diffusion_2_1.png"];
 
-    public static (CsvScan Scan, ProblemList Problems) Run(string csv, DatasetOptions? options = null, IEnumerable<(string Path, long Size)>? images = null)
+    public static (CsvScan Scan, ProblemList Problems) Run(string csv, DatasetOptions? options = null, IEnumerable<(string Path, long Size)>? images = null) =>
+        Run(new StringReader(csv), options, images);
+
+    /// <summary>The pass over bytes read as a file or blob is: strict UTF-8 (<see cref="MatchupCsvReader"/>) from a seekable stream.</summary>
+    public static (CsvScan Scan, ProblemList Problems) Run(byte[] csv, DatasetOptions? options = null)
+    {
+        using var reader = new MatchupCsvReader(new MemoryStream(csv));
+        return Run(reader, options, images: null);
+    }
+
+    private static (CsvScan Scan, ProblemList Problems) Run(TextReader csv, DatasetOptions? options, IEnumerable<(string Path, long Size)>? images)
     {
         var index = new ImageIndex().AddLoose(
             (images ?? DefaultImages.Select(p => (p, 100L))).Select(i => new ImageEntry(i.Item1, ImageSource.Blob, i.Item2, "set/" + i.Item1)), "the dataset folder");
         var problems = new ProblemList((options ?? new DatasetOptions()).MaxProblems);
-        var scan = new MatchupCsvValidator(index, options ?? new DatasetOptions(), problems).Validate(new StringReader(csv));
+        var scan = new MatchupCsvValidator(index, options ?? new DatasetOptions(), problems).Validate(csv);
         return (scan, problems);
     }
 

@@ -202,6 +202,29 @@ public sealed class DatasetStagerTests
     }
 
     [Fact]
+    public async Task StageAsync_CsvNotUtf8_RejectsNamingWhereWithoutManifestAndLeavesTheDatasetAsItWas()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.Datasets.UploadBlobAsync("set/flux/a.png", BinaryData.FromBytes(PreferenceFunctions.Pipeline.Steps.Stage.Generation.DatasetGenerator.Image("flux", 1, 0)));
+        await fx.Datasets.UploadBlobAsync("set/stable_diffusion/b.png", BinaryData.FromBytes(PreferenceFunctions.Pipeline.Steps.Stage.Generation.DatasetGenerator.Image("sd", 1, 1)));
+        var before = "prompt,image1,image2\na fox,flux/a.png,stable_diffusion/b.png\na caf";
+        await fx.Datasets.UploadBlobAsync("set/matchups.csv", BinaryData.FromBytes([.. System.Text.Encoding.UTF8.GetBytes(before), 0xE9, .. ",stable_diffusion/b.png,flux/a.png\n"u8]));
+        var blobs = await fx.DatasetEtagsAsync();
+
+        var staged = await fx.StageAsync("set");
+
+        Assert.False(staged.Accepted);
+        Assert.Null(staged.ManifestBlobName);
+        Assert.Empty(staged.ChunkBlobNames);
+        Assert.Equal("matchups.csv row 3, column prompt: not valid UTF-8 at line 3, byte offset 66 (bytes E9); save the file as UTF-8 (in Excel: Save As \"CSV UTF-8\") and check the text there",
+            Assert.Single(staged.FirstErrors));
+        var report = await new ManifestStore(fx.Blobs).ReadReportAsync(fx.Runs, staged.ReportBlobName);
+        Assert.Equal((ProblemCodes.NotUtf8, 3, "prompt"), (report.Problems[0].Code, report.Problems[0].Row, report.Problems[0].Column));
+        Assert.Contains("REJECTED (1 error)", await fx.ReadRunTextAsync("run-1/validation.txt"));
+        Assert.Equal(blobs, await fx.DatasetEtagsAsync());
+    }
+
+    [Fact]
     public async Task StageAsync_MissingCsvOrContainer_RejectsWithMissingFile()
     {
         await using var fx = await StagingFixture.CreateAsync();

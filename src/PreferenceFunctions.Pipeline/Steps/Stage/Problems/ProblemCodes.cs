@@ -5,6 +5,7 @@ internal static class ProblemCodes
 {
     public const string MissingFile = "missing-file";
     public const string EmptyFile = "empty-file";
+    public const string NotUtf8 = "not-utf8";
     public const string MissingColumn = "missing-column";
     public const string DuplicateColumn = "duplicate-column";
     public const string FieldCount = "field-count";

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using nietras.SeparatedValues;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
@@ -13,6 +14,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// The pass runs on two threads: this one reads and parses the rows and checks their cells (<see cref="MatchupRowParser"/>),
 /// a second applies the rules that depend on earlier rows' outcome and reports every problem in row order
 /// (<see cref="MatchupRowRules"/>), batch by batch; a CSV of one batch stays on this thread.
+/// Text that is not UTF-8 (<see cref="MatchupCsvReader"/> throws on invalid bytes) ends the pass with a <c>not-utf8</c> error.
 /// </summary>
 public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options, ProblemList problems,
     LongPromptPolicy longPrompts = LongPromptPolicy.Shorten)
@@ -22,6 +24,10 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     private const string File = MatchupColumns.FileName;
     /// <summary>The rows whose average length, with the file's size, estimates the row count.</summary>
     private const int RowsSampled = 1_000;
+    private const string SaveAsUtf8 = "save the file as UTF-8 (in Excel: Save As \"CSV UTF-8\") and check the text there";
+
+    /// <summary>How Sep reads matchups.csv (also how <see cref="InvalidUtf8"/> reads its header).</summary>
+    internal static readonly SepReaderOptions CsvOptions = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true });
 
     /// <summary>Rows per batch handed between the two threads (~0.5 MB of parsed rows; tests use a few to cross batches).</summary>
     internal int BatchRows { get; init; } = 2_048;
@@ -39,7 +45,8 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per row: optimised from the first call (docs/performance.md)
     private CsvScan Read(TextReader csv, MatchupTally? tally)
     {
-        using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).From(csv);
+        using var reader = OpenOrReportNotUtf8(csv);
+        if (reader is null) return new CsvScan(0, [], 0, []);
         if (reader.Header.IsEmpty)
         {
             problems.Error(ProblemCodes.EmptyFile, File, $"{File} is empty; expected a header row: prompt,image1,image2", row: 1, line: 1);
@@ -55,25 +62,35 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
         var batch = handOff.Rent();
         var (csvBytes, sampledChars) = (CsvBytes(csv), 0L);
         var dataRows = 0;
-        foreach (var row in reader)
+        var notUtf8 = false;
+        try
         {
-            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue; // a blank line is not a row
-            if (++dataRows > options.MaxRows) break; // one row past the limit is enough to say so; the rest is never read
-            if (dataRows <= RowsSampled && csvBytes > 0)
+            foreach (var row in reader)
             {
-                sampledChars += row.Span.Length + 1;
-                if (dataRows == RowsSampled) batch.ExpectedRows = (int)Math.Min(options.MaxRows, csvBytes * 9 / 8 * RowsSampled / sampledChars);
+                if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue; // a blank line is not a row
+                if (++dataRows > options.MaxRows) break; // one row past the limit is enough to say so; the rest is never read
+                if (dataRows <= RowsSampled && csvBytes > 0)
+                {
+                    sampledChars += row.Span.Length + 1;
+                    if (dataRows == RowsSampled) batch.ExpectedRows = (int)Math.Min(options.MaxRows, csvBytes * 9 / 8 * RowsSampled / sampledChars);
+                }
+                if (batch.IsFull)
+                {
+                    handOff.Hand(batch);
+                    batch = handOff.Rent();
+                    batch.Clear();
+                }
+                parser.Parse(row, new RowAt(row.RowIndex + 1, row.LineNumberFrom), batch);
             }
-            if (batch.IsFull)
-            {
-                handOff.Hand(batch);
-                batch = handOff.Rent();
-                batch.Clear();
-            }
-            parser.Parse(row, new RowAt(row.RowIndex + 1, row.LineNumberFrom), batch);
+        }
+        catch (DecoderFallbackException)
+        {
+            notUtf8 = true; // the rows read until then are still checked and reported, below
         }
         handOff.Finish(batch);
-        if (dataRows > options.MaxRows)
+        if (notUtf8)
+            ReportNotUtf8(csv);
+        else if (dataRows > options.MaxRows)
             problems.Error(ProblemCodes.TooManyRows, File, $"{File}: more than {options.MaxRows:N0} rows, over the limit (Preference__Datasets__MaxRows); reading stopped at row {options.MaxRows + 2}");
         else if (dataRows == 0)
             problems.Error(ProblemCodes.NoMatchups, File, $"{File} has a header but no data rows", row: 2);
@@ -91,6 +108,44 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     /// </summary>
     private bool DerivedIdsOnlyMeetDuplicates(MatchupColumns columns) =>
         columns.Id < 0 && index.Entries.Select(e => e.Path).Distinct(StringComparer.Ordinal).Count() == index.Count;
+
+    /// <summary>Sep's reader, which reads the header (and the first block of text) at once; null after reporting that the text is not UTF-8.</summary>
+    private SepReader? OpenOrReportNotUtf8(TextReader csv)
+    {
+        try
+        {
+            return CsvOptions.From(csv);
+        }
+        catch (DecoderFallbackException)
+        {
+            ReportNotUtf8(csv);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reports the first invalid bytes with their row, column, line and byte offset. The decoder's exception names only
+    /// a block, so a file or blob is read again from its start (<see cref="InvalidUtf8.Find"/>); a reader that cannot
+    /// be read again gets the error without a place.
+    /// </summary>
+    private void ReportNotUtf8(TextReader csv)
+    {
+        InvalidUtf8? at = null;
+        if (csv is MatchupCsvReader { Bytes.CanSeek: true } strict)
+        {
+            strict.Bytes.Position = 0;
+            at = InvalidUtf8.Find(strict.Bytes);
+        }
+        if (at is null)
+        {
+            problems.Error(ProblemCodes.NotUtf8, File, $"{File} is not valid UTF-8; {SaveAsUtf8}");
+            return;
+        }
+        var column = at.Column is null ? "" : $", column {at.Column}";
+        problems.Error(ProblemCodes.NotUtf8, File,
+            $"{File} row {new RowAt(at.Row, at.RowLine)}{column}: not valid UTF-8 at line {at.Line}, byte offset {at.Offset:N0} (bytes {at.Bytes}); {SaveAsUtf8}",
+            at.Row, at.RowLine, at.Column);
+    }
 
     /// <summary>The size of a CSV read from a file (the de-duplication table is sized from it), else 0.</summary>
     private static long CsvBytes(TextReader csv) => csv is StreamReader { BaseStream.CanSeek: true } file ? file.BaseStream.Length : 0;
