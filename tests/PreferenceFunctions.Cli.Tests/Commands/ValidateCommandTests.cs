@@ -68,6 +68,19 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_OrderJsonNotUtf8_ExitsOneNamingLineAndOffset()
+    {
+        Assert.Equal(0, (await RunAsync("generate-dataset", _folder, "--matchups", "5", "--seed", "4")).Exit);
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "order.json"), [.. "{ \"criteria\": \"Which caf"u8, 0xE9, .. " fits?\" }"u8]);
+
+        var (exit, output, _) = await RunAsync("validate", _folder);
+
+        Assert.Equal(ValidateCommand.Rejected, exit);
+        Assert.Contains("REJECTED (1 error)", output);
+        Assert.Contains("order.json: not valid UTF-8 at line 1, byte offset 24 (bytes E9); save the file as UTF-8", output);
+    }
+
+    [Fact]
     public async Task Validate_Json_PrintsTheReportAsJson()
     {
         await RunAsync("generate-dataset", _folder, "--matchups", "3", "--zip");

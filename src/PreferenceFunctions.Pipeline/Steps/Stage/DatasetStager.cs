@@ -54,7 +54,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
         StagingLog.Phase(logger, request.RunId, "listing and image index", clock.ElapsedMilliseconds);
 
         var orderJson = listing.Order is null || !FileLimits.OrderFits(listing.Order.Properties.ContentLength, settings, problems) ? null
-            : (await datasets.GetBlobClient(listing.Order.Name).DownloadContentAsync(ct)).Value.Content.ToString();
+            : OrderJsonReader.Decode((await datasets.GetBlobClient(listing.Order.Name).DownloadContentAsync(ct)).Value.Content.ToMemory().Span, problems);
         var csvFits = listing.Matchups is null || FileLimits.CsvFits(listing.Matchups.Properties.ContentLength, settings, problems);
         // An HTTP start's webhook arrives sealed (RunsApi); it is checked in clear and sealed again for the run's history.
         var overrides = request.OrderSettingsOverrides is { Webhook: { } sealedHook } given && webhookSeal is not null

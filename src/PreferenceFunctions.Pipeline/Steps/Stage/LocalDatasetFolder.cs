@@ -3,6 +3,7 @@ using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Steps.Stage.Images;
 using PreferenceFunctions.Pipeline.Steps.Stage.Listing;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
+using PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage;
@@ -51,7 +52,7 @@ public static class LocalDatasetFolder
 
             var orderPath = Path.Combine(root, DatasetFiles.Order);
             var orderJson = File.Exists(orderPath) && FileLimits.OrderFits(new FileInfo(orderPath).Length, options, problems)
-                ? await File.ReadAllTextAsync(orderPath, cancellationToken) : null;
+                ? OrderJsonReader.Decode(await File.ReadAllBytesAsync(orderPath, cancellationToken), problems) : null;
             var csvPath = Path.Combine(root, DatasetFiles.Matchups);
             var csvFits = !File.Exists(csvPath) || FileLimits.CsvFits(new FileInfo(csvPath).Length, options, problems);
             var input = new DatasetCheckInput(root, Path.GetFileName(root), index, content, orderJson, null, defaults, CsvRefused: !csvFits);

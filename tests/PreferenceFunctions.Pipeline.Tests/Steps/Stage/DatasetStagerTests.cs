@@ -225,6 +225,24 @@ public sealed class DatasetStagerTests
     }
 
     [Fact]
+    public async Task StageAsync_OrderJsonNotUtf8_RejectsNamingWhereAndLeavesTheDatasetAsItWas()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.Datasets.UploadBlobAsync("set/flux/a.png", BinaryData.FromBytes(PreferenceFunctions.Pipeline.Steps.Stage.Generation.DatasetGenerator.Image("flux", 1, 0)));
+        await fx.Datasets.UploadBlobAsync("set/stable_diffusion/b.png", BinaryData.FromBytes(PreferenceFunctions.Pipeline.Steps.Stage.Generation.DatasetGenerator.Image("sd", 1, 1)));
+        await fx.Datasets.UploadBlobAsync("set/matchups.csv", BinaryData.FromString("prompt,image1,image2\na fox,flux/a.png,stable_diffusion/b.png\n"));
+        await fx.Datasets.UploadBlobAsync("set/order.json", BinaryData.FromBytes([.. "{ \"criteria\": \"Which caf"u8, 0xE9, .. " fits?\" }"u8]));
+        var blobs = await fx.DatasetEtagsAsync();
+
+        var staged = await fx.StageAsync("set");
+
+        Assert.False(staged.Accepted);
+        Assert.Null(staged.ManifestBlobName);
+        Assert.Equal("order.json: not valid UTF-8 at line 1, byte offset 24 (bytes E9); save the file as UTF-8", Assert.Single(staged.FirstErrors));
+        Assert.Equal(blobs, await fx.DatasetEtagsAsync());
+    }
+
+    [Fact]
     public async Task StageAsync_MissingCsvOrContainer_RejectsWithMissingFile()
     {
         await using var fx = await StagingFixture.CreateAsync();

@@ -59,6 +59,42 @@ public sealed class OrderSettingsTests
     }
 
     [Fact]
+    public void Decode_Latin1ByteInCriteria_IsNotUtf8NamingLineAndByteOffset()
+    {
+        var problems = new ProblemList(100);
+
+        var text = OrderJsonReader.Decode([.. "{\n  \"criteria\": \"Which caf"u8, 0xE9, .. " looks better?\"\n}"u8], problems);
+
+        Assert.Null(text);
+        var problem = problems.Single(ProblemCodes.NotUtf8);
+        Assert.Equal("order.json: not valid UTF-8 at line 2, byte offset 26 (bytes E9); save the file as UTF-8", problem.Message);
+        Assert.Equal(("order.json", 2), (problem.File, problem.Line));
+    }
+
+    [Fact]
+    public void Decode_TruncatedSequenceAfterBom_CountsTheBomInTheOffset()
+    {
+        var problems = new ProblemList(100);
+
+        var text = OrderJsonReader.Decode([0xEF, 0xBB, 0xBF, .. "{ \"name\": \"\u65e5"u8, 0xE6, 0x97], problems);
+
+        Assert.Null(text);
+        Assert.Equal("order.json: not valid UTF-8 at line 1, byte offset 17 (bytes E6 97); save the file as UTF-8",
+            problems.Single(ProblemCodes.NotUtf8).Message);
+    }
+
+    [Fact]
+    public void Decode_Utf8WithAndWithoutBom_GivesTheTextWithoutTheBom()
+    {
+        var problems = new ProblemList(100);
+        var json = """{ "criteria": "Quel café 日本 🦊 ?" }""";
+
+        Assert.Equal(json, OrderJsonReader.Decode(System.Text.Encoding.UTF8.GetBytes(json), problems));
+        Assert.Equal(json, OrderJsonReader.Decode([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(json)], problems));
+        Assert.Equal(0, problems.ErrorCount);
+    }
+
+    [Fact]
     public void Read_WrongType_NamesFieldAndValue()
     {
         var (_, problems) = Resolve("""{ "responsesPerMatchup": "15" }""");

@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
@@ -11,6 +14,26 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Settings;
 internal static class OrderJsonReader
 {
     public const string FileName = "order.json";
+
+    /// <summary>
+    /// order.json's text, decoded strictly (a UTF-8 BOM skipped): its criteria and name are shown to labelers, so bytes that
+    /// are not UTF-8 are a <c>not-utf8</c> error naming their line and byte offset (counted from the file's first byte),
+    /// never replaced with U+FFFD; null then.
+    /// </summary>
+    public static string? Decode(ReadOnlySpan<byte> file, ProblemList problems)
+    {
+        var bom = file.StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        var bytes = file[bom..];
+        var chars = new char[bytes.Length];
+        if (Utf8.ToUtf16(bytes, chars, out var valid, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+            return new string(chars, 0, written);
+        Rune.DecodeFromUtf8(bytes[valid..], out _, out var length);
+        var line = bytes[..valid].Count((byte)'\n') + 1;
+        var hex = BitConverter.ToString(bytes.Slice(valid, length).ToArray()).Replace('-', ' ');
+        problems.Error(ProblemCodes.NotUtf8, FileName,
+            $"{FileName}: not valid UTF-8 at line {line}, byte offset {bom + valid:N0} (bytes {hex}); save the file as UTF-8", line: line);
+        return null;
+    }
 
     public static OrderSettingsOverrides Read(string json, ProblemList problems)
     {
