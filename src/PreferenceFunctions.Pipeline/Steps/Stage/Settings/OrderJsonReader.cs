@@ -27,11 +27,10 @@ internal static class OrderJsonReader
         var chars = new char[bytes.Length];
         if (Utf8.ToUtf16(bytes, chars, out var valid, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
             return new string(chars, 0, written);
-        Rune.DecodeFromUtf8(bytes[valid..], out _, out var length);
         var line = bytes[..valid].Count((byte)'\n') + 1;
-        var hex = BitConverter.ToString(bytes.Slice(valid, length).ToArray()).Replace('-', ' ');
         problems.Error(ProblemCodes.NotUtf8, FileName,
-            $"{FileName}: not valid UTF-8 at line {line}, byte offset {bom + valid:N0} (bytes {hex}); save the file as UTF-8", line: line);
+            $"{FileName}: not valid UTF-8 at line {line}, byte offset {bom + valid:N0} (bytes {NotUtf8Bytes.Hex(bytes[valid..])}); save the file as UTF-8",
+            line: line);
         return null;
     }
 

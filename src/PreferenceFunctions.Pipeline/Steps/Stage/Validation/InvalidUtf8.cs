@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using nietras.SeparatedValues;
+using PreferenceFunctions.Pipeline.Steps.Stage.Problems;
 
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 
@@ -31,10 +32,7 @@ internal sealed record InvalidUtf8(long Offset, string Bytes, int Line, int Row,
             position.Advance(block[..valid]);
             if (status == OperationStatus.InvalidData)
             {
-                // The longest start of a sequence that is invalid (a truncated one at the end: its bytes so far).
-                Rune.DecodeFromUtf8(block[valid..], out _, out var length);
-                var hex = BitConverter.ToString(block.Slice(valid, length).ToArray()).Replace('-', ' ');
-                return new InvalidUtf8(blockStart + valid, hex, position.Line, position.Row, position.RowLine, position.Column);
+                return new InvalidUtf8(blockStart + valid, NotUtf8Bytes.Hex(block[valid..]), position.Line, position.Row, position.RowLine, position.Column);
             }
             if (isLast) return null;
             // A sequence cut by the block's end (at most 3 bytes) starts the next block.
