@@ -50,10 +50,11 @@ public sealed class RestartableAzurite : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            Environment = { ["NODE_OPTIONS"] = Azurite.WithYoungGeneration(Environment.GetEnvironmentVariable("NODE_OPTIONS")) },
         };
         foreach (var argument in new[]
         {
-            "--silent", "--skipApiVersionCheck", "--location", _location,
+            "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", _location,
             "--blobHost", "127.0.0.1", "--blobPort", _ports[0].ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", _ports[1].ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", _ports[2].ToString(CultureInfo.InvariantCulture),

@@ -14,6 +14,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
 {
     public const string PinnedPackage = "azurite@3.37.0";
 
+    /// <summary>
+    /// A 64 MB young generation for Azurite's Node.js (V8's default is 16 MB): every request allocates short-lived
+    /// objects, and with the default the scavenger made a blob read cost Azurite a third more CPU (docs/performance.md).
+    /// </summary>
+    public const string YoungGeneration = "--max-semi-space-size=64";
+
     /// <summary>Azurite's well-known development account key (not a secret: it is the same in every Azurite).</summary>
     private const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -84,7 +90,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
         foreach (var argument in new[]
         {
-            "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
+            "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(CultureInfo.InvariantCulture),
@@ -92,6 +98,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
+        var nodeOptions = Environment.GetEnvironmentVariable("NODE_OPTIONS");
+        start.Environment["NODE_OPTIONS"] = string.IsNullOrWhiteSpace(nodeOptions) ? YoungGeneration : $"{nodeOptions} {YoungGeneration}";
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         try

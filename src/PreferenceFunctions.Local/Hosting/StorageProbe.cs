@@ -10,7 +10,7 @@ namespace PreferenceFunctions.Local.Hosting;
 public static class StorageProbe
 {
     public const string StartAzurite =
-        "npx --yes azurite@3.37.0 --inMemoryPersistence --skipApiVersionCheck --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1";
+        "NODE_OPTIONS=--max-semi-space-size=64 npx --yes azurite@3.37.0 --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1";
 
     /// <returns>Null when the blob endpoint accepts a connection; else the one line to show.</returns>
     public static async Task<string?> ProblemAsync(IConfiguration configuration, CancellationToken cancellationToken)
