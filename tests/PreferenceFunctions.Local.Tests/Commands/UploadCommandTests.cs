@@ -59,7 +59,7 @@ public sealed class UploadCommandTests : IDisposable
         Assert.Equal(ExitCodes.Failed, run.Exit);
         var line = Assert.Single(run.ErrorLines);
         Assert.Contains("storage is not reachable: nothing answers at http://127.0.0.1:", line);
-        Assert.Contains("start Azurite with: npx --yes azurite@", line);
+        Assert.Contains("start Azurite with: NODE_OPTIONS=--max-semi-space-size=64 npx --yes azurite@", line);
     }
 
     [Fact]
