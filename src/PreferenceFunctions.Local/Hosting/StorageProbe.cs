@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using PreferenceFunctions.Local.Demo;
 using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Local.Hosting;
@@ -10,7 +11,7 @@ namespace PreferenceFunctions.Local.Hosting;
 public static class StorageProbe
 {
     public const string StartAzurite =
-        "NODE_OPTIONS=--max-semi-space-size=64 npx --yes azurite@3.37.0 --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1";
+        $"NODE_OPTIONS={AzuriteProcess.YoungGeneration} npx --yes {AzuriteProcess.PinnedPackage} --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1";
 
     /// <returns>Null when the blob endpoint accepts a connection; else the one line to show.</returns>
     public static async Task<string?> ProblemAsync(IConfiguration configuration, CancellationToken cancellationToken)
