@@ -48,7 +48,7 @@ public sealed class NotUtf8Tests
     [Fact]
     public void Validate_InvalidByteAtRow5000OfLargeFile_IsFoundPastTheFirstBuffersAndEarlierRowsAreStillChecked()
     {
-        // ~1.6 MB: past StreamReader's and Sep's first buffers, the pass's first batches and InvalidUtf8's first 1 MiB block;
+        // ~1.6 MB: past StreamReader's and Sep's first buffers, the pass's first batches and InvalidText's first 1 MiB block;
         // the multi-byte characters of every prompt fall across those boundaries somewhere.
         var before = Header + $"日本 row 2,{A},missing.png\n"
             + string.Concat(Enumerable.Range(3, 4997).Select(row => $"日本の狐 {row} {new string('x', 300)},{A},{B}\n")) + "a fox in the caf";
@@ -176,14 +176,14 @@ public sealed class NotUtf8Tests
         // "日" (3 bytes) starts bytesBeforeBoundary bytes before the 1 MiB block's end; the invalid byte follows it.
         var before = Header + new string('a', (1 << 20) - Header.Length - bytesBeforeBoundary) + "日";
 
-        var found = InvalidUtf8.Find(new MemoryStream(Csv(before, Latin1E, $",{A},{B}\n")));
+        var found = InvalidText.Find(new MemoryStream(Csv(before, Latin1E, $",{A},{B}\n")));
 
-        Assert.Equal(new InvalidUtf8(Encoding.UTF8.GetByteCount(before), "E9", 2, 2, 2, "prompt"), found);
+        Assert.Equal(new InvalidText("UTF-8", Encoding.UTF8.GetByteCount(before), "E9", 2, 2, 2, "prompt"), found);
     }
 
     [Fact]
     public void Find_ValidUtf8_FindsNothing()
     {
-        Assert.Null(InvalidUtf8.Find(new MemoryStream(Encoding.UTF8.GetBytes(Header + $"日本 🦊,{A},{B}\n"))));
+        Assert.Null(InvalidText.Find(new MemoryStream(Encoding.UTF8.GetBytes(Header + $"日本 🦊,{A},{B}\n"))));
     }
 }

@@ -10,6 +10,11 @@ internal static class NotUtf8Bytes
     public static string Hex(ReadOnlySpan<byte> invalid)
     {
         Rune.DecodeFromUtf8(invalid, out _, out var length);
-        return BitConverter.ToString(invalid[..length].ToArray()).Replace('-', ' ');
+        return Spaced(invalid[..length]);
     }
+
+    /// <summary>The invalid UTF-16 or UTF-32 code unit <paramref name="invalid"/> starts with, in hex as in the file ("3D D8"); at the end, the bytes left.</summary>
+    public static string HexOfUnit(ReadOnlySpan<byte> invalid, int unitBytes) => Spaced(invalid[..Math.Min(unitBytes, invalid.Length)]);
+
+    private static string Spaced(ReadOnlySpan<byte> bytes) => BitConverter.ToString(bytes.ToArray()).Replace('-', ' ');
 }

@@ -14,7 +14,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 /// The pass runs on two threads: this one reads and parses the rows and checks their cells (<see cref="MatchupRowParser"/>),
 /// a second applies the rules that depend on earlier rows' outcome and reports every problem in row order
 /// (<see cref="MatchupRowRules"/>), batch by batch; a CSV of one batch stays on this thread.
-/// Text that is not UTF-8 (<see cref="MatchupCsvReader"/> throws on invalid bytes) ends the pass with a <c>not-utf8</c> error.
+/// Text that is not valid UTF-8 (or UTF-16 or UTF-32 after their BOM; <see cref="MatchupCsvReader"/> throws on invalid bytes) ends the pass with a <c>not-utf8</c> error.
 /// </summary>
 public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options, ProblemList problems,
     LongPromptPolicy longPrompts = LongPromptPolicy.Shorten)
@@ -26,7 +26,7 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
     private const int RowsSampled = 1_000;
     private const string SaveAsUtf8 = "save the file as UTF-8 (in Excel: Save As \"CSV UTF-8\") and check the text there";
 
-    /// <summary>How Sep reads matchups.csv (also how <see cref="InvalidUtf8"/> reads its header).</summary>
+    /// <summary>How Sep reads matchups.csv (also how <see cref="InvalidText"/> reads its header).</summary>
     internal static readonly SepReaderOptions CsvOptions = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true });
 
     /// <summary>Rows per batch handed between the two threads (~0.5 MB of parsed rows; tests use a few to cross batches).</summary>
@@ -125,28 +125,34 @@ public sealed class MatchupCsvValidator(ImageIndex index, DatasetOptions options
 
     /// <summary>
     /// Reports the first invalid bytes with their row, column, line and byte offset. The decoder's exception names only
-    /// a block, so a file or blob is read again from its start (<see cref="InvalidUtf8.Find"/>); a reader that cannot
+    /// a block, so a file or blob is read again from its start (<see cref="InvalidText.Find"/>); a reader that cannot
     /// be read again gets the error without a place.
     /// </summary>
     private void ReportNotUtf8(TextReader csv)
     {
-        InvalidUtf8? at = null;
+        InvalidText? at = null;
         if (csv is MatchupCsvReader { Bytes.CanSeek: true } strict)
         {
             strict.Bytes.Position = 0;
-            at = InvalidUtf8.Find(strict.Bytes);
+            at = InvalidText.Find(strict.Bytes);
         }
         if (at is null)
         {
-            problems.Error(ProblemCodes.NotUtf8, File, $"{File} is not valid UTF-8; {SaveAsUtf8}");
+            var encoding = (csv as MatchupCsvReader)?.TextEncoding.Name ?? CsvTextEncoding.Utf8.Name;
+            problems.Error(ProblemCodes.NotUtf8, File, $"{File} is not valid {encoding}; {SaveAsUtf8}");
             return;
         }
         var column = at.Column is null ? "" : $", column {at.Column}";
         problems.Error(ProblemCodes.NotUtf8, File,
-            $"{File} row {new RowAt(at.Row, at.RowLine)}{column}: not valid UTF-8 at line {at.Line}, byte offset {at.Offset:N0} (bytes {at.Bytes}); {SaveAsUtf8}",
+            $"{File} row {new RowAt(at.Row, at.RowLine)}{column}: not valid {at.EncodingName} at line {at.Line}, byte offset {at.Offset:N0} (bytes {at.Bytes}); {SaveAsUtf8}",
             at.Row, at.RowLine, at.Column);
     }
 
-    /// <summary>The size of a CSV read from a file (the de-duplication table is sized from it), else 0.</summary>
-    private static long CsvBytes(TextReader csv) => csv is StreamReader { BaseStream.CanSeek: true } file ? file.BaseStream.Length : 0;
+    /// <summary>The size of a CSV read from a file or blob (the de-duplication table is sized from it), else 0.</summary>
+    private static long CsvBytes(TextReader csv) => csv switch
+    {
+        MatchupCsvReader { Bytes.CanSeek: true } strict => strict.Bytes.Length, // its BaseStream replays the start, unseekable
+        StreamReader { BaseStream.CanSeek: true } file => file.BaseStream.Length,
+        _ => 0,
+    };
 }
