@@ -72,7 +72,7 @@ var datasetsContainerName = 'datasets'
 var runsContainerName = 'runs'
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'deadletters'
-var mediaAssetIndexContainerName = 'media-asset-index' // MediaAssetIndex.ContainerName
+var mediaAssetsContainerName = 'media-assets' // MediaAssetLog.ContainerName
 var eventsQueueName = 'preference-events'
 var rapidataSecretName = 'rapidata-client-secret'
 var webhookSecretName = 'notifications-webhook-secret'
@@ -100,9 +100,9 @@ module storage 'modules/storage.bicep' = {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: tags
-    containerNames: [datasetsContainerName, runsContainerName, deploymentContainerName, deadLetterContainerName, mediaAssetIndexContainerName]
+    containerNames: [datasetsContainerName, runsContainerName, deploymentContainerName, deadLetterContainerName, mediaAssetsContainerName]
     queueNames: [eventsQueueName]
-    tableNames: ['PreferenceRuns', 'MatchupResults', 'ModelScores', 'MediaAssets', 'Leaderboards']
+    tableNames: ['PreferenceRuns', 'MatchupResults', 'ModelScores', 'Leaderboards']
   }
 }
 

@@ -44,7 +44,7 @@ public static class PreferencePipelineServiceCollectionExtensions
         services.AddSingleton<RunResumer>();
         services.AddSingleton<RunEventFactory>();
         services.AddTransient<MediaAssetCache>(); // holds the typed RapidataClient (an HttpClient): never a singleton
-        services.AddSingleton<MediaAssetIndex>(); // the index's prefixes, read once per process
+        services.AddSingleton<MediaAssetLog>(); // where each record lies, read once per process
         services.AddSingleton<UploadRecordStore>();
         services.AddTransient<PromptShortener>(); // holds the typed RapidataClient
         services.AddTransient<JobFlow>();

@@ -6,7 +6,6 @@ public static class TableNames
     public const string PreferenceRuns = "PreferenceRuns";
     public const string MatchupResults = "MatchupResults";
     public const string ModelScores = "ModelScores";
-    public const string MediaAssets = "MediaAssets";
 
     /// <summary>Living leaderboards: the runs added to each, their pair counts and the fitted scores.</summary>
     public const string Leaderboards = "Leaderboards";
@@ -14,5 +13,5 @@ public static class TableNames
     /// <summary>Blob versions the local watcher has already started a run for.</summary>
     public const string DatasetTriggers = "DatasetTriggers";
 
-    public static readonly IReadOnlyList<string> All = [PreferenceRuns, MatchupResults, ModelScores, MediaAssets, DatasetTriggers, Leaderboards];
+    public static readonly IReadOnlyList<string> All = [PreferenceRuns, MatchupResults, ModelScores, DatasetTriggers, Leaderboards];
 }

@@ -17,7 +17,7 @@ namespace PreferenceFunctions.Tests.Runs;
 
 /// <summary>
 /// Cache poisoning: an image replaced in the dataset folder after staging must never reach Rapidata or the report, and
-/// MediaAssets must never remember other bytes under the staged image's hash (where every later run with that image
+/// the media asset log must never remember other bytes under the staged image's hash (where every later run with that image
 /// would reuse them). Staging copies the images into the run's own folder; upload and report read that copy.
 /// </summary>
 public sealed class IntegrityTests
@@ -39,18 +39,12 @@ public sealed class IntegrityTests
         var result = (UploadChunkResult)(await upload.RunAsync(new TestActivityContext("upload", runId), input))!;
 
         Assert.Equal(1, result.DatapointsCreated);
-        var cached = await harness.Storage.Tables.GetTableClient(TableNames.MediaAssets)
-            .QueryAsync<MediaAssetEntity>(e => e.PartitionKey == MediaAssetEntity.PartitionFor(stagedSha)).ToListAsync();
-        var asset = Assert.Single(cached, e => e.RowKey.StartsWith(stagedSha, StringComparison.Ordinal));
+        var cache = harness.Services.GetRequiredService<MediaAssetCache>(); // this test's emulator: the log is per Rapidata API
+        var asset = Assert.Single(await cache.FindAsync([stagedSha], CancellationToken.None)).Value;
         // The emulator names an asset by the hash of its bytes and upload name: the staged bytes went up, not the swapped ones.
         Assert.Equal(EmulatorAssetName(stagedBytes, "a.png"), asset.AssetName);
         var swappedSha = Convert.ToHexStringLower(SHA256.HashData(swapped));
-        // Scoped to this test's emulator: other tests sharing the Azurite upload the sample's images (these bytes too) to theirs.
-        // And to the swapped bytes' own rows: a partition is a sixteenth of all hashes, b.png's and a.png's among them.
-        var ownRapidata = harness.Emulator.BaseUrl.ToString();
-        Assert.DoesNotContain(await harness.Storage.Tables.GetTableClient(TableNames.MediaAssets)
-            .QueryAsync<MediaAssetEntity>(e => e.PartitionKey == MediaAssetEntity.PartitionFor(swappedSha)).ToListAsync(),
-            e => e.RowKey.StartsWith(swappedSha, StringComparison.Ordinal) && e.ApiBaseUrl == ownRapidata);
+        Assert.Empty(await cache.FindAsync([swappedSha], CancellationToken.None));
     }
 
     [Fact]
@@ -72,9 +66,7 @@ public sealed class IntegrityTests
 
         Assert.Equal("a.png", error.ImagePath);
         Assert.Contains("Image \"a.png\" changed after the dataset was staged", error.Message);
-        var cached = await harness.Storage.Tables.GetTableClient(TableNames.MediaAssets)
-            .QueryAsync<MediaAssetEntity>(e => e.PartitionKey == MediaAssetEntity.PartitionFor(stagedSha)).ToListAsync();
-        Assert.DoesNotContain(cached, e => e.RowKey.StartsWith(stagedSha, StringComparison.Ordinal));
+        Assert.Empty(await harness.Services.GetRequiredService<MediaAssetCache>().FindAsync([stagedSha], CancellationToken.None));
         Assert.DoesNotContain(harness.Emulator.Requests.Entries, r => r.Method == "POST" && r.Path == "/asset/file" && r.Body?.Contains("a.png") == true);
     }
 

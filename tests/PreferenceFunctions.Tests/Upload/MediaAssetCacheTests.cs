@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Emulator.Admin;
-using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
 using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
@@ -13,20 +12,20 @@ using PreferenceFunctions.Tests.Runs;
 namespace PreferenceFunctions.Tests.Upload;
 
 /// <summary>
-/// MediaAssets on Azurite, a chunk's images at a time: lookups as point reads of the contents the index names (a filter of
-/// OR'ed RowKeys would scan the partition on Table storage), saves as entity-group transactions of at most 100 rows of one
-/// partition and one append to the index.
+/// The cache of uploaded images on Azurite, a chunk's images at a time: a lookup reads the log's new bytes and the found
+/// records, a save is one append to the log; no table is asked.
 /// </summary>
 public sealed class MediaAssetCacheTests
 {
     [Fact]
-    public async Task SaveAndFind_230AssetsInOnePartition_ThreeTransactionsAndAPointReadPerSavedHash()
+    public async Task SaveAndFind_230Assets_OneAppendThenTheFoundRecordsInOneRead()
     {
         await using var harness = await RunHarness.StartAsync();
         var cache = harness.Services.GetRequiredService<MediaAssetCache>();
-        var saved = Enumerable.Range(0, 230).Select(_ => Sha256InPartition('f')).ToList();
-        var unknown = Enumerable.Range(0, 20).Select(_ => Sha256InPartition('f')).ToList();
-        var assets = saved.Select(sha256 => Asset(sha256, harness)).ToList();
+        var saved = Enumerable.Range(0, 230).Select(_ => NewSha256()).ToList();
+        var unknown = Enumerable.Range(0, 20).Select(_ => NewSha256()).ToList();
+        var assets = saved.Select(sha256 => new MediaAsset(sha256, $"asset-{sha256[..8]}", $"{sha256[..8]}.png", 100)).ToList();
+        var appendsBefore = await AppendsAsync(harness);
         using var requests = new HttpRequestRecorder();
 
         await cache.SaveAsync(assets, CancellationToken.None);
@@ -34,14 +33,14 @@ public sealed class MediaAssetCacheTests
 
         Assert.Equal(saved.Order(), found.Keys.Order());
         Assert.All(saved, sha256 => Assert.Equal($"asset-{sha256[..8]}", found[sha256].AssetName));
-        var table = requests.ToTable(TableNames.MediaAssets);
-        Assert.Equal(3, table.Count(r => r.Method == "POST")); // 100 + 100 + 30
-        Assert.Equal(230, table.Count(r => r.Method == "GET")); // a point read per saved hash; the 20 unknown ones the index does not name
-        Assert.All(table.Where(r => r.Method == "GET"), r => Assert.Contains("RowKey=", Uri.UnescapeDataString(r.Url.AbsolutePath), StringComparison.Ordinal));
+        Assert.Equal(appendsBefore + 1, await AppendsAsync(harness));
+        var reads = requests.ToContainer(MediaAssetLog.ContainerName).Count(r => r.Method == "GET");
+        Assert.True(reads <= 3, $"a listing, the new bytes and the found records; was {reads}");
+        Assert.Empty(requests.ToTable("MediaAssets"));
     }
 
     [Fact]
-    public async Task UploadChunk_HalfTheImagesCached_UploadsTheRestAndSavesThemAPartitionAtATime()
+    public async Task UploadChunk_HalfTheImagesCached_UploadsTheRestAndSavesThemWithOneAppend()
     {
         await using var harness = await RunHarness.StartAsync();
         var (runId, dataset, staged, order) = await StageGeneratedAsync(harness, matchups: 60);
@@ -54,6 +53,7 @@ public sealed class MediaAssetCacheTests
                 await cache.GetOrUploadAsync(image, image.FileName, () => session.OpenAsync(image, CancellationToken.None), CancellationToken.None);
         }
         var uploadsBefore = harness.Emulator.Requests.Entries.Count(IsAssetUpload);
+        var appendsBefore = await AppendsAsync(harness);
         using var requests = new HttpRequestRecorder();
 
         ITaskActivity upload = ActivatorUtilities.CreateInstance<UploadChunkActivity>(harness.Services);
@@ -63,29 +63,26 @@ public sealed class MediaAssetCacheTests
         Assert.Equal(120, images.Count);
         Assert.Equal((60, 60, 60), (result.AssetsUploaded, result.AssetsReused, result.DatapointsCreated));
         Assert.Equal(60, harness.Emulator.Requests.Entries.Count(IsAssetUpload) - uploadsBefore);
-        // A point read per cached image (the index names no new one), one transaction per partition of the new images (was
-        // an upsert per upload), then one append to the index.
-        var table = requests.ToTable(TableNames.MediaAssets);
-        Assert.Equal(60, table.Count(r => r.Method == "GET"));
-        Assert.Equal(images.Where((_, i) => i % 2 == 1).Select(i => MediaAssetEntity.PartitionFor(i.Sha256!)).Distinct().Count(),
-            table.Count(r => r.Method == "POST"));
-        Assert.DoesNotContain(table, r => r.Method == "PUT");
-        Assert.Equal(120, (await cache.FindAsync(images.Select(i => i.Sha256!), CancellationToken.None)).Count);
+        // The 60 new images are saved with one append (was a transaction per partition), before the datapoints name them.
+        Assert.Equal(appendsBefore + 1, await AppendsAsync(harness));
+        Assert.Empty(requests.ToTable("MediaAssets"));
+        var all = await cache.FindAsync(images.Select(i => i.Sha256!), CancellationToken.None);
+        Assert.Equal(images.Select(i => i.Sha256!).Order(), all.Keys.Order());
+        Assert.All(images, image => Assert.Equal(image.SizeBytes, all[image.Sha256!].SizeBytes));
     }
 
     private static bool IsAssetUpload(RequestLogEntry request) => request.Method == "POST" && request.Path == "/asset/file";
 
-    private static MediaAssetEntity Asset(string sha256, RunHarness harness) => new()
+    /// <summary>Appends to this test's log so far (the log is per Rapidata API, and each test has an emulator of its own).</summary>
+    private static async Task<int> AppendsAsync(RunHarness harness)
     {
-        PartitionKey = MediaAssetEntity.PartitionFor(sha256),
-        RowKey = MediaAssetEntity.RowKeyFor(sha256, MediaAssetEntity.ApiKeyFor(harness.Emulator.BaseUrl)),
-        AssetName = $"asset-{sha256[..8]}",
-        OriginalFileName = $"{sha256[..8]}.png",
-        ApiBaseUrl = harness.Emulator.BaseUrl.ToString(),
-    };
+        var blob = harness.Storage.Blobs.GetBlobContainerClient(MediaAssetLog.ContainerName)
+            .GetBlobClient($"{MediaAsset.ApiKeyFor(harness.Emulator.BaseUrl)}/000000");
+        return await blob.ExistsAsync() ? (await blob.GetPropertiesAsync()).Value.BlobCommittedBlockCount : 0;
+    }
 
-    /// <summary>A random SHA-256 (unique to this test: the tests share one Azurite) in the given partition.</summary>
-    private static string Sha256InPartition(char partition) => partition + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))[1..];
+    /// <summary>A random SHA-256, unique to this test (the tests share one Azurite).</summary>
+    private static string NewSha256() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     private static async Task<(string RunId, string Dataset, StagedDataset Staged, OrderReference Order)> StageGeneratedAsync(RunHarness harness, int matchups)
     {

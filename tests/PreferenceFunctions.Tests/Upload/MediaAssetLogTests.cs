@@ -1,91 +1,130 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
-using PreferenceFunctions.Pipeline.Kernel;
+using System.Text;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using PreferenceFunctions.Pipeline.Steps.Upload;
 using PreferenceFunctions.Tests.Runs;
 
 namespace PreferenceFunctions.Tests.Upload;
 
 /// <summary>
-/// The MediaAssets index on Azurite: what one process appends, another reads (only what was appended since), a full blob
-/// is followed by the next, an index replaced or deleted is read again from scratch, and a prefix the table lacks costs a
-/// point read, never a wrong asset. Each test uses its own API key, so the tests share the container without meeting.
+/// The media asset log on Azurite: what one process appends, another finds (reading only what was appended since, then the
+/// found records), a full blob is followed by the next, a log deleted is read again from scratch, and a record is used only
+/// for its own full SHA-256. Each test uses its own API key, so the tests share the container without meeting.
 /// </summary>
-public sealed class MediaAssetIndexTests
+public sealed class MediaAssetLogTests
 {
     [Fact]
-    public async Task MayHold_WhatAnotherProcessAppended_NamesItWithAListingAndOneRead()
+    public async Task Find_WhatAnotherProcessAppended_ReadsTheNewBytesAndTheFoundRecordsOnly()
     {
         await using var harness = await RunHarness.StartAsync();
         var apiKey = NewApiKey();
-        var (writer, reader) = (new MediaAssetIndex(harness.Storage), new MediaAssetIndex(harness.Storage));
-        var (first, second, unknown) = (Hashes(300), Hashes(200), Hashes(50));
+        var (writer, reader) = (new MediaAssetLog(harness.Storage), new MediaAssetLog(harness.Storage));
+        var (first, second, unknown) = (Assets(300), Assets(200), Assets(50));
 
-        await writer.AddAsync(apiKey, first, CancellationToken.None);
-        Assert.Equal(first.Order(), (await reader.MayHoldAsync(apiKey, [.. first, .. second, .. unknown], CancellationToken.None)).Order());
+        await writer.AppendAsync(apiKey, first, CancellationToken.None);
+        Assert.Equal(first.OrderBy(a => a.Sha256), Found(await reader.FindAsync(apiKey, Hashes(first, unknown), CancellationToken.None)));
 
         using var requests = new HttpRequestRecorder();
-        await writer.AddAsync(apiKey, second, CancellationToken.None);
-        Assert.Equal(first.Concat(second).Order(), (await reader.MayHoldAsync(apiKey, [.. first, .. second, .. unknown], CancellationToken.None)).Order());
-        var index = requests.ToContainer(MediaAssetIndex.ContainerName);
-        Assert.Single(index, r => r.Method == "PUT"); // one append (the blob exists)
-        Assert.Single(index, r => r.Method == "GET" && r.Url.AbsolutePath.EndsWith("/" + MediaAssetIndex.ContainerName, StringComparison.Ordinal)); // the listing
-        Assert.Single(index, r => r.Method == "GET" && r.Url.AbsolutePath.EndsWith($"/{apiKey}/000000", StringComparison.Ordinal)); // the new bytes only
+        await writer.AppendAsync(apiKey, second, CancellationToken.None);
+        var found = await reader.FindAsync(apiKey, Hashes(first, second, unknown), CancellationToken.None);
+
+        Assert.Equal(first.Concat(second).OrderBy(a => a.Sha256), Found(found)); // every field as appended
+        var log = requests.ToContainer(MediaAssetLog.ContainerName);
+        Assert.Single(log, r => r.Method == "PUT"); // one append (the blob exists)
+        Assert.Single(log, r => r.Method == "GET" && r.Url.AbsolutePath.EndsWith("/" + MediaAssetLog.ContainerName, StringComparison.Ordinal)); // the listing
+        // The 200 new records, then the 500 found ones (adjacent, so one range read); never the blob from its start again.
+        Assert.Equal(2, log.Count(r => r.Method == "GET" && r.Url.AbsolutePath.EndsWith($"/{apiKey}/000000", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task AddAsync_BlobFull_AppendsToTheNextBlobAndAFreshProcessReadsThemAll()
+    public async Task Append_BlobFull_AppendsToTheNextBlobAndAFreshProcessFindsThemAll()
     {
         await using var harness = await RunHarness.StartAsync();
         var apiKey = NewApiKey();
-        var writer = new MediaAssetIndex(harness.Storage, blocksPerBlob: 2);
-        var batches = Enumerable.Range(0, 5).Select(_ => Hashes(10)).ToList();
+        var writer = new MediaAssetLog(harness.Storage, blocksPerBlob: 2);
+        var batches = Enumerable.Range(0, 5).Select(_ => Assets(10)).ToList();
 
-        foreach (var batch in batches) await writer.AddAsync(apiKey, batch, CancellationToken.None);
+        foreach (var batch in batches) await writer.AppendAsync(apiKey, batch, CancellationToken.None);
 
-        var blobs = new List<string>();
-        await foreach (var blob in harness.Storage.Blobs.GetBlobContainerClient(MediaAssetIndex.ContainerName).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = apiKey + "/" }))
-            blobs.Add(blob.Name);
-        Assert.Equal([$"{apiKey}/000000", $"{apiKey}/000001", $"{apiKey}/000002"], blobs);
+        Assert.Equal([$"{apiKey}/000000", $"{apiKey}/000001", $"{apiKey}/000002"], await BlobNamesAsync(harness, apiKey));
         var all = batches.SelectMany(b => b).ToList();
-        Assert.Equal(all.Order(), (await new MediaAssetIndex(harness.Storage).MayHoldAsync(apiKey, all, CancellationToken.None)).Order());
+        Assert.Equal(all.OrderBy(a => a.Sha256), Found(await new MediaAssetLog(harness.Storage).FindAsync(apiKey, Hashes(all), CancellationToken.None)));
     }
 
     [Fact]
-    public async Task MayHold_IndexDeleted_ForgetsWhatItReadAndLearnsAgain()
+    public async Task Find_LogDeleted_ForgetsWhatItReadAndLearnsAgain()
     {
         await using var harness = await RunHarness.StartAsync();
         var apiKey = NewApiKey();
-        var index = new MediaAssetIndex(harness.Storage);
-        var (before, after) = (Hashes(20), Hashes(20));
-        await index.AddAsync(apiKey, before, CancellationToken.None);
-        Assert.Equal(20, (await index.MayHoldAsync(apiKey, before, CancellationToken.None)).Count);
+        var log = new MediaAssetLog(harness.Storage);
+        var (before, after) = (Assets(20), Assets(20));
+        await log.AppendAsync(apiKey, before, CancellationToken.None);
+        Assert.Equal(20, (await log.FindAsync(apiKey, Hashes(before), CancellationToken.None)).Count);
 
-        await harness.Storage.Blobs.GetBlobContainerClient(MediaAssetIndex.ContainerName).GetBlobClient($"{apiKey}/000000").DeleteAsync();
+        await harness.Storage.Blobs.GetBlobContainerClient(MediaAssetLog.ContainerName).GetBlobClient($"{apiKey}/000000").DeleteAsync();
 
-        Assert.Empty(await index.MayHoldAsync(apiKey, before, CancellationToken.None)); // uploaded again: costs an upload, loses nothing
-        await index.AddAsync(apiKey, after, CancellationToken.None);
-        Assert.Equal(after.Order(), (await new MediaAssetIndex(harness.Storage).MayHoldAsync(apiKey, [.. before, .. after], CancellationToken.None)).Order());
+        Assert.Empty(await log.FindAsync(apiKey, Hashes(before), CancellationToken.None)); // uploaded again: costs an upload, loses nothing
+        await log.AppendAsync(apiKey, after, CancellationToken.None);
+        Assert.Equal(after.OrderBy(a => a.Sha256), Found(await log.FindAsync(apiKey, Hashes(before, after), CancellationToken.None)));
     }
 
     [Fact]
-    public async Task FindAsync_IndexNamesAContentTheTableLacks_APointReadFindsNothing()
+    public async Task Find_TwoContentsShareTheFirst8Bytes_UsesARecordOnlyForItsOwnHash()
     {
         await using var harness = await RunHarness.StartAsync();
-        var cache = harness.Services.GetRequiredService<MediaAssetCache>();
-        var index = harness.Services.GetRequiredService<MediaAssetIndex>();
-        var orphan = Hashes(1);
-        await index.AddAsync(MediaAssetEntity.ApiKeyFor(harness.Emulator.BaseUrl), orphan, CancellationToken.None);
-        using var requests = new HttpRequestRecorder();
+        var apiKey = NewApiKey();
+        var log = new MediaAssetLog(harness.Storage);
+        var saved = Assets(1)[0];
+        var twin = saved.Sha256![..16] + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)); // same 8 bytes, other content
 
-        var found = await cache.FindAsync(orphan, CancellationToken.None);
+        await log.AppendAsync(apiKey, [saved], CancellationToken.None);
 
-        Assert.Empty(found);
-        Assert.Single(requests.ToTable(TableNames.MediaAssets), r => r.Method == "GET");
+        Assert.Empty(await log.FindAsync(apiKey, [twin], CancellationToken.None));
+        Assert.Equal(saved, Assert.Single(await log.FindAsync(apiKey, [saved.Sha256, twin], CancellationToken.None)).Value);
+    }
+
+    [Fact]
+    public async Task Append_FileNameWithLineBreaksAndAForeignLineInTheLog_EachRecordReadBackWhole()
+    {
+        await using var harness = await RunHarness.StartAsync();
+        var apiKey = NewApiKey();
+        var writer = new MediaAssetLog(harness.Storage);
+        var odd = Assets(1)[0] with { OriginalFileName = "two\nlines\r\n\"quoted\" \u00e9t\u00e9.png" };
+        await writer.AppendAsync(apiKey, [odd], CancellationToken.None);
+        // A line that is not a record (written by something else): skipped, the records around it still found.
+        var blob = harness.Storage.Blobs.GetBlobContainerClient(MediaAssetLog.ContainerName).GetAppendBlobClient($"{apiKey}/000000");
+        using (var foreign = new MemoryStream(Encoding.UTF8.GetBytes("not a record\n{\"sha256\":42}\n")))
+            await blob.AppendBlockAsync(foreign);
+        var after = Assets(3);
+        await writer.AppendAsync(apiKey, after, CancellationToken.None);
+
+        var found = await new MediaAssetLog(harness.Storage).FindAsync(apiKey, Hashes([odd], after), CancellationToken.None);
+
+        Assert.Equal(new[] { odd }.Concat(after).OrderBy(a => a.Sha256), Found(found));
     }
 
     private static string NewApiKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
-    private static List<string> Hashes(int count) =>
-        Enumerable.Range(0, count).Select(_ => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))).ToList();
+    private static List<MediaAsset> Assets(int count) => Enumerable.Range(0, count).Select(_ =>
+    {
+        var sha256 = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        return new MediaAsset(sha256, $"{sha256[..12]}_image.png", $"{sha256[..8]}.png", Random.Shared.Next(100, 10_000));
+    }).ToList();
+
+    private static List<string> Hashes(params IEnumerable<MediaAsset>[] assets) => assets.SelectMany(a => a).Select(a => a.Sha256!).ToList();
+
+    private static IEnumerable<MediaAsset> Found(IReadOnlyDictionary<string, MediaAsset> found)
+    {
+        Assert.All(found, pair => Assert.Equal(pair.Key, pair.Value.Sha256));
+        return found.Values.OrderBy(a => a.Sha256);
+    }
+
+    private static async Task<List<string>> BlobNamesAsync(RunHarness harness, string apiKey)
+    {
+        var names = new List<string>();
+        await foreach (var blob in harness.Storage.Blobs.GetBlobContainerClient(MediaAssetLog.ContainerName).GetBlobsAsync(new GetBlobsOptions { Prefix = apiKey + "/" }))
+            names.Add(blob.Name);
+        return names;
+    }
 }

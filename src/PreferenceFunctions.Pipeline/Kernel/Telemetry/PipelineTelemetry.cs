@@ -29,7 +29,7 @@ public static class PipelineTelemetry
         "Images uploaded to Rapidata.");
 
     public static readonly Counter<long> ImagesReused = Meter.CreateCounter<long>("preference.images.reused", "{image}",
-        "Images Rapidata already had (MediaAssets cache).");
+        "Images Rapidata already had (the media asset log).");
 
     public static readonly Counter<long> BytesUploaded = Meter.CreateCounter<long>("preference.upload.bytes", "By",
         "Image bytes uploaded to Rapidata.");

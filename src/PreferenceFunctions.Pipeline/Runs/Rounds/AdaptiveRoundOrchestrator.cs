@@ -10,7 +10,7 @@ namespace PreferenceFunctions.Pipeline.Runs.Rounds;
 
 /// <summary>
 /// One follow-up round of an adaptive run, as a sub-orchestration: create the round's order, upload its planned chunk
-/// (the same images: MediaAssets reuses them, 0 bytes uploaded again), submit, wait through <see cref="CrowdWaiter"/>
+/// (the same images: the media asset log knows them, 0 bytes uploaded again), submit, wait through <see cref="CrowdWaiter"/>
 /// (continuing as new like the run), download the results into the round's folder. The paid-run rules of the run hold:
 /// before submit a cancel or failure deletes the order; after submit failures are retried until the deadline, and a
 /// run that gives up (deadline, cancel: the parent forwards <see cref="CancelRequest.EventName"/>) stops the order.

@@ -21,13 +21,23 @@ public sealed class DatasetImageSession(BlobContainerClient datasets, string dat
     private ZipArchive? _archive;
     private readonly ConcurrentDictionary<ImageSource, PackWindows> _packWindows = new();
 
+    /// <summary>Says which images will be opened, so the pack is read only where they lie (see <see cref="PackWindows.Plan"/>).</summary>
+    public void PlanReads(IEnumerable<ManifestImage> images)
+    {
+        foreach (var image in images)
+        {
+            if (image is { Source: ImageSource.Blob or ImageSource.Zip, PackOffset: { } offset, SizeBytes: { } size })
+                Windows(image.Source).Plan(offset, size);
+        }
+    }
+
     public async Task<Stream> OpenAsync(ManifestImage image, CancellationToken cancellationToken)
     {
         switch (image.Source)
         {
             case ImageSource.Blob or ImageSource.Zip when image.PackOffset is { } offset:
-                var pack = datasets.GetBlobClient($"{datasetFolder}/{StagedImagePack.BlobNameFor(image.Source)}");
-                var windows = _packWindows.GetOrAdd(image.Source, _ => new PackWindows(pack));
+                var pack = Pack(image.Source);
+                var windows = Windows(image.Source);
                 if (image.SizeBytes is { } size && await windows.TryOpenAsync(offset, size, cancellationToken) is { } small) return small;
                 var range = new BlobDownloadOptions { Range = new HttpRange(offset, image.SizeBytes) };
                 return (await pack.DownloadStreamingAsync(range, cancellationToken)).Value.Content;
@@ -53,6 +63,10 @@ public sealed class DatasetImageSession(BlobContainerClient datasets, string dat
                 throw new NotSupportedException($"Image \"{image.Path}\" is a {image.Source} image; only zip entries and blobs have bytes to read here.");
         }
     }
+
+    private BlobClient Pack(ImageSource source) => datasets.GetBlobClient($"{datasetFolder}/{StagedImagePack.BlobNameFor(source)}");
+
+    private PackWindows Windows(ImageSource source) => _packWindows.GetOrAdd(source, s => new PackWindows(Pack(s)));
 
     private async Task<ZipArchive> OpenArchiveAsync(CancellationToken cancellationToken)
     {

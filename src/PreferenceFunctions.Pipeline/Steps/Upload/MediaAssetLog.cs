@@ -1,117 +1,125 @@
-using System.Buffers.Binary;
 using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using PreferenceFunctions.Pipeline.Kernel;
 
 namespace PreferenceFunctions.Pipeline.Steps.Upload;
 
 /// <summary>
-/// Which contents the MediaAssets table may hold, so that a chunk of new images does not ask the table image by image:
-/// the first 8 bytes of every saved SHA-256, appended after the rows are saved to append blobs
-/// <c>media-asset-index/{apiKey}/{n:D6}</c>. Each process keeps the prefixes in memory and, before a lookup, reads only
-/// what was appended since (a listing and a range read per grown blob), so the table is asked only for contents the
-/// index names. The index is a hint and the table stays the truth: a content the index lacks (an append lost in a
-/// crash, rows saved before the index existed, the index deleted) is uploaded once more and appended then; a prefix
-/// the table lacks costs one point read. So the index never fails an upload: when it cannot be read every content is
-/// looked up in the table, when it cannot be appended to the contents upload once more in a later run (both logged).
-/// Singleton: the prefixes read are shared by every chunk of the process.
+/// The images Rapidata already holds, per Rapidata API: append blobs <c>media-assets/{apiKey}/{n:D6}</c>, one block per
+/// save (a chunk's new images), one JSON line per image (<see cref="MediaAsset"/>); the next number after
+/// <see cref="BlocksPerBlob"/> appends. A chunk saves its new images with one append, where a table would take a row
+/// each: on Azurite the 20,000 rows of 10,000 matchups cost its one thread about what the emulator needs for the whole upload.
+/// Each process keeps, per content, where its record lies (8 bytes of the SHA-256 to a blob, offset and length: about
+/// 30 bytes an image, not the record) and before a lookup reads only what was appended since (a listing and a range
+/// read per grown blob). A lookup reads the records it found with range reads (records closer than
+/// <see cref="MergeGapBytes"/> in one read) and keeps only those whose full SHA-256 matches, so two contents sharing 8
+/// bytes cost an upload, never a wrong asset. A blob that shrank or vanished means the log was replaced: what was read
+/// is forgotten and read again. Singleton: what was read is shared by every chunk of the process.
 /// </summary>
-public sealed partial class MediaAssetIndex
+public sealed class MediaAssetLog
 {
-    public const string ContainerName = "media-asset-index";
+    public const string ContainerName = "media-assets";
 
     /// <summary>Blob storage's limit of blocks in an append blob; the blob after it takes the next number.</summary>
     public const int BlocksPerBlob = 50_000;
 
-    private const int PrefixBytes = 8;
+    /// <summary>Records this close together are read in one range read.</summary>
+    public const long MergeGapBytes = 64 * 1024;
+
     private const int MaxBlockBytes = 4 * 1024 * 1024;
+    private const int ReadsInFlight = 8;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly BlobContainerClient _container;
-    private readonly ILogger _logger;
     private readonly int _blocksPerBlob;
-    private readonly Dictionary<string, ApiIndex> _byApi = [];
+    private readonly Dictionary<string, ApiLog> _byApi = [];
 
-    public MediaAssetIndex(StorageConnection storage, ILogger<MediaAssetIndex> logger) : this(storage, logger, BlocksPerBlob)
+    public MediaAssetLog(StorageConnection storage) : this(storage, BlocksPerBlob)
     {
     }
 
     /// <summary>With a smaller block limit, for tests of what happens when a blob is full.</summary>
-    internal MediaAssetIndex(StorageConnection storage, ILogger? logger = null, int blocksPerBlob = BlocksPerBlob)
+    internal MediaAssetLog(StorageConnection storage, int blocksPerBlob)
     {
         _container = storage.Blobs.GetBlobContainerClient(ContainerName);
-        _logger = logger ?? NullLogger.Instance;
         _blocksPerBlob = blocksPerBlob;
     }
 
-    /// <summary>The contents (by SHA-256) the table may hold for this API: what was appended by any process so far.</summary>
-    public async Task<IReadOnlyList<string>> MayHoldAsync(string apiKey, IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken)
+    /// <summary>The saved assets of these contents (by SHA-256) for this API, by SHA-256.</summary>
+    public async Task<IReadOnlyDictionary<string, MediaAsset>> FindAsync(string apiKey, IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken)
     {
-        var index = IndexFor(apiKey);
-        await index.Gate.WaitAsync(cancellationToken);
+        var log = LogFor(apiKey);
+        var wanted = new List<(string Sha256, RecordAt At)>();
+        await log.Gate.WaitAsync(cancellationToken);
         try
         {
-            await ReadAppendedAsync(apiKey, index, cancellationToken);
-            // A hash that is not hex cannot be indexed: ask the table.
-            return sha256s.Where(sha256 => Prefix(sha256) is not { } prefix || index.Prefixes.Contains(prefix)).ToList();
-        }
-        catch (RequestFailedException e)
-        {
-            LogUnreadable(_logger, e, e.Status);
-            return sha256s.ToList();
+            await ReadAppendedAsync(apiKey, log, cancellationToken);
+            foreach (var sha256 in sha256s.Distinct(StringComparer.Ordinal))
+            {
+                if (Prefix(sha256) is { } prefix && log.Records.TryGetValue(prefix, out var at)) wanted.Add((sha256, at));
+            }
         }
         finally
         {
-            index.Gate.Release();
+            log.Gate.Release();
         }
+
+        var found = new Dictionary<string, MediaAsset>(StringComparer.Ordinal);
+        var ranges = Ranges(wanted.Select(w => w.At)).ToList();
+        var read = new Dictionary<RecordAt, MediaAsset?>();
+        await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken }, async (range, ct) =>
+        {
+            var content = await _container.GetBlobClient(BlobName(apiKey, range.Blob))
+                .DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(range.Offset, range.Length) }, ct);
+            var bytes = content.Value.Content.ToMemory();
+            foreach (var at in range.Records)
+            {
+                var start = (int)(at.Offset - range.Offset);
+                var record = start + at.Length <= bytes.Length ? Parse(bytes.Span.Slice(start, at.Length)) : null;
+                lock (read) read[at] = record;
+            }
+        });
+        foreach (var (sha256, at) in wanted)
+        {
+            if (read.GetValueOrDefault(at) is { } asset && string.Equals(asset.Sha256, sha256, StringComparison.Ordinal)) found[sha256] = asset;
+        }
+        return found;
     }
 
-    /// <summary>Appends these contents (saved to the table before: a reader that finds a prefix must find its row).</summary>
-    public async Task AddAsync(string apiKey, IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken)
+    /// <summary>Saves these assets (images given by URL, which have no SHA-256, are not saved): one append per 4 MiB of records.</summary>
+    public async Task AppendAsync(string apiKey, IReadOnlyCollection<MediaAsset> assets, CancellationToken cancellationToken)
     {
-        var prefixes = sha256s.Select(Prefix).OfType<ulong>().Distinct().ToList();
-        if (prefixes.Count == 0) return;
-        var bytes = new byte[prefixes.Count * PrefixBytes];
-        for (var i = 0; i < prefixes.Count; i++) BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(i * PrefixBytes), prefixes[i]);
-
-        var index = IndexFor(apiKey);
-        try
+        var log = LogFor(apiKey);
+        using var block = new MemoryStream();
+        foreach (var asset in assets.Where(a => Prefix(a.Sha256) is not null).DistinctBy(a => a.Sha256))
         {
-            for (var offset = 0; offset < bytes.Length; offset += MaxBlockBytes)
-                await AppendAsync(apiKey, index, bytes.AsMemory(offset, Math.Min(MaxBlockBytes, bytes.Length - offset)), cancellationToken);
+            var line = JsonSerializer.SerializeToUtf8Bytes(asset, Json); // escapes line breaks: one record, one line
+            if (block.Length > 0 && block.Length + line.Length + 1 > MaxBlockBytes)
+            {
+                await AppendBlockAsync(apiKey, log, block.ToArray(), cancellationToken);
+                block.SetLength(0);
+            }
+            block.Write(line);
+            block.WriteByte((byte)'\n');
         }
-        catch (RequestFailedException e)
-        {
-            LogNotAppended(_logger, e, prefixes.Count, e.Status);
-            return;
-        }
-
-        await index.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            index.Prefixes.UnionWith(prefixes);
-        }
-        finally
-        {
-            index.Gate.Release();
-        }
+        if (block.Length > 0) await AppendBlockAsync(apiKey, log, block.ToArray(), cancellationToken);
     }
 
-    private async Task AppendAsync(string apiKey, ApiIndex index, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
+    private async Task AppendBlockAsync(string apiKey, ApiLog log, byte[] block, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var number = index.LastBlobNumber;
+            var number = log.LastBlobNumber;
             var blob = _container.GetAppendBlobClient(BlobName(apiKey, number));
             try
             {
-                using var content = new MemoryStream(block.ToArray(), writable: false);
+                using var content = new MemoryStream(block, writable: false);
                 var appended = await blob.AppendBlockAsync(content, cancellationToken: cancellationToken);
-                if (appended.Value.BlobCommittedBlockCount >= _blocksPerBlob) index.MoveToBlobAfter(number);
+                if (appended.Value.BlobCommittedBlockCount >= _blocksPerBlob) log.MoveToBlobAfter(number);
                 return;
             }
             catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
@@ -124,87 +132,129 @@ public sealed partial class MediaAssetIndex
             }
             catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlockCountExceedsLimit)
             {
-                index.MoveToBlobAfter(number); // another process filled it first
+                log.MoveToBlobAfter(number); // another process filled it first
             }
         }
     }
 
-    /// <summary>Reads what every blob gained since this process last read it; a blob that shrank means the index was replaced.</summary>
-    private async Task ReadAppendedAsync(string apiKey, ApiIndex index, CancellationToken cancellationToken)
+    /// <summary>Reads what every blob gained since this process last read it and notes where each record lies.</summary>
+    private async Task ReadAppendedAsync(string apiKey, ApiLog log, CancellationToken cancellationToken)
     {
-        var blobs = new List<(string Name, long Length)>();
+        var blobs = new List<(int Number, long Length)>();
         try
         {
             await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = apiKey + "/" }, cancellationToken))
-                blobs.Add((item.Name, item.Properties.ContentLength ?? 0));
+            {
+                if (int.TryParse(item.Name.AsSpan(apiKey.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                    blobs.Add((number, item.Properties.ContentLength ?? 0));
+            }
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.ContainerNotFound)
         {
             // nothing saved yet
         }
-        if (blobs.Any(b => b.Length < index.BytesRead.GetValueOrDefault(b.Name)) || index.BytesRead.Keys.Any(name => !blobs.Exists(b => b.Name == name)))
-            index.Forget();
+        if (blobs.Any(b => b.Length < log.BytesRead.GetValueOrDefault(b.Number)) || log.BytesRead.Keys.Any(n => !blobs.Exists(b => b.Number == n)))
+            log.Forget();
 
-        foreach (var (name, length) in blobs)
+        foreach (var (number, length) in blobs)
         {
-            index.SeeBlob(name);
-            var read = index.BytesRead.GetValueOrDefault(name);
-            var whole = length - (length % PrefixBytes); // appends are whole prefixes; anything else is not ours
-            if (whole <= read) continue;
-            var content = await _container.GetBlobClient(name).DownloadContentAsync(
-                new BlobDownloadOptions { Range = new HttpRange(read, whole - read) }, cancellationToken);
+            log.SeeBlob(number);
+            var from = log.BytesRead.GetValueOrDefault(number);
+            if (length <= from) continue;
+            var content = await _container.GetBlobClient(BlobName(apiKey, number)).DownloadContentAsync(
+                new BlobDownloadOptions { Range = new HttpRange(from, length - from) }, cancellationToken);
             var bytes = content.Value.Content.ToMemory().Span;
-            for (var offset = 0; offset + PrefixBytes <= bytes.Length; offset += PrefixBytes)
-                index.Prefixes.Add(BinaryPrimitives.ReadUInt64BigEndian(bytes[offset..]));
-            index.BytesRead[name] = read + bytes.Length - (bytes.Length % PrefixBytes);
+            var lineStart = 0;
+            while (bytes[lineStart..].IndexOf((byte)'\n') is var lineLength and >= 0)
+            {
+                if (Parse(bytes.Slice(lineStart, lineLength)) is { } asset && Prefix(asset.Sha256) is { } prefix)
+                    log.Records[prefix] = new RecordAt(number, from + lineStart, lineLength);
+                lineStart += lineLength + 1;
+            }
+            log.BytesRead[number] = from + lineStart; // appends are whole lines; a partial one is read again next time
         }
     }
 
-    private ApiIndex IndexFor(string apiKey)
+    /// <summary>The records' blob ranges, neighbours closer than <see cref="MergeGapBytes"/> in one read.</summary>
+    private static IEnumerable<RecordRange> Ranges(IEnumerable<RecordAt> records)
+    {
+        foreach (var blob in records.Distinct().GroupBy(r => r.Blob))
+        {
+            RecordRange? range = null;
+            foreach (var at in blob.OrderBy(r => r.Offset))
+            {
+                if (range is not null && at.Offset - (range.Offset + range.Length) <= MergeGapBytes)
+                {
+                    range.Records.Add(at);
+                    range.Length = Math.Max(range.Length, at.Offset + at.Length - range.Offset);
+                    continue;
+                }
+                if (range is not null) yield return range;
+                range = new RecordRange(blob.Key, at.Offset) { Length = at.Length, Records = { at } };
+            }
+            if (range is not null) yield return range;
+        }
+    }
+
+    /// <summary>A record, or null for a line that is not one (the log is written only by this app; anything else is skipped).</summary>
+    private static MediaAsset? Parse(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<MediaAsset>(line, Json) is { Sha256: not null, AssetName.Length: > 0 } asset ? asset : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private ApiLog LogFor(string apiKey)
     {
         lock (_byApi)
         {
-            if (!_byApi.TryGetValue(apiKey, out var index)) _byApi[apiKey] = index = new ApiIndex();
-            return index;
+            if (!_byApi.TryGetValue(apiKey, out var log)) _byApi[apiKey] = log = new ApiLog();
+            return log;
         }
     }
 
-    [LoggerMessage(EventId = 5701, Level = LogLevel.Warning, Message = "The MediaAssets index could not be read ({Status}); every image is looked up in the table.")]
-    private static partial void LogUnreadable(ILogger logger, Exception exception, int status);
-
-    [LoggerMessage(EventId = 5702, Level = LogLevel.Warning, Message = "{Count} images could not be added to the MediaAssets index ({Status}); a later run uploads them once more.")]
-    private static partial void LogNotAppended(ILogger logger, Exception exception, int count, int status);
-
     private static string BlobName(string apiKey, int number) => $"{apiKey}/{number.ToString("D6", CultureInfo.InvariantCulture)}";
 
-    private static ulong? Prefix(string sha256) =>
-        sha256.Length >= 16 && ulong.TryParse(sha256.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var prefix) ? prefix : null;
+    private static ulong? Prefix(string? sha256) =>
+        sha256 is { Length: 64 } && ulong.TryParse(sha256.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var prefix) ? prefix : null;
 
-    /// <summary>One API's prefixes as this process has read them (guarded by <see cref="Gate"/>, except the blob number).</summary>
-    private sealed class ApiIndex
+    private readonly record struct RecordAt(int Blob, long Offset, int Length);
+
+    private sealed class RecordRange(int blob, long offset)
+    {
+        public int Blob { get; } = blob;
+        public long Offset { get; } = offset;
+        public long Length { get; set; }
+        public List<RecordAt> Records { get; } = [];
+    }
+
+    /// <summary>One API's records as this process has read them (guarded by <see cref="Gate"/>, except the blob number).</summary>
+    private sealed class ApiLog
     {
         private int _lastBlobNumber;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public HashSet<ulong> Prefixes { get; } = [];
+        /// <summary>Where each content's record lies, by the first 8 bytes of its SHA-256 (the latest record wins).</summary>
+        public Dictionary<ulong, RecordAt> Records { get; } = [];
 
-        public Dictionary<string, long> BytesRead { get; } = [];
+        public Dictionary<int, long> BytesRead { get; } = [];
 
         /// <summary>The blob appends go to: the highest listed, or the one after a full blob.</summary>
         public int LastBlobNumber => Volatile.Read(ref _lastBlobNumber);
 
-        public void SeeBlob(string name)
-        {
-            if (int.TryParse(name.AsSpan(name.LastIndexOf('/') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                RaiseTo(number);
-        }
+        public void SeeBlob(int number) => RaiseTo(number);
 
         public void MoveToBlobAfter(int number) => RaiseTo(number + 1);
 
         public void Forget()
         {
-            Prefixes.Clear();
+            Records.Clear();
             BytesRead.Clear();
         }
 

@@ -10,7 +10,7 @@ using PreferenceFunctions.Rapidata.Models;
 namespace PreferenceFunctions.Pipeline.Steps.Upload;
 
 /// <summary>
-/// Uploads one manifest chunk: each distinct image once (content already known to MediaAssets is reused), then one
+/// Uploads one manifest chunk: each distinct image once (content already in the <see cref="MediaAssetLog"/> is reused), then one
 /// datapoint per matchup carrying its matchup id as private metadata (<see cref="MatchupMetadata.IdKey"/>). Safe to run
 /// twice: a finished chunk is recorded in <c>{runId}/uploads/</c>, and a chunk that was interrupted first asks Rapidata
 /// which of its datapoints already exist, so a retry never duplicates one.
@@ -40,7 +40,7 @@ public sealed class UploadChunkActivity(
             ? images.OpenSession(input.RunsContainer, staged)
             : images.OpenSession(input.DatasetsContainer, input.DatasetFolder);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.RequestsPerChunk };
-        var uploadedAssets = new ConcurrentDictionary<string, MediaAssetEntity>();
+        var uploadedAssets = new ConcurrentDictionary<string, MediaAsset>();
         var freshUploads = new ConcurrentDictionary<string, bool>();
         var uploadedNow = 0;
         var distinctImages = chunk.Matchups.SelectMany(m => new[] { m.Image1, m.Image2 }).DistinctBy(ContentKey).ToList();
@@ -48,7 +48,7 @@ public sealed class UploadChunkActivity(
         var byPath = chunk.Matchups
             .Where(m => string.Equals(m.Image1.FileName, m.Image2.FileName, StringComparison.OrdinalIgnoreCase))
             .SelectMany(m => new[] { ContentKey(m.Image1), ContentKey(m.Image2) }).ToHashSet();
-        async Task<MediaAssetEntity> Upload(ManifestImage image, CancellationToken ct, bool underPath = false)
+        async Task<MediaAsset> Upload(ManifestImage image, CancellationToken ct, bool underPath = false)
         {
             var name = underPath || byPath.Contains(ContentKey(image)) ? FolderAndFileName(image) : image.FileName;
             var asset = await assets.UploadAsync(image, name, () => session.OpenAsync(image, ct), ct);
@@ -57,17 +57,18 @@ public sealed class UploadChunkActivity(
             Interlocked.Increment(ref uploadedNow);
             return asset;
         }
-        async Task<MediaAssetEntity> UploadAgain(ManifestImage image, CancellationToken ct, bool underPath = false)
+        async Task<MediaAsset> UploadAgain(ManifestImage image, CancellationToken ct, bool underPath = false)
         {
             var asset = await Upload(image, ct, underPath);
             await assets.SaveAsync([asset], ct);
             return asset;
         }
 
-        // The cache is asked image by image (point reads in parallel) and told a partition at a time; the new assets are
-        // saved before any datapoint names them, so a retry of an interrupted chunk finds them and recognises its
+        // The cache is asked for the chunk's images at once and told the new ones with one append; they are saved before
+        // any datapoint names them, so a retry of an interrupted chunk finds them and recognises its
         // datapoints (an interruption before that uploads again).
         var known = await assets.FindAsync(distinctImages.Select(i => i.Sha256).OfType<string>(), CancellationToken.None);
+        session.PlanReads(distinctImages.Where(i => i.Sha256 is not { } sha256 || !known.ContainsKey(sha256)));
         await Parallel.ForEachAsync(distinctImages, parallel, async (image, ct) =>
         {
             if (image.Sha256 is { } sha256 && known.TryGetValue(sha256, out var cached)) uploadedAssets[ContentKey(image)] = cached;
