@@ -1,3 +1,4 @@
+using Azure;
 using System.Diagnostics;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace PreferenceFunctions.Local.Watching;
 /// <summary>
 /// The local stand-in for the Event Grid blob trigger: lists the datasets container every <c>Local:WatchInterval</c>
 /// and hands every new or changed <c>&lt;dataset&gt;/matchups.csv</c> to <see cref="DatasetTriggers"/>. Only the
-/// top-level folders are looked at (one listing per dataset). Azurite still reads every blob of the container for each
+/// top-level folders are listed (one listing), and each folder's matchups.csv asked for its properties. Azurite still reads every blob of the container for each
 /// listing, on the one thread that also serves the runs (20,000 loose images made a listing cost it ~0.3 s, half its
 /// time while a run staged them), so the watcher waits at least nine times as long as its last scan took: it never
 /// spends more than a tenth of the time listing.
@@ -49,15 +50,20 @@ public sealed partial class DatasetWatcher(StorageConnection storage, DatasetTri
         await foreach (var folder in container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", null, cancellationToken))
         {
             if (!folder.IsPrefix) continue;
+            // The csv's properties, not a listing of the folder: Azurite answers a listing by scanning every blob it holds.
             var csvName = folder.Prefix + RunStarter.CsvFileName;
-            await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, csvName, cancellationToken))
+            string etag;
+            try
             {
-                if (blob.Name != csvName) continue;
-                var etag = blob.Properties.ETag?.ToString() ?? "";
-                if (_handled.TryGetValue(blob.Name, out var known) && known == etag) continue;
-                await triggers.OnBlobVersionAsync(container.Name, blob.Name, etag, cancellationToken);
-                _handled[blob.Name] = etag;
+                etag = (await container.GetBlobClient(csvName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.ToString();
             }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                continue; // a folder without matchups.csv (yet)
+            }
+            if (_handled.TryGetValue(csvName, out var known) && known == etag) continue;
+            await triggers.OnBlobVersionAsync(container.Name, csvName, etag, cancellationToken);
+            _handled[csvName] = etag;
         }
     }
 

@@ -18,7 +18,7 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 /// read per grown blob). A lookup reads the records it found with range reads (records closer than
 /// <see cref="MergeGapBytes"/> in one read) and keeps only those whose full SHA-256 matches, so two contents sharing 8
 /// bytes cost an upload, never a wrong asset. A blob that shrank or vanished means the log was replaced: what was read
-/// is forgotten and read again. Singleton: what was read is shared by every chunk of the process.
+/// is forgotten and the log listed and read again. Once listed, a lookup asks only for the last blob's properties. Singleton: what was read is shared by every chunk of the process.
 /// </summary>
 public sealed class MediaAssetLog
 {
@@ -71,11 +71,20 @@ public sealed class MediaAssetLog
         var found = new Dictionary<string, MediaAsset>(StringComparer.Ordinal);
         var ranges = Ranges(wanted.Select(w => w.At)).ToList();
         var read = new Dictionary<RecordAt, MediaAsset?>();
+        var replaced = false;
         await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken }, async (range, ct) =>
         {
-            var content = await _container.GetBlobClient(BlobName(apiKey, range.Blob))
-                .DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(range.Offset, range.Length) }, ct);
-            var bytes = content.Value.Content.ToMemory();
+            ReadOnlyMemory<byte> bytes;
+            try
+            {
+                bytes = (await _container.GetBlobClient(BlobName(apiKey, range.Blob))
+                    .DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(range.Offset, range.Length) }, ct)).Value.Content.ToMemory();
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 416)
+            {
+                replaced = true; // an earlier blob was deleted or replaced since this process read it
+                return;
+            }
             foreach (var at in range.Records)
             {
                 var start = (int)(at.Offset - range.Offset);
@@ -83,6 +92,12 @@ public sealed class MediaAssetLog
                 lock (read) read[at] = record;
             }
         });
+        if (replaced)
+        {
+            await log.Gate.WaitAsync(cancellationToken);
+            log.Forget(); // the next lookup lists the log again
+            log.Gate.Release();
+        }
         foreach (var (sha256, at) in wanted)
         {
             if (read.GetValueOrDefault(at) is { } asset && string.Equals(asset.Sha256, sha256, StringComparison.Ordinal)) found[sha256] = asset;
@@ -137,9 +152,16 @@ public sealed class MediaAssetLog
         }
     }
 
-    /// <summary>Reads what every blob gained since this process last read it and notes where each record lies.</summary>
+    /// <summary>
+    /// Reads what the log gained since this process last read it and notes where each record lies. Only the last blob
+    /// grows (the ones before it are full), so once the log was listed a lookup asks for the last blob's properties, not
+    /// for a listing: on Azurite a listing scans every blob of the account, a blob's properties are an index lookup.
+    /// </summary>
     private async Task ReadAppendedAsync(string apiKey, ApiLog log, CancellationToken cancellationToken)
     {
+        if (log.BytesRead.Count > 0 && await ReadLastBlobAsync(apiKey, log, cancellationToken)) return;
+
+        log.Forget(); // never listed, or the last blob vanished or shrank: the log was replaced
         var blobs = new List<(int Number, long Length)>();
         try
         {
@@ -153,26 +175,50 @@ public sealed class MediaAssetLog
         {
             // nothing saved yet
         }
-        if (blobs.Any(b => b.Length < log.BytesRead.GetValueOrDefault(b.Number)) || log.BytesRead.Keys.Any(n => !blobs.Exists(b => b.Number == n)))
-            log.Forget();
-
         foreach (var (number, length) in blobs)
         {
             log.SeeBlob(number);
-            var from = log.BytesRead.GetValueOrDefault(number);
-            if (length <= from) continue;
-            var content = await _container.GetBlobClient(BlobName(apiKey, number)).DownloadContentAsync(
-                new BlobDownloadOptions { Range = new HttpRange(from, length - from) }, cancellationToken);
-            var bytes = content.Value.Content.ToMemory().Span;
-            var lineStart = 0;
-            while (bytes[lineStart..].IndexOf((byte)'\n') is var lineLength and >= 0)
-            {
-                if (Parse(bytes.Slice(lineStart, lineLength)) is { } asset && Prefix(asset.Sha256) is { } prefix)
-                    log.Records[prefix] = new RecordAt(number, from + lineStart, lineLength);
-                lineStart += lineLength + 1;
-            }
-            log.BytesRead[number] = from + lineStart; // appends are whole lines; a partial one is read again next time
+            await ReadRecordsAsync(apiKey, log, number, length, cancellationToken);
         }
+    }
+
+    /// <summary>What the last blob read (and any after it, once it is full) gained; false when it vanished or shrank.</summary>
+    private async Task<bool> ReadLastBlobAsync(string apiKey, ApiLog log, CancellationToken cancellationToken)
+    {
+        for (var number = log.BytesRead.Keys.Max(); ; number++)
+        {
+            BlobProperties properties;
+            try
+            {
+                properties = (await _container.GetBlobClient(BlobName(apiKey, number)).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return !log.BytesRead.ContainsKey(number); // a blob read before vanished (false), or the next one is not begun yet
+            }
+            if (properties.ContentLength < log.BytesRead.GetValueOrDefault(number)) return false;
+            log.SeeBlob(number);
+            await ReadRecordsAsync(apiKey, log, number, properties.ContentLength, cancellationToken);
+            if (properties.BlobCommittedBlockCount < _blocksPerBlob) return true;
+        }
+    }
+
+    /// <summary>Reads a blob from where this process stopped to <paramref name="length"/> and notes where each record lies.</summary>
+    private async Task ReadRecordsAsync(string apiKey, ApiLog log, int number, long length, CancellationToken cancellationToken)
+    {
+        var from = log.BytesRead.GetValueOrDefault(number);
+        if (length <= from) return;
+        var content = await _container.GetBlobClient(BlobName(apiKey, number)).DownloadContentAsync(
+            new BlobDownloadOptions { Range = new HttpRange(from, length - from) }, cancellationToken);
+        var bytes = content.Value.Content.ToMemory().Span;
+        var lineStart = 0;
+        while (bytes[lineStart..].IndexOf((byte)'\n') is var lineLength and >= 0)
+        {
+            if (Parse(bytes.Slice(lineStart, lineLength)) is { } asset && Prefix(asset.Sha256) is { } prefix)
+                log.Records[prefix] = new RecordAt(number, from + lineStart, lineLength);
+            lineStart += lineLength + 1;
+        }
+        log.BytesRead[number] = from + lineStart; // appends are whole lines; a partial one is read again next time
     }
 
     /// <summary>The records' blob ranges, neighbours closer than <see cref="MergeGapBytes"/> in one read.</summary>
