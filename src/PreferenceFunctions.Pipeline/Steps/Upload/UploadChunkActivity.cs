@@ -26,14 +26,14 @@ public sealed class UploadChunkActivity(
 {
     public override async Task<UploadChunkResult> RunAsync(TaskActivityContext context, UploadChunkInput input)
     {
-        if (await uploads.ReadAsync(input.RunsContainer, input.RecordFolder, input.ChunkIndex) is { } finished)
+        // The start marker first: a chunk never started before (the usual case) has no record to read.
+        var firstAttempt = await uploads.MarkStartedAsync(input.RunsContainer, input.RecordFolder, input.ChunkIndex);
+        if (!firstAttempt && await uploads.ReadAsync(input.RunsContainer, input.RecordFolder, input.ChunkIndex) is { } finished)
             return finished.Result;
 
         var chunk = await manifests.ReadChunkAsync(input.RunsContainer, input.ChunkBlobName);
         var shortened = await prompts.ShortenAsync(input.RunsContainer, input.RunId, chunk.Matchups);
-        var existing = await uploads.MarkStartedAsync(input.RunsContainer, input.RecordFolder, input.ChunkIndex)
-            ? new HashSet<string>()
-            : await ExistingDatapointsAsync(input.RapidataDatasetId);
+        var existing = firstAttempt ? new HashSet<string>() : await ExistingDatapointsAsync(input.RapidataDatasetId);
 
         // The run's own copy of its images, made at staging; runs staged before that read the dataset folder.
         await using var session = chunk.StagedImagesFolder is { } staged
