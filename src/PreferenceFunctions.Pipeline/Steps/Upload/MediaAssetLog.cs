@@ -12,13 +12,14 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 /// The images Rapidata already holds, per Rapidata API: append blobs <c>media-assets/{apiKey}/{n:D6}</c>, one block per
 /// save (a chunk's new images), one JSON line per image (<see cref="MediaAsset"/>); the next number after
 /// <see cref="BlocksPerBlob"/> appends. A chunk saves its new images with one append, where a table would take a row
-/// each: on Azurite the 20,000 rows of 10,000 matchups cost its one thread about what the emulator needs for the whole upload.
-/// Each process keeps, per content, where its record lies (8 bytes of the SHA-256 to a blob, offset and length: about
-/// 30 bytes an image, not the record) and before a lookup reads only what was appended since (a listing and a range
-/// read per grown blob). A lookup reads the records it found with range reads (records closer than
+/// each: on Azurite the 20,000 rows of 10,000 matchups cost its one thread about what the emulator needs for the whole
+/// upload. Each process keeps, per content, where its record lies (8 bytes of the SHA-256 to a blob, offset and length:
+/// about 30 bytes an image, not the record) and before a lookup reads only what was appended since: the log is listed
+/// once, then only the last blob's properties are asked for (Azurite answers a listing by scanning every blob of the
+/// account) and its new bytes read. A lookup reads the records it found with range reads (records closer than
 /// <see cref="MergeGapBytes"/> in one read) and keeps only those whose full SHA-256 matches, so two contents sharing 8
-/// bytes cost an upload, never a wrong asset. A blob that shrank or vanished means the log was replaced: what was read
-/// is forgotten and the log listed and read again. Once listed, a lookup asks only for the last blob's properties. Singleton: what was read is shared by every chunk of the process.
+/// bytes cost an upload, never a wrong asset. A blob that shrank or vanished means the log was replaced: what was read is
+/// forgotten and the log listed and read again. Singleton: what was read is shared by every chunk of the process.
 /// </summary>
 public sealed class MediaAssetLog
 {
