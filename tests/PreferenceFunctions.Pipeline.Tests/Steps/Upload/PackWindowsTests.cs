@@ -11,48 +11,43 @@ namespace PreferenceFunctions.Pipeline.Tests.Steps.Upload;
 public sealed class PackWindowsTests
 {
     [Fact]
-    public async Task TryOpen_ImagesPlanned_ReadsOnlyTheirSpanOnce()
+    public Task TryOpen_ImagesPlanned_ReadsOnlyTheirSpanOnce() => WithPackAsync(async pack =>
     {
-        var container = new BlobServiceClient(await Azurite.GetConnectionStringAsync()).GetBlobContainerClient(UniqueName.For("packwindows"));
-        await container.CreateAsync();
-        try
-        {
-            var pack = container.GetBlobClient("images.pack");
-            var original = Enumerable.Range(0, 10_000).Select(i => (byte)i).ToArray();
-            await pack.UploadAsync(BinaryData.FromBytes(original));
-            var windows = new PackWindows(pack);
-            windows.Plan(1_000, 300);
-            windows.Plan(2_000, 500);
+        var original = Enumerable.Range(0, 10_000).Select(i => (byte)i).ToArray();
+        await pack.UploadAsync(BinaryData.FromBytes(original));
+        var windows = new PackWindows(pack);
+        windows.Plan(1_000, 300);
+        windows.Plan(2_000, 500);
 
-            Assert.Equal(original[1_000..1_300], await ReadAsync(windows, 1_000, 300));
-            // Replaced after the window was read: a planned image still comes from that one read, and an image the plan
-            // did not name lies outside the span read (3,000-3,200), so it is not served from the window.
-            await pack.UploadAsync(BinaryData.FromBytes(new byte[10_000]), overwrite: true);
-            Assert.Equal(original[2_000..2_500], await ReadAsync(windows, 2_000, 500));
-            Assert.Null(await windows.TryOpenAsync(3_000, 200, CancellationToken.None));
-            Assert.Null(await windows.TryOpenAsync(900, 200, CancellationToken.None));
-        }
-        finally
-        {
-            await container.DeleteAsync();
-        }
-    }
+        Assert.Equal(original[1_000..1_300], await ReadAsync(windows, 1_000, 300));
+        // Replaced after the window was read: a planned image still comes from that one read, and an image the plan
+        // did not name lies outside the span read (3,000-3,200), so it is not served from the window.
+        await pack.UploadAsync(BinaryData.FromBytes(new byte[10_000]), overwrite: true);
+        Assert.Equal(original[2_000..2_500], await ReadAsync(windows, 2_000, 500));
+        Assert.Null(await windows.TryOpenAsync(3_000, 200, CancellationToken.None));
+        Assert.Null(await windows.TryOpenAsync(900, 200, CancellationToken.None));
+    });
 
     [Fact]
-    public async Task TryOpen_NothingPlanned_ServesAnyImageOfTheWindowFromOneRead()
+    public Task TryOpen_NothingPlanned_ServesAnyImageOfTheWindowFromOneRead() => WithPackAsync(async pack =>
+    {
+        var original = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
+        await pack.UploadAsync(BinaryData.FromBytes(original));
+        var windows = new PackWindows(pack);
+
+        Assert.Equal(original[100..400], await ReadAsync(windows, 100, 300));
+        await pack.UploadAsync(BinaryData.FromBytes(new byte[10_000]), overwrite: true);
+        Assert.Equal(original[9_000..9_999], await ReadAsync(windows, 9_000, 999)); // the whole window was read the first time
+    });
+
+    /// <summary>A pack blob in a container of its own on the tests' Azurite, deleted afterwards.</summary>
+    private static async Task WithPackAsync(Func<BlobClient, Task> test)
     {
         var container = new BlobServiceClient(await Azurite.GetConnectionStringAsync()).GetBlobContainerClient(UniqueName.For("packwindows"));
         await container.CreateAsync();
         try
         {
-            var pack = container.GetBlobClient("images.pack");
-            var original = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
-            await pack.UploadAsync(BinaryData.FromBytes(original));
-            var windows = new PackWindows(pack);
-
-            Assert.Equal(original[100..400], await ReadAsync(windows, 100, 300));
-            await pack.UploadAsync(BinaryData.FromBytes(new byte[10_000]), overwrite: true);
-            Assert.Equal(original[9_000..9_999], await ReadAsync(windows, 9_000, 999)); // the whole window was read the first time
+            await test(container.GetBlobClient("images.pack"));
         }
         finally
         {
