@@ -11,10 +11,10 @@ namespace PreferenceFunctions.Local.Watching;
 /// <summary>
 /// The local stand-in for the Event Grid blob trigger: lists the datasets container every <c>Local:WatchInterval</c>
 /// and hands every new or changed <c>&lt;dataset&gt;/matchups.csv</c> to <see cref="DatasetTriggers"/>. Only the
-/// top-level folders are listed (one listing), and each folder's matchups.csv asked for its properties. Azurite still reads every blob of the container for each
-/// listing, on the one thread that also serves the runs (20,000 loose images made a listing cost it ~0.3 s, half its
-/// time while a run staged them), so the watcher waits at least nine times as long as its last scan took: it never
-/// spends more than a tenth of the time listing.
+/// top-level folders are listed (one listing), and each folder's matchups.csv is asked for its properties. Azurite still
+/// reads every blob of the container for the listing, on the one thread that also serves the runs (20,000 loose images
+/// made a listing cost it ~0.3 s, half its time while a run staged them), so the watcher waits at least nine times as
+/// long as its last scan took: it never spends more than a tenth of the time listing.
 /// </summary>
 public sealed partial class DatasetWatcher(StorageConnection storage, DatasetTriggers triggers,
     IOptions<PreferenceOptions> preference, IOptions<LocalEngineOptions> options, ILogger<DatasetWatcher> logger)
