@@ -38,6 +38,27 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public async Task Generate_ZipTwiceSecondsApart_WritesTheSameBytes()
+    {
+        var first = Directory.CreateTempSubdirectory("generated-");
+        var second = Directory.CreateTempSubdirectory("generated-");
+        try
+        {
+            DatasetGenerator.Generate(new GenerateDatasetRequest(first.FullName, 5, 2, Seed: 3, Zip: true));
+            await Task.Delay(TimeSpan.FromSeconds(2.1)); // a zip's entry times have a resolution of 2 seconds
+            DatasetGenerator.Generate(new GenerateDatasetRequest(second.FullName, 5, 2, Seed: 3, Zip: true));
+
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(first.FullName, DatasetFiles.Zip)),
+                await File.ReadAllBytesAsync(Path.Combine(second.FullName, DatasetFiles.Zip)));
+        }
+        finally
+        {
+            first.Delete(recursive: true);
+            second.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Generate_AnySize_WritesDatasetTheLocalCheckAccepts()
     {
         var folder = Path.Combine(Path.GetTempPath(), UniqueName.For("gen"));

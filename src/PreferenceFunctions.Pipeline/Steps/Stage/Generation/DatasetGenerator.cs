@@ -18,6 +18,9 @@ public static class DatasetGenerator
 
     public static string ModelName(int index) => index < KnownModels.Length ? KnownModels[index] : $"model_{index + 1}";
 
+    /// <summary>Every zip entry's time: the same request writes the same bytes, whenever and wherever it runs.</summary>
+    private static readonly DateTimeOffset EntryTime = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static void Generate(GenerateDatasetRequest request)
     {
         if (request.Matchups < 1 || request.Models < 2) throw new ArgumentException("A dataset needs at least 1 matchup and 2 models.", nameof(request));
@@ -67,7 +70,9 @@ public static class DatasetGenerator
         var bytes = Image(model, matchup, side);
         if (zip is not null)
         {
-            using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+            var zipEntry = zip.CreateEntry(name, CompressionLevel.Fastest);
+            zipEntry.LastWriteTime = EntryTime;
+            using var entry = zipEntry.Open();
             entry.Write(bytes);
         }
         else
