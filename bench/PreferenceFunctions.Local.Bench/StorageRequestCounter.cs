@@ -69,7 +69,7 @@ internal sealed class StorageRequestCounter : IDisposable
             var cpu = _cpuByPhase.GetValueOrDefault(phase);
             yield return $"    {phase}: {azurite:N0} Azurite requests ({durable:N0} durable engine), Azurite CPU {cpu.Azurite:0.0} s" +
                 (azurite > 0 ? $" ({cpu.Azurite * 1000 / azurite:0.00} ms/request)" : "") + $", this process {cpu.Ours:0.0} s" +
-                $"; {string.Join(", ", kinds.Take(8).Select(k => $"{k.Key.Kind} {k.Value:N0}"))}";
+                $"; {string.Join(", ", kinds.Take(12).Select(k => $"{k.Key.Kind} {k.Value:N0}"))}";
         }
     }
 
