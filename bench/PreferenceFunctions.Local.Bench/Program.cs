@@ -4,12 +4,10 @@ using PreferenceFunctions.Local.Bench;
 using PreferenceFunctions.Local.Demo;
 using PreferenceFunctions.Pipeline.Steps.Stage.Generation;
 
-// Usage: dotnet run -c Release --project bench/PreferenceFunctions.Local.Bench [-- --quick | --100k | --matchups N | --votes-export] [--warm]
+// Usage: dotnet run -c Release --project bench/PreferenceFunctions.Local.Bench [-- --quick | --100k | --matchups N | --votes-export]
 // Default: the sample (40), 1,000 and 10,000 matchups. --quick skips the 10,000; --100k runs only the 100,000-matchup scenario
-// (long; not in CI), alone so that its peak memory is its own; --matchups N only a generated dataset of N. --warm runs the
-// last scenario a second time in the same process ("-again"): the earlier runs go through too few chunks for the runtime to
-// finish optimising the per-chunk code, so the second run is the steady state of a host that has been up a while. Each run of
-// the bench gets a private in-memory Azurite, stopped at the end. --votes-export times only our share of writing the 100,000-matchup
+// (long; not in CI), alone so that its peak memory is its own; --matchups N only a generated dataset of N. Each run of the
+// bench gets a private in-memory Azurite, stopped at the end. --votes-export times only our share of writing the 100,000-matchup
 // run's results, votes.parquet, before and after its single read (no storage).
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 Environment.SetEnvironmentVariable("Logging__LogLevel__PreferenceFunctions", "Warning");
@@ -43,9 +41,6 @@ else
     scenarios.Add(Generated(1_000, TimeSpan.FromSeconds(60)));
     if (!quick) scenarios.Add(Generated(10_000, TimeSpan.FromSeconds(30)));
 }
-// A new host on the same code, its own containers and task hub; the same images, so the same uploads (the image cache is per
-// Rapidata API, and each host's emulator is a new one).
-if (args.Contains("--warm")) scenarios.Add(scenarios[^1] with { Name = scenarios[^1].Name + "-again" });
 
 var results = new List<BenchResult>();
 foreach (var scenario in scenarios) results.Add(await ScenarioRunner.RunAsync(scenario, azurite.ConnectionString, azuriteCpu, CancellationToken.None));
