@@ -9,7 +9,7 @@ namespace PreferenceFunctions.Local.Demo;
 /// <summary>
 /// Follows a run over the HTTP API until it ends: on a terminal with a live progress bar (phase, done/total, order state),
 /// otherwise (output redirected, CI logs) with a plain line whenever something changes and at least every
-/// <see cref="LineInterval"/>, so a log never goes quiet while the crowd votes.
+/// <see cref="LineInterval"/>, so a log never goes quiet while the crowd votes, nor while the API is slow to answer.
 /// </summary>
 public sealed class RunFollower(LocalApiClient api, IAnsiConsole console)
 {
@@ -61,24 +61,47 @@ public sealed class RunFollower(LocalApiClient api, IAnsiConsole console)
     private async Task FollowWithLinesAsync(string runId, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
-        var lastLine = DateTimeOffset.MinValue;
+        var lastLine = started;
         string? lastState = null;
+        void WriteLine(string state, DateTimeOffset now)
+        {
+            // Straight to the writer: a log line is never wrapped at a console width.
+            console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{DateTime.Now:HH:mm:ss} run {runId}: {state} ({(int)(now - started).TotalSeconds} s)"));
+            lastLine = now;
+        }
+
         while (_last is null || !HasEnded(_last))
         {
-            _last = await api.GetRunAsync(runId, cancellationToken) ?? _last;
-            var state = _last is { } run ? StateOf(run) : "waiting for the watcher to start the run";
-            var now = DateTimeOffset.UtcNow;
-            if (state != lastState || now - lastLine >= LineInterval || (_last is { } ended && HasEnded(ended)))
+            var asked = DateTimeOffset.UtcNow;
+            var answer = api.GetRunAsync(runId, cancellationToken);
+            // A slow API (a busy machine, storage stalled) must not make the log go quiet: say that it is waiting.
+            while (!answer.IsCompleted)
             {
-                // Straight to the writer: a log line is never wrapped at a console width.
-                await console.Profile.Out.Writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{DateTime.Now:HH:mm:ss} run {runId}: {state} ({(int)(now - started).TotalSeconds} s)"));
+                try
+                {
+                    await answer.WaitAsync(Until(lastLine + LineInterval), cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    var now = DateTimeOffset.UtcNow;
+                    WriteLine($"{lastState ?? "waiting"}; no answer from the API for {(int)(now - asked).TotalSeconds} s", now);
+                }
+            }
+            _last = await answer ?? _last;
+            var state = _last is { } run ? StateOf(run) : "waiting for the watcher to start the run";
+            var answered = DateTimeOffset.UtcNow;
+            if (state != lastState || answered - lastLine >= LineInterval || (_last is { } ended && HasEnded(ended)))
+            {
+                WriteLine(state, answered);
                 lastState = state;
-                lastLine = now;
             }
             if (_last is null || !HasEnded(_last)) await Task.Delay(PollInterval, cancellationToken);
         }
     }
+
+    private static TimeSpan Until(DateTimeOffset time) =>
+        time - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero;
 
     private static string PhaseOf(RunView run) => (run.Progress?.Phase ?? run.Phase ?? RunPhase.Pending).ToString();
 
