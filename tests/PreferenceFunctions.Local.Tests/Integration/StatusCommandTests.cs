@@ -55,12 +55,9 @@ public sealed class StatusCommandTests : IDisposable
         var lines = run.Output.Split('\n').Select(l => FollowLine.Match(l)).Where(m => m.Success).ToList();
         Assert.True(lines.Count >= 5, run.Output);
         var times = lines.Select(m => TimeSpan.ParseExact(m.Groups["time"].Value, @"hh\:mm\:ss", CultureInfo.InvariantCulture)).ToList();
-        // At least every 5 s, a slow API answer included (the follower then says it is waiting; 2 s of slack for the clock's
-        // whole seconds and a busy machine). One longer gap is let through: a stall of the whole test process, timers
-        // included (in CI runs on 2026-12-01 the run's own progress stopped for 8 and 12 s with it).
-        var gaps = times.Zip(times.Skip(1), (first, second) => second - first).ToList();
-        Assert.True(gaps.Count(gap => gap > TimeSpan.FromSeconds(7)) <= 1, run.Output);
-        Assert.All(gaps, gap => Assert.True(gap <= TimeSpan.FromSeconds(20), run.Output));
+        // At least every 5 s, a slow API answer included: the follower then says it is waiting (1 s of slack for the clock's
+        // whole seconds, 1 s for a busy machine).
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First <= TimeSpan.FromSeconds(7), run.Output));
         var decided = lines.Select(m => m.Groups["state"].Value).Where(s => s.StartsWith("WaitingForCrowd, ", StringComparison.Ordinal))
             .Select(s => s.Split(' ')[1]).Distinct().ToList();
         Assert.True(decided.Count >= 2, "the number of decided matchups never changed:\n" + run.Output);
