@@ -9,6 +9,7 @@ using PreferenceFunctions.Local.Client;
 using PreferenceFunctions.Local.Hosting;
 using PreferenceFunctions.Pipeline.Kernel;
 using PreferenceFunctions.Pipeline.Ledger;
+using PreferenceFunctions.Pipeline.Steps.Stage;
 using PreferenceFunctions.Rapidata;
 
 namespace PreferenceFunctions.Local.Bench;
@@ -17,7 +18,7 @@ namespace PreferenceFunctions.Local.Bench;
 /// Runs one scenario on a fresh task hub and containers: an in-process local host with an instant crowd (the emulator
 /// answers every vote at once and reviews nothing, so the wait for votes is not what is measured), the dataset uploaded
 /// like a user would, the clock stopped when the results are in the tables. Then the emulator's own throughput for the
-/// same requests (<see cref="EmulatorBaseline"/>).
+/// same requests (<see cref="EmulatorBaseline"/>), and the same requests fanned out by a durable engine (<see cref="EngineFloor"/>).
 /// </summary>
 internal static class ScenarioRunner
 {
@@ -72,8 +73,14 @@ internal static class ScenarioRunner
         var inFlight = options.UploadConcurrency * options.RequestsPerChunk;
         var images = scenario.Matchups * 2; // the generator gives every matchup two images of its own
         // All of the run's requests, not a sample: a sample of a few seconds swung from 4.1 to 9.9 s for 10,000 matchups.
-        var baseline = await EmulatorBaseline.MeasureAsync(host.Services.GetRequiredService<RapidataClient>(), images, scenario.Matchups, inFlight, cancellationToken);
-        return new BenchResult(scenario, status, elapsed, phases, run?.Usage?.HistoryEvents, rows, images, cpuUsed, azuriteUsed, process.PeakWorkingSet64, baseline);
+        var rapidata = host.Services.GetRequiredService<RapidataClient>();
+        var baseline = await EmulatorBaseline.MeasureAsync(rapidata, images, scenario.Matchups, inFlight, cancellationToken);
+        var floor = await EngineFloor.MeasureAsync(storageConnection, $"floor{suffix}", rapidata, azurite, scenario.Matchups,
+            host.Services.GetRequiredService<IOptions<DatasetOptions>>().Value.ChunkSize, options.UploadConcurrency, options.RequestsPerChunk, cancellationToken);
+        Console.WriteLine($"    engine floor: {floor.Seconds:0.00} s, CPU {floor.CpuSeconds:0.0} s this process + {floor.AzuriteCpuSeconds:0.0} s Azurite; " +
+            $"emulator alone {baseline.SecondsFor(images, scenario.Matchups):0.00} s, CPU {baseline.CpuSeconds:0.0} s");
+        return new BenchResult(scenario, status, elapsed, phases, run?.Usage?.HistoryEvents, rows, images, cpuUsed, azuriteUsed, process.PeakWorkingSet64,
+            baseline, floor);
     }
 
     /// <summary>Polls the run (a slow answer under load is waited out, not fatal) until it ends or <paramref name="timeout"/> passes.</summary>
