@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using PreferenceFunctions.Local.Tests.Support;
@@ -18,6 +19,26 @@ public sealed class DatasetWatcherTests
         var wait = DatasetWatcher.WaitAfter(TimeSpan.FromSeconds(scanSeconds), TimeSpan.FromSeconds(intervalSeconds));
 
         Assert.Equal(expectedSeconds, wait.TotalSeconds, precision: 6);
+    }
+
+    [Fact]
+    public void AwaitedFolders_ManyFoldersWithoutCsv_AsksTheLatestSeenWithinTheirTimeOnly()
+    {
+        var now = Stopwatch.GetTimestamp();
+        long SecondsAgo(double seconds) => now - (long)(seconds * Stopwatch.Frequency);
+        var firstSeen = Enumerable.Range(0, DatasetWatcher.MaxAwaitedFolders + 4)
+            .ToDictionary(i => $"upload-{i:D2}/", i => SecondsAgo(100 - i)); // upload-19/ seen last
+        var twoFolders = new Dictionary<string, long>
+        {
+            ["recent/"] = SecondsAgo(DatasetWatcher.AwaitCsvFor.TotalSeconds - 1),
+            ["old/"] = SecondsAgo(DatasetWatcher.AwaitCsvFor.TotalSeconds + 1),
+        };
+
+        var awaited = DatasetWatcher.AwaitedFolders(firstSeen, now);
+        var awaitedOfTwo = DatasetWatcher.AwaitedFolders(twoFolders, now);
+
+        Assert.Equal(Enumerable.Range(4, DatasetWatcher.MaxAwaitedFolders).Reverse().Select(i => $"upload-{i:D2}/"), awaited);
+        Assert.Equal(["recent/"], awaitedOfTwo);
     }
 
     [Fact]
