@@ -21,7 +21,7 @@ public sealed record EmulatorBaseline(double UploadsPerSecond, double Datapoints
         var payloads = Enumerable.Range(0, Math.Min(images, 1_000)).Select(i => DatasetGenerator.Image("baseline", i, i % 2)).ToArray();
         var names = new string[images];
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var started = Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        var started = Monotonic.Seconds;
         var uploads = await TimeAsync(images, inFlight, async (i, ct) =>
         {
             using var content = new MemoryStream(payloads[i % payloads.Length], writable: false);
@@ -33,8 +33,7 @@ public sealed record EmulatorBaseline(double UploadsPerSecond, double Datapoints
             var metadata = new Dictionary<string, string> { ["matchup_id"] = $"m{i}" };
             await rapidata.CreateDatapointAsync(datasetId, new CompareDatapoint(names[(2 * i) % images], names[((2 * i) + 1) % images], $"prompt {i}", i, metadata), ct);
         }, cancellationToken);
-        // On the monotonic clock perf uses, like the phases: a profile can be cut to the baseline too.
-        Console.WriteLine($"    emulator alone from {started:0.000} to {Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency:0.000} s (monotonic)");
+        Console.WriteLine($"    emulator alone from {started:0.000} to {Monotonic.Seconds:0.000} s (monotonic)");
         return new EmulatorBaseline(uploads, created, inFlight, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     }
 

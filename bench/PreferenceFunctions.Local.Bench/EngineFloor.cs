@@ -54,11 +54,11 @@ public static class EngineFloor
             var client = host.Services.GetRequiredService<DurableTaskClient>();
             var datasetId = await rapidata.CreateDatasetAsync("bench engine floor", cancellationToken);
             var (cpu, azuriteCpu) = (Process.GetCurrentProcess().TotalProcessorTime, azurite.Seconds());
-            var started = Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+            var started = Monotonic.Seconds;
             var id = await client.ScheduleNewOrchestrationInstanceAsync(Orchestrator,
                 new FanOut(datasetId, matchups, chunkSize, chunksAtOnce, requestsPerChunk), cancellationToken);
             var instance = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellationToken);
-            Console.WriteLine($"    engine floor from {started:0.000} to {Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency:0.000} s (monotonic)");
+            Console.WriteLine($"    engine floor from {started:0.000} to {Monotonic.Seconds:0.000} s (monotonic)");
             if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
                 throw new InvalidOperationException($"The engine floor's fan-out ended {instance.RuntimeStatus}: {instance.FailureDetails?.ErrorMessage}");
             return new Measured(instance.ReadOutputAs<double>(), (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,

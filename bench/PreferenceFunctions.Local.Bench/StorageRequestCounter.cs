@@ -49,8 +49,7 @@ internal sealed class StorageRequestCounter : IDisposable
         lock (_cpuByPhase)
         {
             if (phase == _phase.Name) return;
-            // On the monotonic clock perf uses (Stopwatch on Linux): a profile of the whole run can be cut by phase.
-            Console.WriteLine($"    phase {phase} from {Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency:0.000} s (monotonic)");
+            Console.WriteLine($"    phase {phase} from {Monotonic.Seconds:0.000} s (monotonic)");
             Close();
             if (!_phases.Contains(phase)) _phases.Add(phase);
             _phase = (phase, _azurite.Seconds(), OurCpu());
