@@ -39,17 +39,18 @@ public sealed partial class DatasetWatcher(StorageConnection storage, DatasetTri
     {
         var container = storage.Blobs.GetBlobContainerClient(preference.Value.DatasetsContainer);
         var interval = options.Value.WatchInterval;
-        var nextListing = Stopwatch.GetTimestamp();
+        // Timestamp 0 is long past: the first tick lists.
+        var (listingEnded, pause) = (0L, TimeSpan.Zero);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (Stopwatch.GetTimestamp() >= nextListing)
+                if (Stopwatch.GetElapsedTime(listingEnded) >= pause)
                 {
                     var started = Stopwatch.GetTimestamp();
                     await ListAsync(container, stoppingToken);
-                    var pause = WaitAfter(Stopwatch.GetElapsedTime(started), interval);
-                    nextListing = Stopwatch.GetTimestamp() + (long)(pause.TotalSeconds * Stopwatch.Frequency);
+                    pause = WaitAfter(Stopwatch.GetElapsedTime(started), interval);
+                    listingEnded = Stopwatch.GetTimestamp();
                 }
                 else
                 {
