@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PreferenceFunctions.Pipeline.Kernel.Telemetry;
 using PreferenceFunctions.Rapidata.Models;
 
@@ -30,10 +29,6 @@ internal static class RunMetrics
         }
         if (before.MatchupCount is null && after.MatchupCount is { } matchups && after.VotesOrdered is not null)
             PipelineTelemetry.MatchupsStaged.Add(matchups);
-        if (before.TotalVotes is null && after.TotalVotes is { } votes)
-        {
-            PipelineTelemetry.VotesReceived.Add(votes);
-            Activity.Current?.SetTag(PipelineTelemetry.VotesReceivedTag, votes);
-        }
+        if (before.TotalVotes is null && after.TotalVotes is { } votes) PipelineTelemetry.VotesReceived.Add(votes);
     }
 }

@@ -49,8 +49,4 @@ public static class PipelineTelemetry
     public const string DatasetTag = "preference.dataset";
     public const string PhaseTag = "preference.phase";
     public const string OrderIdTag = "preference.order_id";
-
-    /// <summary>On the step span whose ledger write counted <see cref="VotesReceived"/>: how many it counted, so the counter
-    /// can be traced to the runs it came from.</summary>
-    public const string VotesReceivedTag = "preference.votes.received";
 }
