@@ -180,11 +180,11 @@ public sealed class RunTelemetryTests
 
         public VotesListener()
         {
+            // Read before listening: PipelineTelemetry publishes its instruments while its fields are being set.
+            var votesReceived = PipelineTelemetry.VotesReceived;
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                // By name: the instrument is published while PipelineTelemetry's fields are still being set.
-                if (instrument.Meter.Name == PipelineTelemetry.Name && instrument.Name == "preference.votes.received")
-                    listener.EnableMeasurementEvents(instrument);
+                if (instrument == votesReceived) listener.EnableMeasurementEvents(instrument);
             };
             _listener.SetMeasurementEventCallback<long>((_, votes, _, _) =>
                 _counted.Enqueue((DateTimeOffset.UtcNow, Activity.Current?.GetTagItem(PipelineTelemetry.RunIdTag) as string, votes)));
