@@ -93,6 +93,12 @@ public sealed class PreferenceRunEntity : ITableEntity
 
     public long? RapidataRetries { get; set; }
 
+    /// <summary>The part of <see cref="RapidataCalls"/> and <see cref="RapidataRetries"/> the upload phase's totals put there
+    /// (the chunks of the run's own fan-out), kept so that a checkpoint recorded again replaces it instead of adding it twice.</summary>
+    public long? UploadRapidataCalls { get; set; }
+
+    public long? UploadRapidataRetries { get; set; }
+
     /// <summary>When the run entered its current <see cref="Phase"/> (orchestration time).</summary>
     public DateTimeOffset? PhaseStartedAt { get; set; }
 

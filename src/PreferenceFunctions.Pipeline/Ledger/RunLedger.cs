@@ -51,7 +51,8 @@ public sealed class RunLedger(StorageConnection storage)
         }
     }
 
-    /// <summary>The orchestrator's checkpoint: phase, status, order state; the start, the end and its error; upload totals.</summary>
+    /// <summary>The orchestrator's checkpoint: phase, status, order state; the start, the end and its error; upload totals,
+    /// with the Rapidata calls the chunks made.</summary>
     public Task RecordProgressAsync(RunCheckpoint checkpoint, CancellationToken cancellationToken = default) =>
         UpdateAsync(checkpoint.RunId, row =>
         {
@@ -74,6 +75,10 @@ public sealed class RunLedger(StorageConnection storage)
                 row.AssetsUploaded = uploads.AssetsUploaded;
                 row.AssetsReused = uploads.AssetsReused;
                 row.DatapointsCreated = uploads.DatapointsCreated;
+                // Set, not added: a checkpoint may be recorded twice, and the totals only grow within a run.
+                row.RapidataCalls = (row.RapidataCalls ?? 0) - (row.UploadRapidataCalls ?? 0) + uploads.RapidataCalls;
+                row.RapidataRetries = (row.RapidataRetries ?? 0) - (row.UploadRapidataRetries ?? 0) + uploads.RapidataRetries;
+                (row.UploadRapidataCalls, row.UploadRapidataRetries) = (uploads.RapidataCalls, uploads.RapidataRetries);
             }
         }, cancellationToken);
 

@@ -55,6 +55,7 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
         OrderReference? order = paid?.Order;
         var matchups = paid?.Matchups ?? 0;
         var webhook = paid?.Webhook;
+        UploadTotals? uploaded = null; // what the chunks did so far, for an end before submit (the row gets their calls too)
         try
         {
             if (paid is null)
@@ -86,8 +87,8 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
                 order = await context.CallCreateOrderAsync(new CreateOrderInput(run.RunId, staged.Settings), BeforeSubmit);
                 if (cancel.IsCompleted) return await CancelBeforeSubmitAsync(context, run, order, await cancel, webhook, matchups);
 
-                var uploads = await UploadChunksAsync(context, run, staged, order, cancel);
-                if (cancel.IsCompleted) return await CancelBeforeSubmitAsync(context, run, order, await cancel, webhook, matchups);
+                var uploads = await UploadChunksAsync(context, run, staged, order, cancel, totals => uploaded = totals);
+                if (cancel.IsCompleted) return await CancelBeforeSubmitAsync(context, run, order, await cancel, webhook, matchups, uploads);
 
                 await RecordAsync(context, run.RunId, new RunProgress(RunPhase.Submitting, matchups, matchups), uploads);
                 // From here on the crowd is paid for.
@@ -115,7 +116,7 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
             LogFailed(log, run.RunId, reason);
             return paid is not null
                 ? await GiveUpAsync(context, run, paid.Order, run.OnAbandon, reason, webhook, matchups, RunPhase.Failed)
-                : await EndAsync(context, run, RunPhase.Failed, RunEventTypes.RunFailed, reason, webhook, matchups, order);
+                : await EndAsync(context, run, RunPhase.Failed, RunEventTypes.RunFailed, reason, webhook, matchups, order, uploaded);
         }
     }
 
@@ -193,29 +194,32 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
 
     /// <summary>Cancelled before submit: nothing is paid yet, so an order already created is deleted whatever was asked.</summary>
     private static async Task<RunResult> CancelBeforeSubmitAsync(TaskOrchestrationContext context, RunRequest run, OrderReference? order,
-        CancelRequest cancel, string? webhook, int matchups)
+        CancelRequest cancel, string? webhook, int matchups, UploadTotals? uploads = null)
     {
         if (order is not null)
-            return await GiveUpAsync(context, run, order, OrderAbandonAction.Delete, cancel.Reason, webhook, matchups, RunPhase.Cancelled);
+            return await GiveUpAsync(context, run, order, OrderAbandonAction.Delete, cancel.Reason, webhook, matchups, RunPhase.Cancelled,
+                uploads);
         return await EndAsync(context, run, RunPhase.Cancelled, RunEventTypes.RunFailed, cancel.Reason, webhook, matchups, order);
     }
 
     /// <summary>Fan-out over the manifest's chunks with at most <see cref="RunRequest.UploadConcurrency"/> in flight;
-    /// a cancel stops new chunks from starting (the ones in flight finish).</summary>
-    private static async Task<UploadTotals> UploadChunksAsync(
-        TaskOrchestrationContext context, RunRequest run, StagedDataset staged, OrderReference order, Task<CancelRequest> cancel)
+    /// a cancel stops new chunks from starting (the ones in flight finish). The totals so far go to <paramref name="uploaded"/>
+    /// after every chunk: a run that ends before submit records them (a failed chunk ends the run at once, so the calls of
+    /// chunks still in flight then are not on its row).</summary>
+    private static async Task<UploadTotals> UploadChunksAsync(TaskOrchestrationContext context, RunRequest run, StagedDataset staged,
+        OrderReference order, Task<CancelRequest> cancel, Action<UploadTotals> uploaded)
     {
         var chunks = staged.ChunkBlobNames;
         var inFlight = new List<Task<UploadChunkResult>>();
         var matchupsDone = 0;
-        var totals = new UploadTotals(0, 0, 0, 0);
+        var totals = UploadTotals.None;
         await RecordAsync(context, run.RunId, new RunProgress(RunPhase.Uploading, 0, staged.MatchupCount));
         for (var index = 0; index < chunks.Count || inFlight.Count > 0;)
         {
             while (index < chunks.Count && inFlight.Count < Math.Max(1, run.UploadConcurrency) && !cancel.IsCompleted)
             {
                 var input = new UploadChunkInput(run.RunId, run.DatasetsContainer, run.DatasetFolder, run.RunsContainer,
-                    chunks[index], index, order.DatasetId);
+                    chunks[index], index, order.DatasetId, CallsInResult: true);
                 inFlight.Add(context.CallUploadChunkAsync(input, BeforeSubmit));
                 index++;
             }
@@ -224,8 +228,8 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
             inFlight.Remove(finished);
             var result = await finished;
             matchupsDone += result.Matchups;
-            totals = new UploadTotals(totals.Chunks + 1, totals.AssetsUploaded + result.AssetsUploaded,
-                totals.AssetsReused + result.AssetsReused, totals.DatapointsCreated + result.DatapointsCreated);
+            totals = totals.Plus(result);
+            uploaded(totals);
             context.SetCustomStatus(new RunProgress(RunPhase.Uploading, matchupsDone, staged.MatchupCount, OrderState.Created,
                 $"Uploaded {totals.Chunks} of {chunks.Count} chunks"));
         }
@@ -256,13 +260,13 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
 
     /// <summary>The run gives up on its order: pause, delete or keep it (and record which), then end.</summary>
     private static async Task<RunResult> GiveUpAsync(TaskOrchestrationContext context, RunRequest run, OrderReference order,
-        OrderAbandonAction action, string reason, string? webhook, int matchups, RunPhase phase)
+        OrderAbandonAction action, string reason, string? webhook, int matchups, RunPhase phase, UploadTotals? uploads = null)
     {
         string? abandoned = null;
         await BestEffort.TryAsync(async () => abandoned = await context.CallAbandonOrderAsync(
             new AbandonOrderInput(run.RunId, order.OrderId, action, reason), AfterSubmit));
         var error = abandoned is null ? reason : $"{reason} The order was {abandoned}.";
-        return await EndAsync(context, run, phase, RunEventTypes.RunFailed, error, webhook, matchups, order);
+        return await EndAsync(context, run, phase, RunEventTypes.RunFailed, error, webhook, matchups, order, uploads);
     }
 
     /// <summary>Progress on the row and in the custom status. Best effort: a row not written now is written at the next step.</summary>
@@ -274,20 +278,22 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
         await BestEffort.TryAsync(() => context.CallRecordRunAsync(checkpoint, BeforeSubmit));
     }
 
-    /// <summary>The end of the run on its row: retried like a paid step, since the row is how users learn the outcome.</summary>
-    private static Task RecordEndAsync(TaskOrchestrationContext context, string runId, RunPhase phase, int matchups, string? error)
+    /// <summary>The end of the run on its row: retried like a paid step, since the row is how users learn the outcome. An end
+    /// before submit brings the upload totals so far (<paramref name="uploads"/>).</summary>
+    private static Task RecordEndAsync(TaskOrchestrationContext context, string runId, RunPhase phase, int matchups, string? error,
+        UploadTotals? uploads = null)
     {
         var progress = new RunProgress(phase, phase == RunPhase.Completed ? matchups : 0, matchups,
             Message: error ?? $"Run {phase.ToString().ToLowerInvariant()}.");
         context.SetCustomStatus(progress);
-        return context.CallRecordRunAsync(new RunCheckpoint(runId, progress, context.CurrentUtcDateTime), AfterSubmit);
+        return context.CallRecordRunAsync(new RunCheckpoint(runId, progress, context.CurrentUtcDateTime, uploads), AfterSubmit);
     }
 
     /// <summary>Records the run's end (the ledger keeps the first end it sees), announces it, and returns the run's result.</summary>
     private static async Task<RunResult> EndAsync(TaskOrchestrationContext context, RunRequest run, RunPhase phase, string eventType,
-        string? error, string? webhook, int matchups, OrderReference? order)
+        string? error, string? webhook, int matchups, OrderReference? order, UploadTotals? uploads = null)
     {
-        await RecordEndAsync(context, run.RunId, phase, matchups, error);
+        await RecordEndAsync(context, run.RunId, phase, matchups, error, uploads);
         await NotifyAsync(context, run.RunId, eventType, phase, error, webhook);
         return new RunResult(run.RunId, phase, order?.OrderId, matchups, Winner: null, error, order?.DatasetId);
     }

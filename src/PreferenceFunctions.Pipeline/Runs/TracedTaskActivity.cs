@@ -16,8 +16,9 @@ namespace PreferenceFunctions.Pipeline.Runs;
 /// <summary>
 /// Wraps every activity where the hosts dispatch it (the local worker's registry, the Functions shims): a span per
 /// execution tagged with the run id, dataset, phase and order id; a log scope with the run id; the duration histogram;
-/// and the Rapidata calls and retries it made, added to the run's row. Activities run outside the orchestrator's
-/// replay, so each execution is measured once.
+/// and the Rapidata calls and retries it made, added to the run's row (a chunk of the run's own fan-out hands them to the
+/// orchestrator in its result instead, <see cref="UploadChunkInput.CallsInResult"/>; a failed attempt adds its own).
+/// Activities run outside the orchestrator's replay, so each execution is measured once.
 /// </summary>
 public sealed partial class TracedTaskActivity(ITaskActivity inner, RunLedger ledger, ILogger<TracedTaskActivity> logger) : ITaskActivity
 {
@@ -40,9 +41,16 @@ public sealed partial class TracedTaskActivity(ITaskActivity inner, RunLedger le
         using var tally = RapidataCallTally.Begin();
         var started = Stopwatch.GetTimestamp();
         var outcome = "succeeded";
+        var callsInResult = false;
         try
         {
-            return await inner.RunAsync(context, input);
+            var output = await inner.RunAsync(context, input);
+            if (input is UploadChunkInput { CallsInResult: true } && output is UploadChunkResult chunk)
+            {
+                callsInResult = true;
+                return chunk with { RapidataCalls = tally.Calls, RapidataRetries = tally.Retries };
+            }
+            return output;
         }
         catch (Exception e)
         {
@@ -55,7 +63,7 @@ public sealed partial class TracedTaskActivity(ITaskActivity inner, RunLedger le
         {
             PipelineTelemetry.ActivityDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
                 new("preference.activity", step), new("preference.outcome", outcome));
-            if (runId is not null && tally.Calls > 0) await RecordCallsAsync(runId, tally);
+            if (runId is not null && tally.Calls > 0 && !callsInResult) await RecordCallsAsync(runId, tally);
         }
     }
 

@@ -59,6 +59,30 @@ public sealed class RunLedgerTests
     }
 
     [Fact]
+    public async Task RecordProgress_UploadCallsRecordedTwiceAndThenGrown_AreCountedOnceBesideTheOtherActivitiesCalls()
+    {
+        var (ledger, runId) = await NewRunAsync();
+        await ledger.AddRapidataCallsAsync(runId, calls: 5, retries: 1); // staging and creating the order
+        var submitting = new RunProgress(RunPhase.Submitting, 2, 2);
+
+        var uploads = new UploadTotals(Chunks: 2, AssetsUploaded: 4, AssetsReused: 0, DatapointsCreated: 2, RapidataCalls: 6, RapidataRetries: 2);
+        await ledger.RecordProgressAsync(new RunCheckpoint(runId, submitting, At, uploads));
+        await ledger.RecordProgressAsync(new RunCheckpoint(runId, submitting, At, uploads)); // the activity ran again
+        var row = (await ledger.GetAsync(runId))!;
+        Assert.Equal((11L, 3L), (row.RapidataCalls, row.RapidataRetries));
+
+        await ledger.AddRapidataCallsAsync(runId, calls: 1, retries: 0); // a failed attempt of a third chunk
+        await ledger.RecordProgressAsync(new RunCheckpoint(runId, submitting, At,
+            uploads with { Chunks = 3, RapidataCalls = 9, RapidataRetries = 2 }));
+        row = (await ledger.GetAsync(runId))!;
+        Assert.Equal((15L, 3L), (row.RapidataCalls, row.RapidataRetries));
+        Assert.Equal((9L, 2L), (row.UploadRapidataCalls, row.UploadRapidataRetries));
+
+        await ledger.RecordProgressAsync(new RunCheckpoint(runId, new RunProgress(RunPhase.WaitingForCrowd, 3, 3), At));
+        Assert.Equal(15L, (await ledger.GetAsync(runId))!.RapidataCalls); // a checkpoint without totals leaves them
+    }
+
+    [Fact]
     public async Task RecordDataset_ErrorsThenNone_ClearsTheErrorColumn()
     {
         var (ledger, runId) = await NewRunAsync();

@@ -100,6 +100,33 @@ public sealed class CancelRunTests
     }
 
     [Fact]
+    public async Task Cancel_WhileUploading_TheChunkInFlightFinishesAndTheRowCountsEveryRapidataCall()
+    {
+        // Four chunks of 10 matchups one after the other, each image upload 150 ms: the cancel lands during the uploads.
+        await using var harness = await RunHarness.StartAsync(e =>
+        {
+            e.Crowd.VotesPerSecond = 0.01;
+            e.Faults.Rules = [new EndpointFault { Endpoint = "POST /asset/file", LatencyMs = 150 }];
+        }, new Dictionary<string, string?> { ["Preference:Datasets:ChunkSize"] = "10", ["Preference:UploadConcurrency"] = "1" });
+        var etag = await harness.UploadDatasetAsync(RunHarness.SamplePath, "cancel-uploading");
+        var start = await harness.StartRunAsync("cancel-uploading", etag);
+        await Eventually.GetAsync(() => harness.RunRowAsync(start.RunId), r => r?.Phase == RunPhase.Uploading,
+            TimeSpan.FromSeconds(60), "the uploads to start");
+
+        var (status, _) = await CancelAsync(harness, start.RunId);
+
+        Assert.Equal(202, status);
+        RunHarness.AssertOutcome(await harness.WaitAsync(start.RunId), RunPhase.Cancelled);
+        var row = (await harness.RunRowAsync(start.RunId))!;
+        Assert.InRange(row.ChunksUploaded ?? 0, 1, 3);
+        Assert.Equal("Cancelled", harness.Emulator.GetOrderState(row.OrderId!));
+        // The chunks hand their calls to the orchestrator, which records them with the run's end when it ends before submit.
+        var requests = harness.Emulator.Requests.Entries;
+        Assert.True(row.UploadRapidataCalls > 0, "no upload calls on the row");
+        Assert.Equal(requests.Count, row.RapidataCalls);
+    }
+
+    [Fact]
     public async Task Cancel_UnknownMode_400NamingIt()
     {
         await using var harness = await RunHarness.StartAsync(e => e.Crowd.VotesPerSecond = 0.01);
