@@ -65,7 +65,8 @@ public sealed class RunLedgerTests
         await ledger.AddRapidataCallsAsync(runId, calls: 5, retries: 1); // staging and creating the order
         var submitting = new RunProgress(RunPhase.Submitting, 2, 2);
 
-        var uploads = new UploadTotals(Chunks: 2, AssetsUploaded: 4, AssetsReused: 0, DatapointsCreated: 2, RapidataCalls: 6, RapidataRetries: 2);
+        var uploads = new UploadTotals(Chunks: 2, AssetsUploaded: 4, AssetsReused: 0, DatapointsCreated: 2,
+            RapidataCalls: 6, RapidataRetries: 2);
         await ledger.RecordProgressAsync(new RunCheckpoint(runId, submitting, At, uploads));
         await ledger.RecordProgressAsync(new RunCheckpoint(runId, submitting, At, uploads)); // the activity ran again
         var row = (await ledger.GetAsync(runId))!;

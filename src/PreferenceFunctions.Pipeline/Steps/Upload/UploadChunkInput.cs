@@ -6,8 +6,8 @@ namespace PreferenceFunctions.Pipeline.Steps.Upload;
 /// <param name="CallsInResult">
 /// True for the run's own fan-out: the chunk's Rapidata calls come back in its <see cref="UploadChunkResult"/> and reach
 /// the run's row with the phase's totals, one row write for the phase instead of one a chunk (about a tenth of the upload
-/// phase's storage requests on Azurite). False (a follow-up round's one chunk, inputs recorded before the change): the
-/// activity's wrapper adds them to the row itself.
+/// phase's storage requests on Azurite). False (a follow-up round's one chunk, and chunks scheduled before this member
+/// existed): the activity's wrapper adds them to the row itself.
 /// </param>
 public sealed record UploadChunkInput(
     string RunId,
