@@ -1,5 +1,3 @@
-using PreferenceFunctions.Pipeline.Steps.Upload;
-
 namespace PreferenceFunctions.Pipeline.Ledger;
 
 /// <summary>What the upload phase did over all chunks so far, the Rapidata calls the chunks made among it; recorded on the
@@ -8,9 +6,4 @@ public sealed record UploadTotals(int Chunks, int AssetsUploaded, int AssetsReus
     long RapidataCalls = 0, long RapidataRetries = 0)
 {
     public static readonly UploadTotals None = new(0, 0, 0, 0);
-
-    /// <summary>These totals with one more chunk.</summary>
-    public UploadTotals Plus(UploadChunkResult chunk) => new(Chunks + 1, AssetsUploaded + chunk.AssetsUploaded,
-        AssetsReused + chunk.AssetsReused, DatapointsCreated + chunk.DatapointsCreated, RapidataCalls + chunk.RapidataCalls,
-        RapidataRetries + chunk.RapidataRetries);
 }

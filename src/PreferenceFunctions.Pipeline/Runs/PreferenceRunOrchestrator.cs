@@ -228,7 +228,9 @@ public sealed partial class PreferenceRunOrchestrator : TaskOrchestrator<RunRequ
             inFlight.Remove(finished);
             var result = await finished;
             matchupsDone += result.Matchups;
-            totals = totals.Plus(result);
+            totals = new UploadTotals(totals.Chunks + 1, totals.AssetsUploaded + result.AssetsUploaded,
+                totals.AssetsReused + result.AssetsReused, totals.DatapointsCreated + result.DatapointsCreated,
+                totals.RapidataCalls + result.RapidataCalls, totals.RapidataRetries + result.RapidataRetries);
             uploaded(totals);
             context.SetCustomStatus(new RunProgress(RunPhase.Uploading, matchupsDone, staged.MatchupCount, OrderState.Created,
                 $"Uploaded {totals.Chunks} of {chunks.Count} chunks"));
