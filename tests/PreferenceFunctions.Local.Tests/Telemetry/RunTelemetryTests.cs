@@ -31,7 +31,7 @@ public sealed class RunTelemetryTests
     [Fact]
     public async Task Run_OnLocalStack_IsTracedAndCounted()
     {
-        using var votes = new VotesListener();
+        using var counts = new CountsListener();
         var spans = new List<Activity>();
         using var tracing = Sdk.CreateTracerProviderBuilder()
             .AddSource(PipelineTelemetry.Name, RapidataTelemetry.Name, PreferenceTelemetryServiceCollectionExtensions.DurableTaskSourceName)
@@ -71,8 +71,7 @@ public sealed class RunTelemetryTests
         AssertSpanTree(spans, runId, run);
         var emulatorVotes = (await harness.OrdersAsync()).Single().GetProperty("totalVotes").GetInt32();
         Assert.Equal(emulatorVotes, run.TotalVotes);
-        AssertCounters(metrics.Metrics, run, spans);
-        AssertVotesCounted(metrics, metricsAsked, votes, run.RowKey, emulatorVotes);
+        AssertCounters(metrics, metricsAsked, counts, run, emulatorVotes);
         AssertUsage(view.Usage!, run);
         AssertNoSecrets(spans, harness.Emulator.ClientSecret);
     }
@@ -99,38 +98,53 @@ public sealed class RunTelemetryTests
         Assert.Equal(run.RapidataCalls, calls.Count);
     }
 
-    private static void AssertCounters(List<MetricPoint> metrics, PreferenceRunEntity run, List<Activity> spans)
-    {
-        double Sum(string name, string? tag = null, string? value = null) => metrics
-            .Where(m => m.Name == name && (tag is null || m.Tags.GetValueOrDefault(tag) == value)).Sum(m => m.Sum);
-
-        Assert.Equal(1, Sum("preference.runs.started"));
-        Assert.Equal(1, Sum("preference.runs.ended", "preference.run.status", "Completed"));
-        Assert.Equal(0, Sum("preference.runs.ended", "preference.run.status", "Failed"));
-        Assert.Equal(40, Sum("preference.matchups.staged"));
-        Assert.Equal(run.AssetsUploaded!.Value, Sum("preference.images.uploaded"));
-        Assert.Equal(run.AssetsReused!.Value, Sum("preference.images.reused"));
-        Assert.True(Sum("preference.upload.bytes") > 0);
-        Assert.Equal(spans.Count(s => s.Source.Name == RapidataTelemetry.Name), Sum("rapidata.client.responses"));
-        Assert.Equal(spans.Count(s => s.DisplayName == "GetOrderStatus"),
-            metrics.Where(m => m.Name == "preference.activity.duration" && m.Tags["preference.activity"] == "GetOrderStatus").Sum(m => m.Count));
-        Assert.Equal(1, Sum("preference.order.transitions", "preference.order.to", "Created"));
-    }
-
     /// <summary>
-    /// The votes counter is the process's, and work of an earlier test's host can outlive that test (a CI run counted
-    /// 1,200 votes here for this run's 600, not reproduced since; in-process engines were seen running on after their
-    /// tests). So the test's own listener notes each vote count with the run of the span it was made under: this run's
-    /// must be the emulator's votes, and the endpoint must hold exactly what was counted between the host's start and the
-    /// request.
+    /// The counters are the process's, and work of an earlier test's host can outlive that test (CI counted 1,200 votes
+    /// here for this run's 600 once, and 80 reused images for a run that reused none another time; in-process engines
+    /// were seen running on after their tests). So the test's own listener notes every count with the run of the span it
+    /// was made under: this run's counts must be the run's facts, and the endpoint must hold exactly what the process
+    /// counted between the host's start and the request.
     /// </summary>
-    private static void AssertVotesCounted(MetricsBody metrics, DateTimeOffset asked, VotesListener votes, string runId, int emulatorVotes)
+    private static void AssertCounters(MetricsBody metrics, DateTimeOffset asked, CountsListener counts, PreferenceRunEntity run,
+        int emulatorVotes)
     {
-        var counted = votes.Counted.Where(c => c.At >= metrics.Since && c.At <= asked).ToList();
-        var listing = $"counted from {metrics.Since:O} to {asked:O}:\n" +
-            string.Join("\n", votes.Counted.Select(c => $"{c.At:O} run {c.RunId ?? "(no span of this test)"}: {c.Votes}"));
-        Assert.True(counted.Where(c => c.RunId == runId).Sum(c => c.Votes) == emulatorVotes, $"run {runId}, {emulatorVotes} votes; {listing}");
-        Assert.True(counted.Sum(c => c.Votes) == metrics.Metrics.Where(m => m.Name == "preference.votes.received").Sum(m => m.Sum), listing);
+        var window = counts.Counted.Where(c => c.At >= metrics.Since && c.At <= asked).ToList();
+        string Listing(string name) => $"{name}, counted from {metrics.Since:O} to {asked:O}:\n" + string.Join("\n", counts.Counted
+            .Where(c => c.Name == name).Select(c => $"{c.At:O} run {c.RunId ?? "(no span of this test)"}: {c.Value} {string.Join(",", c.Tags)}"));
+        IEnumerable<CountsListener.Count> Of(IEnumerable<CountsListener.Count> all, string name, string? tag, string? value) =>
+            all.Where(c => c.Name == name && (tag is null || c.Tags.GetValueOrDefault(tag) == value));
+        void OfRun(double expected, string name, string? tag = null, string? value = null)
+        {
+            var ofRun = Of(window, name, tag, value).Where(c => c.RunId == run.RowKey).ToList();
+            var actual = name.EndsWith(".duration", StringComparison.Ordinal) ? ofRun.Count : ofRun.Sum(c => c.Value);
+            Assert.True(actual == expected, $"run {run.RowKey}: {actual} for {expected} expected; {Listing(name)}");
+        }
+
+        OfRun(1, "preference.runs.started");
+        OfRun(1, "preference.runs.ended", "preference.run.status", "Completed");
+        OfRun(0, "preference.runs.ended", "preference.run.status", "Failed");
+        OfRun(40, "preference.matchups.staged");
+        OfRun(run.AssetsUploaded!.Value, "preference.images.uploaded");
+        OfRun(run.AssetsReused!.Value, "preference.images.reused");
+        Assert.True(Of(window, "preference.upload.bytes", null, null).Where(c => c.RunId == run.RowKey).Sum(c => c.Value) > 0,
+            Listing("preference.upload.bytes"));
+        OfRun(run.RapidataCalls!.Value, "rapidata.client.responses");
+        OfRun(1, "preference.order.transitions", "preference.order.to", "Created");
+        OfRun(emulatorVotes, "preference.votes.received");
+        Assert.Contains(Of(window, "preference.activity.duration", "preference.activity", "GetOrderStatus"), c => c.RunId == run.RowKey);
+
+        string[] names = ["preference.runs.started", "preference.runs.ended", "preference.matchups.staged", "preference.images.uploaded",
+            "preference.images.reused", "preference.upload.bytes", "rapidata.client.responses", "preference.order.transitions",
+            "preference.votes.received", "preference.activity.duration"];
+        foreach (var name in names)
+        {
+            var points = metrics.Metrics.Where(m => m.Name == name).ToList();
+            var counted = Of(window, name, null, null).ToList();
+            var (endpoint, listened) = name.EndsWith(".duration", StringComparison.Ordinal)
+                ? (points.Sum(m => m.Count), counted.Count)
+                : (points.Sum(m => m.Sum), counted.Sum(c => c.Value));
+            Assert.True(endpoint == listened, $"/api/metrics {endpoint}, the process {listened}; {Listing(name)}");
+        }
     }
 
     private static void AssertUsage(RunUsage usage, PreferenceRunEntity run)
@@ -171,27 +185,42 @@ public sealed class RunTelemetryTests
 
     private sealed record MetricsBody(DateTimeOffset Since, List<MetricPoint> Metrics);
 
-    /// <summary>Every count of <c>preference.votes.received</c> in this process while it listens, with when and the run id
-    /// of the span current when it was made (null outside this test's spans).</summary>
-    private sealed class VotesListener : IDisposable
+    /// <summary>Every measurement of the pipeline's and the Rapidata client's instruments in this process while it listens,
+    /// with when, its tags and the run id of the span current when it was made (null outside this test's spans).</summary>
+    private sealed class CountsListener : IDisposable
     {
-        private readonly MeterListener _listener = new();
-        private readonly ConcurrentQueue<(DateTimeOffset At, string? RunId, long Votes)> _counted = new();
+        public sealed record Count(DateTimeOffset At, string Name, Dictionary<string, string?> Tags, string? RunId, double Value);
 
-        public VotesListener()
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<Count> _counted = new();
+
+        public CountsListener()
         {
-            // Read before listening: PipelineTelemetry publishes its instruments while its fields are being set.
-            var votesReceived = PipelineTelemetry.VotesReceived;
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument == votesReceived) listener.EnableMeasurementEvents(instrument);
+                if (instrument.Meter.Name is PipelineTelemetry.Name or RapidataTelemetry.Name) listener.EnableMeasurementEvents(instrument);
             };
-            _listener.SetMeasurementEventCallback<long>((_, votes, _, _) =>
-                _counted.Enqueue((DateTimeOffset.UtcNow, Activity.Current?.GetTagItem(PipelineTelemetry.RunIdTag) as string, votes)));
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Note(instrument, value, tags));
+            _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Note(instrument, value, tags));
+            _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Note(instrument, value, tags));
             _listener.Start();
         }
 
-        public IReadOnlyCollection<(DateTimeOffset At, string? RunId, long Votes)> Counted => _counted;
+        public IReadOnlyCollection<Count> Counted => _counted;
+
+        private void Note(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var byName = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var tag in tags) byName[tag.Key] = tag.Value?.ToString();
+            _counted.Enqueue(new Count(DateTimeOffset.UtcNow, instrument.Name, byName, RunOf(Activity.Current), value));
+        }
+
+        private static string? RunOf(Activity? span)
+        {
+            for (; span is not null; span = span.Parent)
+                if (span.GetTagItem(PipelineTelemetry.RunIdTag) is string runId) return runId;
+            return null;
+        }
 
         public void Dispose() => _listener.Dispose();
     }
