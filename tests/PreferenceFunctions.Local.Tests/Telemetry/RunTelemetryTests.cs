@@ -116,9 +116,11 @@ public sealed class RunTelemetryTests
                 .Select(c => $"{c.At:O} run {c.RunId ?? "(no span of this test)"}: {c.Value} {string.Join(",", c.Tags)}"));
         IEnumerable<CountsListener.Count> Of(IEnumerable<CountsListener.Count> all, string name, string? tag, string? value) =>
             all.Where(c => c.Name == name && (tag is null || c.Tags.GetValueOrDefault(tag) == value));
+        double OfRunTotal(string name, string? tag = null, string? value = null) =>
+            Of(window, name, tag, value).Where(c => c.RunId == run.RowKey).Sum(c => c.Value);
         void OfRun(double expected, string name, string? tag = null, string? value = null)
         {
-            var actual = Of(window, name, tag, value).Where(c => c.RunId == run.RowKey).Sum(c => c.Value);
+            var actual = OfRunTotal(name, tag, value);
             Assert.True(actual == expected, $"run {run.RowKey}: {actual} for {expected} expected; {Listing(name)}");
         }
 
@@ -128,8 +130,7 @@ public sealed class RunTelemetryTests
         OfRun(40, "preference.matchups.staged");
         OfRun(run.AssetsUploaded!.Value, "preference.images.uploaded");
         OfRun(run.AssetsReused!.Value, "preference.images.reused");
-        Assert.True(Of(window, "preference.upload.bytes", null, null).Where(c => c.RunId == run.RowKey).Sum(c => c.Value) > 0,
-            Listing("preference.upload.bytes"));
+        Assert.True(OfRunTotal("preference.upload.bytes") > 0, Listing("preference.upload.bytes"));
         OfRun(run.RapidataCalls!.Value, "rapidata.client.responses");
         OfRun(1, "preference.order.transitions", "preference.order.to", "Created");
         OfRun(emulatorVotes, "preference.votes.received");
