@@ -67,7 +67,7 @@ public sealed class RunFollower(LocalApiClient api, IAnsiConsole console)
         {
             // Straight to the writer: a log line is never wrapped at a console width.
             console.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{DateTime.Now:HH:mm:ss} run {runId}: {state} ({(int)(now - started).TotalSeconds} s)"));
+                $"{DateTime.Now:HH:mm:ss} run {runId}: {state} ({Seconds(now - started)} s)"));
             lastLine = now;
         }
 
@@ -85,7 +85,7 @@ public sealed class RunFollower(LocalApiClient api, IAnsiConsole console)
                 catch (TimeoutException)
                 {
                     var now = DateTimeOffset.UtcNow;
-                    WriteLine($"{lastState ?? "waiting"}; no answer from the API for {(int)(now - asked).TotalSeconds} s", now);
+                    WriteLine($"{lastState ?? "waiting"}; no answer from the API for {Seconds(now - asked)} s", now);
                 }
             }
             _last = await answer ?? _last;
@@ -99,6 +99,10 @@ public sealed class RunFollower(LocalApiClient api, IAnsiConsole console)
             if (_last is null || !HasEnded(_last)) await Task.Delay(PollInterval, cancellationToken);
         }
     }
+
+    /// <summary>Whole seconds, rounded: a line written 5 s after the last one says 5 s even when the API was asked a few
+    /// milliseconds after that line (truncated, 4.98 s said 4).</summary>
+    private static int Seconds(TimeSpan elapsed) => (int)Math.Round(elapsed.TotalSeconds, MidpointRounding.AwayFromZero);
 
     private static TimeSpan Until(DateTimeOffset time) =>
         time - DateTimeOffset.UtcNow is { Ticks: > 0 } wait ? wait : TimeSpan.Zero;
