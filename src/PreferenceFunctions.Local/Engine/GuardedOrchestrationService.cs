@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using DurableTask.Core;
@@ -15,11 +16,20 @@ namespace PreferenceFunctions.Local.Engine;
 /// read back, so every sub-orchestration (an adaptive run's rounds) would never start. And it records a started
 /// sub-orchestration in the parent's history as the plain event: the sidecar's subclass of it is written to the history
 /// table without an event type, so a host restarted after that could never load the parent's history again.
+/// And it keeps a running activity's queue message invisible until the activity ends: the sidecar's dispatcher never renews
+/// it (the Functions host's does), so an activity longer than <c>Local:MessageVisibilityTimeout</c> was handed out again and
+/// ran twice at once, in a second host or after a restart of this one: an upload chunk paid twice.
 /// </summary>
 public class GuardedOrchestrationService : DispatchProxy
 {
+    /// <summary>The shortest wait between two renewals of an activity's message.</summary>
+    private static readonly TimeSpan MinRenewWait = TimeSpan.FromSeconds(1);
+
     private IOrchestrationService _inner = null!;
     private Task? _start;
+
+    // Running activities by work item id: cancelled when the activity completes or is abandoned, or the engine stops.
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _renewals = new(StringComparer.Ordinal);
 
     public static IOrchestrationService Wrap(IOrchestrationService inner)
     {
@@ -38,12 +48,24 @@ public class GuardedOrchestrationService : DispatchProxy
                 Volatile.Write(ref _start, start);
                 return start;
             case nameof(IOrchestrationService.StopAsync):
+                foreach (var id in _renewals.Keys) EndRenewal(id);
                 return StopIfStartedAsync(args is [bool forced] && forced);
+            case nameof(IOrchestrationService.LockNextTaskActivityWorkItem):
+                return RenewWhileRunningAsync((Task<TaskActivityWorkItem>)Forward(targetMethod, args)!);
+            case nameof(IOrchestrationService.CompleteTaskActivityWorkItemAsync):
+            case nameof(IOrchestrationService.AbandonTaskActivityWorkItemAsync):
+                if (args?[0] is TaskActivityWorkItem ended) EndRenewal(ended.Id);
+                break;
             case nameof(IOrchestrationService.CompleteTaskOrchestrationWorkItemAsync):
                 PlainTags(args);
                 if (args?[1] is OrchestrationRuntimeState runtimeState) PlainSubOrchestrationEvents(runtimeState);
                 break;
         }
+        return Forward(targetMethod, args);
+    }
+
+    private object? Forward(MethodInfo targetMethod, object?[]? args)
+    {
         try
         {
             return targetMethod.Invoke(_inner, args);
@@ -53,6 +75,56 @@ public class GuardedOrchestrationService : DispatchProxy
             ExceptionDispatchInfo.Throw(e.InnerException);
             throw;
         }
+    }
+
+    /// <summary>Hands the locked activity on and renews its message until it completes or is abandoned.</summary>
+    private async Task<TaskActivityWorkItem> RenewWhileRunningAsync(Task<TaskActivityWorkItem> locking)
+    {
+        var workItem = await locking;
+        if (workItem is null) return workItem!;
+        var running = new CancellationTokenSource();
+        if (_renewals.TryAdd(workItem.Id, running)) _ = RenewUntilEndedAsync(workItem, running);
+        else running.Dispose();
+        return workItem;
+    }
+
+    /// <summary>Renews when half of the lock is left, the way the Functions host's dispatcher does; a failed renewal (a
+    /// storage hiccup) is tried again until the lock runs out.</summary>
+    private async Task RenewUntilEndedAsync(TaskActivityWorkItem workItem, CancellationTokenSource running)
+    {
+        var ended = running.Token;
+        try
+        {
+            while (workItem.LockedUntilUtc > DateTime.UtcNow)
+            {
+                var half = (workItem.LockedUntilUtc - DateTime.UtcNow) / 2;
+                await Task.Delay(half > MinRenewWait ? half : MinRenewWait, ended);
+                try
+                {
+                    workItem = await _inner.RenewTaskActivityWorkItemLockAsync(workItem);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The lock may still hold: the loop tries again after the next wait, while it does.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The activity ended, or the engine is stopping.
+        }
+        finally
+        {
+            // The lock ran out: nothing to renew any more (when the activity ended, EndRenewal has already removed it).
+            if (_renewals.TryRemove(new KeyValuePair<string, CancellationTokenSource>(workItem.Id, running))) running.Dispose();
+        }
+    }
+
+    private void EndRenewal(string workItemId)
+    {
+        if (!_renewals.TryRemove(workItemId, out var running)) return;
+        running.Cancel();
+        running.Dispose();
     }
 
     /// <summary>Replaces tags of any other dictionary type (the sidecar's protobuf map) in the new history and in the

@@ -39,6 +39,33 @@ public sealed class LocalDurableEngineTests
     }
 
     [Fact]
+    public async Task ActivityLongerThanTheVisibilityTimeout_TwoHostProcesses_RunsOnce()
+    {
+        // A 4 s visibility timeout and a 20 s activity: without renewals its message shows up again every 4 s, and the
+        // other host (or this one) takes it and runs it a second time while the first still runs.
+        var hub = await ProbeHub.CreateAsync();
+        var settings = new Dictionary<string, string> { ["Local__MessageVisibilityTimeout"] = "00:00:04" };
+        using var first = hub.StartHost(settings);
+        using var second = hub.StartHost(settings);
+        var folder = Directory.CreateTempSubdirectory("long-activity-").FullName;
+        try
+        {
+            var id = await hub.ScheduleLongActivityAsync(new LongActivityInput(folder, Seconds: 20));
+            var state = await hub.WaitForAsync(id, s => s.OrchestrationStatus == OrchestrationStatus.Completed,
+                TimeSpan.FromSeconds(120), $"the long activity's run to complete\n{first.Output}\n{second.Output}");
+            await Task.Delay(TimeSpan.FromSeconds(6)); // one more visibility timeout: a late second start would show now
+
+            var starts = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
+            Assert.True(starts.Count == 1, $"the activity started {starts.Count} times: {string.Join(", ", starts)}\n{first.Output}\n{second.Output}");
+            Assert.StartsWith("\"long@", state!.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task TwoHostProcesses_OneTaskHub_ShareTheWork()
     {
         var hub = await ProbeHub.CreateAsync();

@@ -17,7 +17,9 @@ public static class ProbeProgram
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddLocalDurableEngine(builder.Configuration, tasks => tasks
             .AddOrchestrator<ProbeOrchestrator>()
-            .AddActivity<ProbeActivity>());
+            .AddActivity<ProbeActivity>()
+            .AddOrchestrator<ProbeLongActivityOrchestrator>()
+            .AddActivity<ProbeLongActivity>());
         await builder.Build().RunAsync();
         return 0;
     }

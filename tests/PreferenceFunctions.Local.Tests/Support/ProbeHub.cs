@@ -45,8 +45,12 @@ public sealed class ProbeHub
         ["Local__TaskHub"] = TaskHub,
     };
 
-    public ChildProcess StartHost() =>
-        ChildProcess.StartDotnet(typeof(ProbeProgram).Assembly.Location, [ProbeProgram.Command], Environment);
+    public ChildProcess StartHost(IReadOnlyDictionary<string, string>? settings = null) =>
+        ChildProcess.StartDotnet(typeof(ProbeProgram).Assembly.Location, [ProbeProgram.Command],
+            settings is null ? Environment : Environment.Concat(settings).ToDictionary());
+
+    public async Task<string> ScheduleLongActivityAsync(LongActivityInput input) =>
+        (await Client.CreateOrchestrationInstanceAsync(nameof(ProbeLongActivityOrchestrator), "", input)).InstanceId;
 
     public async Task<string> ScheduleAsync(int timerSeconds)
     {
