@@ -61,7 +61,12 @@ public sealed class DatasetOptions
     /// <summary>Accept http(s) URLs as image references (Rapidata then downloads them).</summary>
     public bool AllowUrlInputs { get; set; }
 
-    /// <summary>Matchups per manifest chunk, i.e. per upload activity.</summary>
+    /// <summary>Most matchups per manifest chunk, i.e. per upload activity.</summary>
     [Range(1, 10_000)]
-    public int ChunkSize { get; set; } = 250;
+    public int ChunkSize { get; set; } = 1000;
+
+    /// <summary>Most bytes of distinct images per manifest chunk: a chunk of large images ends before <see cref="ChunkSize"/>
+    /// matchups, so that one upload activity stays short. A matchup whose images alone hold more is a chunk of its own.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxChunkImageBytes { get; set; } = 512L * 1024 * 1024;
 }

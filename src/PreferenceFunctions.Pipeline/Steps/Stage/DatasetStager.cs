@@ -125,7 +125,7 @@ public sealed class DatasetStager(BlobServiceClient blobs, IOptions<DatasetOptio
             return new StagedDataset(false, reportBlob, null, [], report.Counts.Staged, report.Counts.Images, report.Counts.DistinctImages, models, report.ErrorCount, report.WarningCount, firstErrors, forHistory);
         }
 
-        var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize, stagedFolder, packed);
+        var chunks = ManifestBuilder.Chunks(check, options.Value.ChunkSize, options.Value.MaxChunkImageBytes, stagedFolder, packed);
         var chunkNames = chunks.Select(c => ManifestBuilder.ChunkBlobName(request.RunId, c.Index)).ToList();
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
             async (chunk, token) => await _store.WriteJsonAsync(request.RunsContainer, chunkNames[chunk.Index], chunk, indented: false, token));

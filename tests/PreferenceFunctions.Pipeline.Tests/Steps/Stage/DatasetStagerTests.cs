@@ -38,6 +38,27 @@ public sealed class DatasetStagerTests
     }
 
     [Fact]
+    public async Task StageAsync_ImageByteCap_EndsEachChunkBeforeItsImagesPassIt()
+    {
+        await using var fx = await StagingFixture.CreateAsync();
+        await fx.UploadGeneratedAsync("set", matchups: 30, zip: false);
+        var store = new ManifestStore(fx.Blobs);
+        var whole = await store.ReadChunkAsync(fx.Runs, (await fx.StageAsync("set", "run-0")).ChunkBlobNames[0]);
+        var cap = whole.Matchups.Take(4).Sum(m => m.Image1.SizeBytes!.Value + m.Image2.SizeBytes!.Value); // about four matchups' images
+
+        var staged = await fx.StageAsync("set", options: new DatasetOptions { ChunkSize = 100, MaxChunkImageBytes = cap });
+
+        Assert.True(staged.Accepted, string.Join("\n", staged.FirstErrors));
+        var chunks = await Task.WhenAll(staged.ChunkBlobNames.Select(c => store.ReadChunkAsync(fx.Runs, c)));
+        static long Bytes(IEnumerable<ManifestMatchup> matchups) => matchups.Sum(m => m.Image1.SizeBytes!.Value + m.Image2.SizeBytes!.Value);
+        Assert.InRange(chunks.Length, 6, 10);
+        Assert.Equal(Enumerable.Range(0, 30), chunks.SelectMany(c => c.Matchups).Select(m => m.SortIndex));
+        Assert.All(chunks, c => Assert.InRange(Bytes(c.Matchups), 1, cap));
+        // Each chunk took as many matchups as fitted: the next chunk's first one would have passed the cap.
+        Assert.All(chunks.Zip(chunks.Skip(1)), pair => Assert.True(Bytes(pair.First.Matchups) + Bytes([pair.Second.Matchups[0]]) > cap));
+    }
+
+    [Fact]
     public async Task StageAsync_LooseImages_PacksSmallOnesAndCopiesALargeOne()
     {
         await using var fx = await StagingFixture.CreateAsync();
@@ -306,7 +327,8 @@ public sealed class DatasetStagerTests
         var staged = await fx.StageAsync("big", defaults: new PreferenceOptions { MaxVotesPerRun = 1_500_000 }); // 100,000 x 15 votes
 
         Assert.True(staged.Accepted, string.Join("\n", staged.FirstErrors));
-        Assert.Equal((100_000, 200_000, 400), (staged.MatchupCount, staged.DistinctImageCount, staged.ChunkBlobNames.Count));
+        // Small images: the default 1,000 matchups a chunk, far under its image byte cap.
+        Assert.Equal((100_000, 200_000, 100), (staged.MatchupCount, staged.DistinctImageCount, staged.ChunkBlobNames.Count));
         var last = await new ManifestStore(fx.Blobs).ReadChunkAsync(fx.Runs, staged.ChunkBlobNames[^1]);
         Assert.Equal(99_999, last.Matchups[^1].SortIndex);
     }

@@ -4,17 +4,56 @@ using PreferenceFunctions.Pipeline.Steps.Stage.Validation;
 namespace PreferenceFunctions.Pipeline.Steps.Stage.Manifest;
 
 /// <summary>
-/// Turns a check's staged rows into manifest chunks of <c>chunkSize</c> matchups, in order. <c>packed</c>: where each small loose
-/// image starts in the run's staged image pack (<see cref="StagedImagePack"/>).
+/// Turns a check's staged rows into manifest chunks, in order. <c>packed</c>: where each small loose image starts in the
+/// run's staged image pack (<see cref="StagedImagePack"/>).
 /// </summary>
 internal static class ManifestBuilder
 {
-    public static IReadOnlyList<ManifestChunk> Chunks(DatasetCheckResult check, int chunkSize, string stagedImagesFolder,
-        IReadOnlyDictionary<ImageEntry, long> packed)
+    public static IReadOnlyList<ManifestChunk> Chunks(DatasetCheckResult check, int maxMatchups, long maxImageBytes,
+        string stagedImagesFolder, IReadOnlyDictionary<ImageEntry, long> packed)
     {
         var matchups = check.Staged.Select((row, i) => Matchup(row, i, check, packed)).ToList();
-        return [.. matchups.Chunk(chunkSize).Select((items, i) => new ManifestChunk(i, items, stagedImagesFolder))];
+        return [.. Split(matchups, maxMatchups, maxImageBytes).Select((items, i) => new ManifestChunk(i, items, stagedImagesFolder))];
     }
+
+    /// <summary>
+    /// Cuts the matchups, in order, into chunks of at most <paramref name="maxMatchups"/> matchups whose distinct images
+    /// (an image twice in a chunk is uploaded once) hold at most <paramref name="maxImageBytes"/>; a matchup whose images
+    /// alone hold more gets a chunk of its own. A chunk is one upload activity: the durable engine's cost per activity is
+    /// fixed (a queue message, a dispatch, a few history events, our retry records), so small images go many to a chunk,
+    /// while the byte cap keeps a chunk of large images to an upload that ends well inside the engine's message
+    /// visibility timeout and the host's function timeout.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<ManifestMatchup>> Split(IReadOnlyList<ManifestMatchup> matchups, int maxMatchups, long maxImageBytes)
+    {
+        var chunk = new List<ManifestMatchup>();
+        var images = new HashSet<string>(StringComparer.Ordinal);
+        long bytes = 0;
+        foreach (var matchup in matchups)
+        {
+            if (chunk.Count > 0 && (chunk.Count == maxMatchups || bytes + AddedBytes(matchup) > maxImageBytes))
+            {
+                yield return chunk;
+                (chunk, bytes) = ([], 0);
+                images.Clear();
+            }
+            bytes += AddedBytes(matchup);
+            chunk.Add(matchup);
+            images.Add(ImageKey(matchup.Image1));
+            images.Add(ImageKey(matchup.Image2));
+        }
+        if (chunk.Count > 0) yield return chunk;
+
+        long AddedBytes(ManifestMatchup m)
+        {
+            var (first, second) = (ImageKey(m.Image1), ImageKey(m.Image2));
+            return (images.Contains(first) ? 0 : m.Image1.SizeBytes ?? 0)
+                + (images.Contains(second) || second == first ? 0 : m.Image2.SizeBytes ?? 0);
+        }
+    }
+
+    // An image's content when known (uploads are deduplicated by it), else where it is (URLs, which Rapidata downloads).
+    private static string ImageKey(ManifestImage image) => image.Sha256 ?? image.Path;
 
     public static IReadOnlyList<ManifestAudienceExample> AudienceExamples(DatasetCheckResult check, IReadOnlyDictionary<ImageEntry, long> packed) =>
         [.. check.AudienceExamples.Select(e => new ManifestAudienceExample(e.Index, e.Example.Prompt,
