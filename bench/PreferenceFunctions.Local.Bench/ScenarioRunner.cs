@@ -75,6 +75,7 @@ internal static class ScenarioRunner
         // All of the run's requests, not a sample: a sample of a few seconds swung from 4.1 to 9.9 s for 10,000 matchups.
         var rapidata = host.Services.GetRequiredService<RapidataClient>();
         var baseline = await EmulatorBaseline.MeasureAsync(rapidata, images, scenario.Matchups, inFlight, cancellationToken);
+        // Chunks of ChunkSize matchups, as the run's: the generated images (about 275 bytes) never reach the chunks' byte cap.
         var floor = await EngineFloor.MeasureAsync(storageConnection, $"floor{suffix}", rapidata, azurite, scenario.Matchups,
             host.Services.GetRequiredService<IOptions<DatasetOptions>>().Value.ChunkSize, options.UploadConcurrency, options.RequestsPerChunk, cancellationToken);
         Console.WriteLine($"    engine floor: {floor.Seconds:0.00} s, CPU {floor.CpuSeconds:0.0} s this process + {floor.AzuriteCpuSeconds:0.0} s Azurite; " +

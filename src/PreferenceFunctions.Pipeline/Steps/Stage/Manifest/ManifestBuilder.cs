@@ -21,8 +21,8 @@ internal static class ManifestBuilder
     /// (an image twice in a chunk is uploaded once) hold at most <paramref name="maxImageBytes"/>; a matchup whose images
     /// alone hold more gets a chunk of its own. A chunk is one upload activity: the durable engine's cost per activity is
     /// fixed (a queue message, a dispatch, a few history events, our retry records), so small images go many to a chunk,
-    /// while the byte cap keeps a chunk of large images to an upload that ends well inside the engine's message
-    /// visibility timeout and the host's function timeout.
+    /// while the byte cap keeps a chunk of large images to an upload that ends well inside the host's function timeout
+    /// and costs little to retry.
     /// </summary>
     public static IEnumerable<IReadOnlyList<ManifestMatchup>> Split(IReadOnlyList<ManifestMatchup> matchups, int maxMatchups, long maxImageBytes)
     {
